@@ -59,7 +59,7 @@ public class JooqCodegen {
                                     .withExcludes("flyway_schema_history"))
                             .withGenerate(new Generate().withRecords(true).withPojos(false)
                                     .withJavaTimeTypes(true).withGeneratedAnnotation(false)
-                                    .withImplicitJoinPathsToMany(false).withImplicitJoinPathsManyToMany(false))
+                                    .withImplicitJoinPathsToMany(false))
                             .withTarget(new Target().withPackageName(PACKAGE)
                                     .withDirectory(output.toString()))));
         }
