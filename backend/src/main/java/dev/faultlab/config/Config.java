@@ -1,0 +1,110 @@
+package dev.faultlab.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything FaultLab reads from its environment, parsed once at start.
+ * Each field maps to one environment variable documented in README.md.
+ *
+ * @param port            HTTP port (PORT, default 7070; 0 picks a free port)
+ * @param databaseUrl     external PostgreSQL (DATABASE_URL); empty means the embedded one
+ * @param databaseUser    user for DATABASE_URL (DATABASE_USER), if not inside the URL
+ * @param databasePassword password for DATABASE_URL (DATABASE_PASSWORD), if not inside the URL
+ * @param dataDir         where the embedded PostgreSQL keeps its data (FAULTLAB_DATA, default ./data)
+ * @param embeddedDbPort  port of the embedded PostgreSQL (FAULTLAB_DB_PORT, default 54329; 0 picks a free one)
+ * @param devMode         serve frontend/ and labs/ from disk so edits show on reload (FAULTLAB_DEV)
+ * @param frontendDir     the frontend folder served in dev mode (FAULTLAB_FRONTEND_DIR, default ./frontend)
+ * @param maxRequestBytes largest accepted request body (FAULTLAB_MAX_REQUEST_BYTES, default 1 MiB)
+ * @param labsDir         the folder of lab files (FAULTLAB_LABS, default ./labs)
+ */
+public record Config(
+        int port,
+        Optional<String> databaseUrl,
+        Optional<String> databaseUser,
+        Optional<String> databasePassword,
+        Path dataDir,
+        int embeddedDbPort,
+        boolean devMode,
+        Path frontendDir,
+        long maxRequestBytes,
+        Path labsDir) {
+
+    public static final int DEFAULT_PORT = 7070;
+    public static final int DEFAULT_EMBEDDED_DB_PORT = 54329;
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        EnvReader in = new EnvReader(env);
+        return new Config(
+                in.port("PORT", DEFAULT_PORT),
+                in.text("DATABASE_URL"),
+                in.text("DATABASE_USER"),
+                in.text("DATABASE_PASSWORD"),
+                in.path("FAULTLAB_DATA", Path.of("data")),
+                in.port("FAULTLAB_DB_PORT", DEFAULT_EMBEDDED_DB_PORT),
+                in.flag("FAULTLAB_DEV", false),
+                in.path("FAULTLAB_FRONTEND_DIR", Path.of("frontend")),
+                in.positiveLong("FAULTLAB_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES),
+                in.path("FAULTLAB_LABS", Path.of("labs")));
+    }
+
+    /** The embedded PostgreSQL's data folder. */
+    public Path postgresDataDir() {
+        return dataDir.resolve("postgres");
+    }
+
+    public boolean usesEmbeddedDatabase() {
+        return databaseUrl.isEmpty();
+    }
+
+    /** Reads typed values, treating blank variables as unset. */
+    private record EnvReader(Map<String, String> env) {
+        Optional<String> text(String name) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        }
+
+        int port(String name, int fallback) {
+            return text(name).map(v -> {
+                long port = parseNumber(name, v, "a port number");
+                if (port < 0 || port > 65535) {
+                    throw new ConfigException(name + " must be a port number between 0 and 65535, got '" + v + "'");
+                }
+                return (int) port;
+            }).orElse(fallback);
+        }
+
+        long positiveLong(String name, long fallback) {
+            return text(name).map(v -> {
+                long value = parseNumber(name, v, "a positive whole number");
+                if (value <= 0) {
+                    throw new ConfigException(name + " must be a positive whole number, got '" + v + "'");
+                }
+                return value;
+            }).orElse(fallback);
+        }
+
+        boolean flag(String name, boolean fallback) {
+            return text(name).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+                case "true", "1", "yes", "on" -> true;
+                case "false", "0", "no", "off" -> false;
+                default -> throw new ConfigException(name + " must be true or false, got '" + v + "'");
+            }).orElse(fallback);
+        }
+
+        Path path(String name, Path fallback) {
+            return text(name).map(Path::of).orElse(fallback).toAbsolutePath().normalize();
+        }
+
+        private static long parseNumber(String name, String value, String expected) {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(name + " must be " + expected + ", got '" + value + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.faultlab.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * FaultLab's PostgreSQL: a pooled connection, the schema migrated to the newest version,
+ * and a jOOQ context over it. Owns the embedded server when there is one and stops it last.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+    private final DSLContext sql;
+    private final Optional<EmbeddedPostgresServer> embedded;
+
+    private Database(HikariDataSource pool, Optional<EmbeddedPostgresServer> embedded) {
+        this.pool = pool;
+        this.sql = DSL.using(pool, SQLDialect.POSTGRES);
+        this.embedded = embedded;
+    }
+
+    /** Connects to the given PostgreSQL and migrates it. */
+    public static Database connect(DatabaseUrl url) {
+        return open(url, Optional.empty());
+    }
+
+    /** Starts (or restarts) the embedded PostgreSQL, then connects and migrates. */
+    public static Database startEmbedded(EmbeddedPostgresServer server) {
+        try {
+            return open(new DatabaseUrl(server.jdbcUrl(), Optional.of("postgres"), Optional.of("postgres")),
+                    Optional.of(server));
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static Database open(DatabaseUrl url, Optional<EmbeddedPostgresServer> embedded) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        url.user().ifPresent(config::setUsername);
+        url.password().ifPresent(config::setPassword);
+        config.setPoolName("faultlab");
+        config.setMaximumPoolSize(10);
+        config.setConnectionTimeout(10_000);
+        // Fail at start with the driver's own message rather than on the first request.
+        config.setInitializationFailTimeout(10_000);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            migrate(pool);
+            return new Database(pool, embedded);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static void migrate(DataSource dataSource) {
+        var result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        log.info("Database schema at version {} ({} migration(s) applied now)",
+                result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion, result.migrationsExecuted);
+    }
+
+    public DSLContext sql() {
+        return sql;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public String mode() {
+        return embedded.isPresent() ? "embedded" : "external";
+    }
+
+    /** Asks the server, not the pool: a health check must notice a database that went away. */
+    public DatabaseHealth health() {
+        try (Connection connection = pool.getConnection()) {
+            String version = DSL.using(connection, SQLDialect.POSTGRES)
+                    .fetchOptional("select version from flyway_schema_history where success and version is not null order by installed_rank desc limit 1")
+                    .map(r -> r.get(0, String.class)).orElse("none");
+            return new DatabaseHealth(true, mode(), version, null);
+        } catch (SQLException | RuntimeException e) {
+            return new DatabaseHealth(false, mode(), null, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        embedded.ifPresent(EmbeddedPostgresServer::close);
+    }
+
+    /** What /api/health reports about the database. */
+    public record DatabaseHealth(boolean up, String mode, String schemaVersion, String problem) {
+    }
+}

@@ -1,0 +1,96 @@
+package dev.faultlab.web;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into the API's error shape with the right status, so a browser never sees a
+ * stack trace or an empty page. Unexpected failures are logged with an id the user can quote.
+ */
+final class ApiErrors {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    private ApiErrors() {
+    }
+
+    static void register(RoutesConfig routes) {
+        routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage(), e.details()));
+        routes.exception(JsonMappingException.class, (e, ctx) -> respond(ctx, 400, "invalid_body",
+                "The request body does not have the expected shape: " + e.getOriginalMessage(),
+                Map.of("field", fieldPath(e))));
+        routes.exception(JacksonException.class, (e, ctx) -> respond(ctx, 400, "malformed_json",
+                "The request body is not valid JSON: " + e.getOriginalMessage(), location(e.getLocation())));
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(),
+                codeFor(e.getStatus()), messageFor(e.getStatus(), e.getMessage()), Map.of()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            String incident = UUID.randomUUID().toString();
+            log.error("Unexpected failure on {} {} (incident {})", ctx.method(), ctx.path(), incident, e);
+            respond(ctx, 500, "internal_error",
+                    "Something went wrong on the server. It was logged as incident " + incident + ".",
+                    Map.of("incident", incident));
+        });
+        for (int status : new int[] {400, 404, 405, 413, 415, 500, 503}) {
+            routes.error(status, "*", ctx -> {
+                if (ctx.resultInputStream() == null) {
+                    respond(ctx, status, codeFor(status), messageFor(status, null), Map.of());
+                }
+            });
+        }
+    }
+
+    static void respond(Context ctx, int status, String code, String message, Map<String, Object> details) {
+        ctx.status(status).json(ErrorBody.of(code, message, details));
+    }
+
+    private static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 409 -> "conflict";
+            case 413 -> "body_too_large";
+            case 415 -> "unsupported_media_type";
+            case 429 -> "too_many_requests";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal_error" : "http_" + status;
+        };
+    }
+
+    private static String messageFor(int status, String fallback) {
+        return switch (status) {
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not accept that method.";
+            case 413 -> "The request body is larger than this server accepts.";
+            default -> fallback != null && !fallback.isBlank() ? fallback : HttpStatus.forStatus(status).getMessage();
+        };
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static Map<String, Object> location(JsonLocation location) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (location != null && location.getLineNr() > 0) {
+            details.put("line", location.getLineNr());
+            details.put("column", location.getColumnNr());
+        }
+        return details;
+    }
+}

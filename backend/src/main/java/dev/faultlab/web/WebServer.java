@@ -1,0 +1,88 @@
+package dev.faultlab.web;
+
+import dev.faultlab.lab.LabCatalog;
+import dev.faultlab.store.Database;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The HTTP face of FaultLab: the API under /api and the browser app as static files. */
+public final class WebServer {
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    private static final long STOP_TIMEOUT_MS = 5_000;
+
+    /** How the server is set up; {@code frontendOnDisk} serves a folder instead of the packaged files (dev mode). */
+    public record Settings(int port, long maxRequestBytes, Optional<Path> frontendOnDisk) {
+    }
+
+    private final Javalin app;
+
+    private WebServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static WebServer start(Settings settings, Database database, LabCatalog labs) {
+        Javalin app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.jetty.port = settings.port();
+            config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
+            config.http.maxRequestSize = settings.maxRequestBytes();
+            config.http.prefer405over404 = true;
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                if (settings.frontendOnDisk().isPresent()) {
+                    files.directory = settings.frontendOnDisk().get().toString();
+                    files.location = Location.EXTERNAL;
+                } else {
+                    files.directory = "/frontend";
+                    files.location = Location.CLASSPATH;
+                }
+            });
+            config.requestLogger.http((ctx, ms) ->
+                    log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            config.routes.before(ctx -> {
+                securityHeaders(ctx);
+                rejectOversizedBody(ctx, settings.maxRequestBytes());
+            });
+            ApiErrors.register(config.routes);
+            HealthRoutes.register(config.routes, database);
+            CatalogRoutes.register(config.routes, labs);
+        });
+        app.start();
+        log.info("FaultLab is serving on http://localhost:{}/", app.port());
+        return new WebServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    /** Refuse a declared-too-large body before reading a byte of it. */
+    private static void rejectOversizedBody(Context ctx, long limit) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > limit) {
+            throw new ApiException(413, "body_too_large",
+                    "The request body is " + declared + " bytes; this server accepts at most " + limit + ".");
+        }
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; frame-ancestors 'none'");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.faultlab;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Keeps the arrows of DESIGN.md's layering pointing down. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.faultlab");
+    }
+
+    @Test
+    void simulationKernelDependsOnTheJdkOnly() {
+        classes().that().resideInAPackage("dev.faultlab.sim..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.faultlab.sim..", "java..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void protocolsAndCheckersUseOnlyTheKernel() {
+        classes().that().resideInAnyPackage("dev.faultlab.protocols..", "dev.faultlab.check..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.faultlab.sim..", "dev.faultlab.protocols..", "dev.faultlab.check..", "java..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void webIsUsedOnlyByTheWiring() {
+        noClasses().that().resideOutsideOfPackages("dev.faultlab.web..")
+                .and().doNotHaveFullyQualifiedName(App.class.getName())
+                .should().dependOnClassesThat().resideInAPackage("dev.faultlab.web..")
+                .check(classes);
+    }
+
+    @Test
+    void lowerLayersNeverReachUp() {
+        noClasses().that().resideInAnyPackage("dev.faultlab.store..", "dev.faultlab.lab..", "dev.faultlab.run..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.faultlab.web..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("dev.faultlab.lab..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.faultlab.run..", "dev.faultlab.store..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,38 @@
+// Lists the labs the server offers, or says plainly that there are none yet.
+const container = document.getElementById('labs');
+
+function labCard(lab) {
+  const card = document.createElement('article');
+  card.className = 'lab-card';
+  const title = document.createElement('h2');
+  title.textContent = lab.title;
+  const summary = document.createElement('p');
+  summary.textContent = lab.summary;
+  const protocol = document.createElement('p');
+  protocol.className = 'muted';
+  protocol.textContent = lab.protocol ? `Protocol: ${lab.protocol}` : '';
+  card.append(title, summary, protocol);
+  return card;
+}
+
+try {
+  const response = await fetch('/api/labs', { headers: { Accept: 'application/json' } });
+  const body = await response.json();
+  if (!response.ok) {
+    throw new Error(body.error?.message ?? `The server answered ${response.status}.`);
+  }
+  container.replaceChildren();
+  if (body.labs.length === 0) {
+    const empty = document.createElement('p');
+    empty.className = 'empty';
+    empty.textContent = 'No labs are installed yet. An instructor adds a lab as a folder with a lab.yaml under labs/.';
+    container.append(empty);
+  } else {
+    container.append(...body.labs.map(labCard));
+  }
+} catch (error) {
+  const notice = document.createElement('p');
+  notice.className = 'notice error';
+  notice.textContent = `The lab catalog could not be loaded: ${error.message}`;
+  container.replaceChildren(notice);
+}
