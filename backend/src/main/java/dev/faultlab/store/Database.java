@@ -74,8 +74,7 @@ public final class Database implements AutoCloseable {
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
-        log.info("Database schema at version {} ({} migration(s) applied now)",
-                result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion, result.migrationsExecuted);
+        log.info("Database schema is up to date ({} migration(s) applied now)", result.migrationsExecuted);
     }
 
     public DSLContext sql() {
