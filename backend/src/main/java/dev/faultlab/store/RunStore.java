@@ -1,0 +1,80 @@
+package dev.faultlab.store;
+
+import dev.faultlab.store.db.tables.records.RunsRecord;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static dev.faultlab.store.db.Tables.RUNS;
+
+/** Saved runs: the recipe of each run as JSON, so any server instance can replay it. */
+public final class RunStore {
+
+    /** A run as stored: its recipe (JSON text), who owns it, and where it branched from. */
+    public record StoredRun(UUID id, Optional<Long> ownerId, String protocol, String recipeJson,
+                            Optional<UUID> parentRunId, Optional<Long> branchedAtEvent, long eventsReached,
+                            OffsetDateTime createdAt) {
+    }
+
+    private final DSLContext sql;
+
+    public RunStore(DSLContext sql) {
+        this.sql = sql;
+    }
+
+    public StoredRun insert(UUID id, Optional<Long> ownerId, String protocol, String recipeJson,
+                            Optional<UUID> parentRunId, Optional<Long> branchedAtEvent) {
+        RunsRecord row = sql.insertInto(RUNS)
+                .set(RUNS.ID, id)
+                .set(RUNS.OWNER_ID, ownerId.orElse(null))
+                .set(RUNS.PROTOCOL, protocol)
+                .set(RUNS.RECIPE, JSONB.valueOf(recipeJson))
+                .set(RUNS.PARENT_RUN_ID, parentRunId.orElse(null))
+                .set(RUNS.BRANCHED_AT_EVENT, branchedAtEvent.orElse(null))
+                .returning()
+                .fetchSingle();
+        return toStoredRun(row);
+    }
+
+    public Optional<StoredRun> find(UUID id) {
+        return sql.selectFrom(RUNS).where(RUNS.ID.eq(id)).fetchOptional().map(RunStore::toStoredRun);
+    }
+
+    public List<StoredRun> listByOwner(long ownerId, int limit) {
+        return sql.selectFrom(RUNS).where(RUNS.OWNER_ID.eq(ownerId))
+                .orderBy(RUNS.CREATED_AT.desc()).limit(limit)
+                .fetch(RunStore::toStoredRun);
+    }
+
+    /** A live fault injection changed the recipe; keep the newest one so a reopened run replays it. */
+    public void updateRecipe(UUID id, String recipeJson, long eventsReached) {
+        sql.update(RUNS)
+                .set(RUNS.RECIPE, JSONB.valueOf(recipeJson))
+                .set(RUNS.EVENTS_REACHED, eventsReached)
+                .set(RUNS.UPDATED_AT, OffsetDateTime.now())
+                .where(RUNS.ID.eq(id))
+                .execute();
+    }
+
+    public void updateProgress(UUID id, long eventsReached) {
+        sql.update(RUNS)
+                .set(RUNS.EVENTS_REACHED, eventsReached)
+                .set(RUNS.UPDATED_AT, OffsetDateTime.now())
+                .where(RUNS.ID.eq(id).and(RUNS.EVENTS_REACHED.lt(eventsReached)))
+                .execute();
+    }
+
+    public boolean delete(UUID id) {
+        return sql.deleteFrom(RUNS).where(RUNS.ID.eq(id)).execute() > 0;
+    }
+
+    private static StoredRun toStoredRun(RunsRecord row) {
+        return new StoredRun(row.getId(), Optional.ofNullable(row.getOwnerId()), row.getProtocol(),
+                row.getRecipe().data(), Optional.ofNullable(row.getParentRunId()),
+                Optional.ofNullable(row.getBranchedAtEvent()), row.getEventsReached(), row.getCreatedAt());
+    }
+}
