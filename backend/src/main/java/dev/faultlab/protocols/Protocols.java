@@ -1,0 +1,17 @@
+package dev.faultlab.protocols;
+
+import dev.faultlab.protocols.flooding.FloodingConsensus;
+import dev.faultlab.sim.ProtocolRegistry;
+
+import java.util.List;
+
+/** Every protocol FaultLab offers. Adding one is one line here. */
+public final class Protocols {
+    private Protocols() {
+    }
+
+    public static ProtocolRegistry registry() {
+        return new ProtocolRegistry(List.of(
+                new FloodingConsensus()));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.faultlab.protocols.flooding;
+
+import dev.faultlab.sim.ParamSpec;
+import dev.faultlab.sim.Params;
+import dev.faultlab.sim.Protocol;
+import dev.faultlab.sim.RecipeException;
+import dev.faultlab.sim.Setup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Consensus by flooding under crash failures, as in the course: in each of f+1 synchronous rounds every
+ * process broadcasts the set of values it knows; then it decides the smallest. With at most f crashes
+ * some round is crash-free, after which all survivors know the same set. Fewer rounds can fail.
+ */
+public final class FloodingConsensus implements Protocol {
+    public static final String ID = "flooding";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Flooding consensus (crash failures)";
+    }
+
+    @Override
+    public String description() {
+        return "Each process floods the set of values it knows for f+1 rounds, then decides the minimum. "
+                + "Tolerates f crashes, even a crash in the middle of a broadcast.";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(
+                ParamSpec.integer("n", 2, 64, 4, "number of processes"),
+                ParamSpec.integer("f", 0, 63, 1, "crashes to tolerate; the protocol runs f+1 rounds"),
+                ParamSpec.integer("rounds", 1, 64, null, "rounds to run; leave out for f+1 (fewer shows why f+1 are needed)"),
+                ParamSpec.intList("values", 0, 1_000_000, "initial value of each process; leave out to draw them from the seed"));
+    }
+
+    @Override
+    public Setup setup(Params params) {
+        int n = params.getInt("n");
+        int f = params.getInt("f");
+        if (f >= n) {
+            throw new RecipeException("params.f", "must be less than n=" + n + ", got " + f);
+        }
+        int rounds = params.has("rounds") ? params.getInt("rounds") : f + 1;
+        List<Integer> values = params.getIntList("values").orElseGet(() -> drawValues(n, params));
+        if (values.size() != n) {
+            throw new RecipeException("params.values", "must give one value per process (n=" + n + "), got " + values.size());
+        }
+        return Setup.rounds(n, rounds, node -> new FloodingProcess(values.get(node)));
+    }
+
+    /** Values derived from the parameters alone, so a recipe without values still replays identically. */
+    private static List<Integer> drawValues(int n, Params params) {
+        SplittableRandom random = new SplittableRandom(31L * n + params.getInt("f"));
+        List<Integer> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            values.add(random.nextInt(10));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.faultlab.protocols.flooding;
+
+import dev.faultlab.sim.Context;
+import dev.faultlab.sim.Delivery;
+import dev.faultlab.sim.RoundProcess;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** One process of flooding consensus: keeps the set V of known values, floods it, decides min(V). */
+final class FloodingProcess implements RoundProcess {
+    private final int input;
+    private final TreeSet<Integer> known = new TreeSet<>();
+    private Integer decision;
+
+    FloodingProcess(int input) {
+        this.input = input;
+        known.add(input);
+    }
+
+    @Override
+    public void onRound(Context ctx, int round, List<Delivery> inbox) {
+        merge(inbox);
+        ctx.broadcast(new Known(Collections.unmodifiableSortedSet(new TreeSet<>(known))));
+    }
+
+    @Override
+    public void onEnd(Context ctx, List<Delivery> inbox) {
+        merge(inbox);
+        decision = known.first();
+        ctx.decide(decision);
+    }
+
+    private void merge(List<Delivery> inbox) {
+        for (Delivery delivery : inbox) {
+            known.addAll(((Known) delivery.message()).values());
+        }
+    }
+
+    SortedSet<Integer> known() {
+        return Collections.unmodifiableSortedSet(known);
+    }
+
+    @Override
+    public Map<String, Object> view() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("input", input);
+        view.put("known", List.copyOf(known));
+        view.put("decision", decision);
+        return view;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.faultlab.sim;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * What a process can see and do. Everything goes through the kernel, which records it in the trace
+ * and applies the fault plan; a process never touches the network or the clock directly.
+ */
+public interface Context {
+    /** This process's id, from 0. */
+    int self();
+
+    /** Every other process's id, in ascending order. */
+    List<Integer> peers();
+
+    /** Number of processes. */
+    int n();
+
+    /** Virtual time in ticks. */
+    long now();
+
+    /** The current round of a round-based protocol, else -1. */
+    int round();
+
+    void send(int to, Message message);
+
+    /** Sends to every peer in ascending id order (so a crash part-way reaches the lower ids first). */
+    void broadcast(Message message);
+
+    /** Fires {@link AsyncProcess#onTimer} after {@code delay} ticks; setting a timer again replaces it. */
+    void setTimer(String name, long delay);
+
+    void cancelTimer(String name);
+
+    /** Storage that survives a crash; everything else the process holds is lost. */
+    StableStorage stable();
+
+    /** Records this process's decision (once; later calls with another value are recorded too, as a violation). */
+    void decide(Object value);
+
+    /** A line of explanation in the trace, shown to the student. */
+    void note(String text);
+
+    /** Marks a change of the process's protocol state (e.g. "WAIT → READY") in the trace. */
+    void stateChanged(String description);
+
+    /** This process's own deterministic random numbers. */
+    SplittableRandom random();
+}

@@ -1,0 +1,54 @@
+package dev.faultlab.sim;
+
+/** Which links are down, lossy or separated by a partition, and the last delivery time per link for FIFO order. */
+final class LinkState {
+    private final int n;
+    private final boolean[] down;
+    private final double[] loss;
+    private final long[] lastDelivery;
+    private final int[] group;
+
+    LinkState(int n) {
+        this.n = n;
+        this.down = new boolean[n * n];
+        this.loss = new double[n * n];
+        this.lastDelivery = new long[n * n];
+        this.group = new int[n];
+    }
+
+    void setDown(int from, int to, boolean isDown) {
+        down[from * n + to] = isDown;
+    }
+
+    void setLoss(int from, int to, double probability) {
+        loss[from * n + to] = probability;
+    }
+
+    double loss(int from, int to) {
+        return loss[from * n + to];
+    }
+
+    boolean isDown(int from, int to) {
+        return down[from * n + to];
+    }
+
+    boolean partitioned(int from, int to) {
+        return group[from] != group[to];
+    }
+
+    void partition(int[] groupOfNode) {
+        System.arraycopy(groupOfNode, 0, group, 0, n);
+    }
+
+    void heal() {
+        java.util.Arrays.fill(group, 0);
+    }
+
+    /** Delivery time that keeps the link FIFO: never before the previous message on the same link. */
+    long fifoDeliveryTime(int from, int to, long wanted) {
+        int link = from * n + to;
+        long at = Math.max(wanted, lastDelivery[link]);
+        lastDelivery[link] = at;
+        return at;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.faultlab.sim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/** The kernel's bookkeeping for one node: its process object and the faults currently acting on it. */
+final class NodeState {
+    final int id;
+    final StableStorage stable = new StableStorage();
+    final SplittableRandom random;
+    NodeProcess process;
+    boolean up = true;
+    /** Bumped on crash and recovery, so timers set by an earlier incarnation never fire. */
+    int incarnation;
+    int lamport;
+    /** Timer name → generation; only the newest setting of a timer fires. Looked up by key, never iterated. */
+    final Map<String, Integer> timers = new HashMap<>();
+    int timerGeneration;
+    final List<Delivery> inbox = new ArrayList<>();
+
+    double sendOmission;
+    double receiveOmission;
+    long extraDelay;
+    double timerFactor = 1;
+    String byzantineName;
+    ByzantineBehaviour byzantine;
+    SplittableRandom byzantineRandom;
+
+    /** Armed by a CRASH with afterSends: the node crashes right after this many more sends. */
+    int crashAfterSends = -1;
+    /** Armed by a CRASH with reaches: in its next handler the node sends only to these, then crashes. */
+    Set<Integer> crashReaches;
+
+    Object decision;
+    boolean decided;
+
+    NodeState(int id, SplittableRandom random) {
+        this.id = id;
+        this.random = random;
+    }
+}

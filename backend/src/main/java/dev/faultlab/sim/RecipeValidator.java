@@ -1,0 +1,243 @@
+package dev.faultlab.sim;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks a recipe before it runs, collecting every problem with the field it is about. */
+final class RecipeValidator {
+    private final List<RecipeException.Problem> problems = new ArrayList<>();
+
+    /** The protocol, checked parameters and setup of a valid recipe. */
+    record Checked(Protocol protocol, Params params, Setup setup) {
+    }
+
+    static Checked check(Recipe recipe, ProtocolRegistry registry) {
+        RecipeValidator validator = new RecipeValidator();
+        if (recipe.protocol() == null || registry.find(recipe.protocol()).isEmpty()) {
+            throw new RecipeException("protocol", "unknown protocol '" + recipe.protocol() + "'; known: "
+                    + registry.all().stream().map(Protocol::id).toList());
+        }
+        Protocol protocol = registry.find(recipe.protocol()).get();
+        validator.checkBudgets(recipe.budgets());
+        validator.checkNetwork(recipe.network());
+        validator.throwIfAny();
+        Params params = Params.check(protocol.parameters(), recipe.params());
+        Setup setup = protocol.setup(params);
+        if (setup.nodes() > recipe.budgets().maxNodes()) {
+            throw new RecipeException("params", "the run would have " + setup.nodes()
+                    + " processes; the budget allows at most " + recipe.budgets().maxNodes());
+        }
+        for (int i = 0; i < recipe.faults().size(); i++) {
+            validator.checkFault("faults[" + i + "]", recipe.faults().get(i), protocol, setup.nodes());
+        }
+        validator.throwIfAny();
+        return new Checked(protocol, params, setup);
+    }
+
+    /** Checks one fault about to be injected into a running simulation. */
+    static void checkInjected(Fault fault, Protocol protocol, int nodes) {
+        RecipeValidator validator = new RecipeValidator();
+        validator.checkFault("fault", fault, protocol, nodes);
+        validator.throwIfAny();
+    }
+
+    private void throwIfAny() {
+        if (!problems.isEmpty()) {
+            throw new RecipeException(problems);
+        }
+    }
+
+    private void problem(String field, String message) {
+        problems.add(new RecipeException.Problem(field, message));
+    }
+
+    private void checkBudgets(Budgets b) {
+        if (b.maxEvents() <= 0) {
+            problem("budgets.maxEvents", "must be positive");
+        }
+        if (b.maxTime() <= 0) {
+            problem("budgets.maxTime", "must be positive");
+        }
+        if (b.maxWallMillis() <= 0) {
+            problem("budgets.maxWallMillis", "must be positive");
+        }
+        if (b.maxNodes() <= 0) {
+            problem("budgets.maxNodes", "must be positive");
+        }
+        if (b.maxTraceBytes() <= 0) {
+            problem("budgets.maxTraceBytes", "must be positive");
+        }
+    }
+
+    private void checkNetwork(NetworkSpec network) {
+        probability("network.loss", network.loss());
+        probability("network.duplication", network.duplication());
+        Delay d = network.delay();
+        switch (d.kind() == null ? "" : d.kind()) {
+            case "constant" -> {
+                if (d.min() < 1) {
+                    problem("network.delay.min", "must be at least 1 tick");
+                }
+            }
+            case "uniform" -> {
+                if (d.min() < 1 || d.max() < d.min()) {
+                    problem("network.delay", "uniform delay needs 1 <= min <= max, got " + d.min() + ".." + d.max());
+                }
+            }
+            case "exponential" -> {
+                if (!(d.mean() >= 1)) {
+                    problem("network.delay.mean", "must be at least 1 tick");
+                }
+            }
+            default -> problem("network.delay.kind", "must be constant, uniform or exponential, got '" + d.kind() + "'");
+        }
+    }
+
+    private void probability(String field, double p) {
+        if (!(p >= 0 && p <= 1)) {
+            problem(field, "must be a probability between 0 and 1, got " + p);
+        }
+    }
+
+    private void checkFault(String field, Fault f, Protocol protocol, int nodes) {
+        if (f == null || f.kind() == null) {
+            problem(field + ".kind", "is required: one of " + List.of(FaultKind.values()));
+            return;
+        }
+        if ((f.at() == null) == (f.atEvent() == null)) {
+            problem(field, "needs exactly one of 'at' (virtual time) or 'atEvent' (event index)");
+        } else if ((f.at() != null && f.at() < 0) || (f.atEvent() != null && f.atEvent() < 0)) {
+            problem(field + (f.at() != null ? ".at" : ".atEvent"), "must not be negative");
+        }
+        if (f.kind().needsTarget()) {
+            node(field + ".target", f.target(), nodes);
+        }
+        Map<String, Object> p = f.params();
+        switch (f.kind()) {
+            case CRASH -> {
+                if (p.containsKey("afterSends") && !(wholeNumber(p.get("afterSends")) && ((Number) p.get("afterSends")).intValue() >= 0)) {
+                    problem(field + ".params.afterSends", "must be a whole number >= 0");
+                }
+                if (p.containsKey("reaches")) {
+                    nodeList(field + ".params.reaches", p.get("reaches"), nodes);
+                }
+            }
+            case SEND_OMISSION, RECEIVE_OMISSION -> {
+                optionalProbability(field + ".params.probability", p.get("probability"));
+                optionalDuration(field, p);
+            }
+            case TIMING -> {
+                if (p.containsKey("extraDelay") && !(wholeNumber(p.get("extraDelay")) && ((Number) p.get("extraDelay")).longValue() >= 0)) {
+                    problem(field + ".params.extraDelay", "must be a whole number of ticks >= 0");
+                }
+                if (p.containsKey("timerFactor") && !(p.get("timerFactor") instanceof Number t && t.doubleValue() >= 1)) {
+                    problem(field + ".params.timerFactor", "must be a number >= 1");
+                }
+                optionalDuration(field, p);
+            }
+            case BYZANTINE -> checkBehaviour(field, p, protocol);
+            case LINK_DOWN, LINK_UP -> node(field + ".params.to", p.get("to"), nodes);
+            case LINK_LOSS -> {
+                node(field + ".params.to", p.get("to"), nodes);
+                if (!(p.get("probability") instanceof Number)) {
+                    problem(field + ".params.probability", "is required: a probability between 0 and 1");
+                } else {
+                    probability(field + ".params.probability", ((Number) p.get("probability")).doubleValue());
+                }
+            }
+            case PARTITION -> checkGroups(field + ".params.groups", p.get("groups"), nodes);
+            case RECOVER, HEAL -> {
+            }
+        }
+    }
+
+    private void checkBehaviour(String field, Map<String, Object> p, Protocol protocol) {
+        Object name = p.get("behaviour");
+        List<String> known = protocol.behaviours().stream().map(BehaviourSpec::name).toList();
+        if (known.isEmpty()) {
+            problem(field + ".kind", "protocol " + protocol.id() + " has no Byzantine behaviours");
+            return;
+        }
+        BehaviourSpec spec = protocol.behaviours().stream().filter(b -> b.name().equals(name)).findFirst().orElse(null);
+        if (spec == null) {
+            problem(field + ".params.behaviour", "must be one of " + known + ", got '" + name + "'");
+            return;
+        }
+        try {
+            spec.factory().apply(p);
+        } catch (RecipeException e) {
+            for (RecipeException.Problem inner : e.problems()) {
+                problem(field + ".params." + inner.field(), inner.message());
+            }
+        }
+    }
+
+    private void checkGroups(String field, Object groups, int nodes) {
+        if (!(groups instanceof List<?> list) || list.isEmpty()) {
+            problem(field, "is required: a list of groups, each a list of node ids");
+            return;
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int g = 0; g < list.size(); g++) {
+            if (!(list.get(g) instanceof List<?> members)) {
+                problem(field + "[" + g + "]", "must be a list of node ids");
+                continue;
+            }
+            for (Object member : members) {
+                if (node(field + "[" + g + "]", member, nodes) && !seen.add(((Number) member).intValue())) {
+                    problem(field + "[" + g + "]", "node " + member + " is in more than one group");
+                }
+            }
+        }
+    }
+
+    private void nodeList(String field, Object value, int nodes) {
+        if (!(value instanceof List<?> list)) {
+            problem(field, "must be a list of node ids");
+            return;
+        }
+        for (Object element : list) {
+            node(field, element, nodes);
+        }
+    }
+
+    private boolean node(String field, Object value, int nodes) {
+        if (value == null) {
+            problem(field, "is required: a node id from 0 to " + (nodes - 1));
+            return false;
+        }
+        if (!wholeNumber(value)) {
+            problem(field, "must be a node id, got '" + value + "'");
+            return false;
+        }
+        int id = ((Number) value).intValue();
+        if (id < 0 || id >= nodes) {
+            problem(field, "node " + id + " does not exist (n=" + nodes + ")");
+            return false;
+        }
+        return true;
+    }
+
+    private void optionalProbability(String field, Object value) {
+        if (value != null) {
+            if (value instanceof Number n) {
+                probability(field, n.doubleValue());
+            } else {
+                problem(field, "must be a probability between 0 and 1");
+            }
+        }
+    }
+
+    private void optionalDuration(String field, Map<String, Object> p) {
+        if (p.containsKey("duration") && !(wholeNumber(p.get("duration")) && ((Number) p.get("duration")).longValue() > 0)) {
+            problem(field + ".params.duration", "must be a positive whole number of ticks");
+        }
+    }
+
+    private static boolean wholeNumber(Object value) {
+        return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue());
+    }
+}

@@ -1,0 +1,829 @@
+package dev.faultlab.sim;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+
+/**
+ * One deterministic run of a protocol: a virtual clock, one event queue ordered by (time, insertion
+ * order), the network and fault model, and the trace. Single-threaded and free of wall-clock or
+ * hash-order effects, so the same recipe always gives the same trace. The run advances in steps
+ * (one queue item each, which may add several trace events) and can take faults while paused.
+ */
+public final class Simulation {
+    /** Length of one synchronous round; message delays are kept inside it. */
+    public static final long ROUND_TICKS = 10;
+    private static final int WALL_CHECK_INTERVAL = 256;
+    /** A handler may overshoot the event budget by this much before it is cut off mid-way. */
+    private static final int EVENT_BUDGET_SLACK = 10_000;
+
+    private final Protocol protocol;
+    private final Setup setup;
+    private final int n;
+    private final List<Integer>[] peers;
+    private final NodeState[] nodes;
+    private final LinkState links;
+    private final Trace trace = new Trace();
+    private final PriorityQueue<Item> queue = new PriorityQueue<>(
+            Comparator.comparingLong((Item i) -> i.time).thenComparingLong(i -> i.order));
+    private final SplittableRandom networkRandom;
+    private final SplittableRandom faultRandom;
+    private final List<Fault> faultsByEvent = new ArrayList<>();
+    private final BitSet everFaulty = new BitSet();
+    private Recipe recipe;
+    private long order;
+    private long now;
+    private int nextMessage;
+    private int round = -1;
+    private long wallNanos;
+    private EndReason end;
+
+    /** Checks the recipe (throwing {@link RecipeException} naming the field) and sets the run up at time 0. */
+    public static Simulation start(Recipe recipe, ProtocolRegistry registry) {
+        return new Simulation(recipe, RecipeValidator.check(recipe, registry));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Simulation(Recipe recipe, RecipeValidator.Checked checked) {
+        this.recipe = recipe;
+        this.protocol = checked.protocol();
+        this.setup = checked.setup();
+        this.n = setup.nodes();
+        SplittableRandom root = new SplittableRandom(recipe.seed());
+        this.networkRandom = root.split();
+        this.faultRandom = root.split();
+        this.links = new LinkState(n);
+        this.nodes = new NodeState[n];
+        this.peers = new List[n];
+        for (int i = 0; i < n; i++) {
+            nodes[i] = new NodeState(i, root.split());
+            List<Integer> others = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    others.add(j);
+                }
+            }
+            peers[i] = List.copyOf(others);
+        }
+        for (Fault fault : recipe.faults()) {
+            schedulePlanned(fault);
+        }
+        for (int i = 0; i < n; i++) {
+            nodes[i].process = setup.factory().apply(i);
+        }
+        if (setup.roundBased()) {
+            schedule(new RoundStart(0, 1));
+        } else {
+            for (int i = 0; i < n; i++) {
+                schedule(new Start(0, i));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- running
+
+    /** Processes one queue item. Returns false once the run has ended. */
+    public boolean step() {
+        long started = System.nanoTime();
+        try {
+            return stepItem();
+        } finally {
+            wallNanos += System.nanoTime() - started;
+        }
+    }
+
+    /** Runs until the trace has at least {@code events} events or the run ends. */
+    public void runUntilEvents(long events) {
+        long started = System.nanoTime();
+        int sinceCheck = 0;
+        try {
+            while (end == null && trace.size() < events) {
+                if (!stepItem()) {
+                    return;
+                }
+                if (++sinceCheck == WALL_CHECK_INTERVAL) {
+                    sinceCheck = 0;
+                    if (wallNanos + System.nanoTime() - started > recipe.budgets().maxWallMillis() * 1_000_000) {
+                        finish(new EndReason("budget.wall", "the run used its " + recipe.budgets().maxWallMillis()
+                                + " ms of computing time"));
+                    }
+                }
+            }
+        } finally {
+            wallNanos += System.nanoTime() - started;
+        }
+    }
+
+    /** Runs until the next round starts (round protocols) or one more step (asynchronous ones). */
+    public void runToNextRound() {
+        if (!setup.roundBased()) {
+            step();
+            return;
+        }
+        int from = round;
+        while (end == null && round == from) {
+            step();
+        }
+    }
+
+    public void runToEnd() {
+        runUntilEvents(Long.MAX_VALUE);
+    }
+
+    private boolean stepItem() {
+        if (end != null) {
+            return false;
+        }
+        applyFaultsDueByEvent();
+        Item item = queue.poll();
+        if (item == null) {
+            finish(new EndReason("completed", "nothing is left to happen"));
+            return false;
+        }
+        if (item.time > recipe.budgets().maxTime()) {
+            finish(new EndReason("budget.time", "virtual time would pass the budget of " + recipe.budgets().maxTime() + " ticks"));
+            return false;
+        }
+        now = item.time;
+        try {
+            item.run();
+        } catch (BudgetExceeded e) {
+            finish(new EndReason("budget.events", "a handler produced more events than the budget allows"));
+            return false;
+        } catch (ProtocolFailure e) {
+            record(EventKind.NOTE, e.node, -1, -1, -1, "protocol error: " + e.getCause(), null);
+            finish(new EndReason("protocol-error", "the protocol failed at P" + e.node + ": " + e.getCause()));
+            return false;
+        }
+        checkBudgets();
+        return end == null;
+    }
+
+    private void checkBudgets() {
+        if (end != null) {
+            return;
+        }
+        Budgets b = recipe.budgets();
+        if (trace.size() >= b.maxEvents()) {
+            finish(new EndReason("budget.events", "the trace reached the budget of " + b.maxEvents() + " events"));
+        } else if (trace.approximateBytes() >= b.maxTraceBytes()) {
+            finish(new EndReason("budget.trace", "the trace reached the budget of " + b.maxTraceBytes() + " bytes"));
+        }
+    }
+
+    private void finish(EndReason reason) {
+        end = reason;
+        trace.append(now, EventKind.END, -1, -1, -1, -1, 0, round, reason.message(), reason.code());
+    }
+
+    // ---------------------------------------------------------------- live faults
+
+    /**
+     * Applies a fault now and appends it to the recipe, recorded at the current event index so a replay of
+     * the new recipe applies it at exactly this point. Returns the fault as recorded.
+     */
+    public Fault inject(Fault fault) {
+        if (end != null) {
+            throw new IllegalStateException("the run has ended (" + end.message() + "); branch it to try other faults");
+        }
+        RecipeValidator.checkInjected(new Fault(now, null, fault.kind(), fault.target(), fault.params()), protocol, n);
+        Fault recorded = fault.atEvent(trace.size());
+        recipe = recipe.withFault(recorded);
+        apply(recorded);
+        checkBudgets();
+        return recorded;
+    }
+
+    private void schedulePlanned(Fault fault) {
+        if (fault.at() != null) {
+            schedule(new FaultItem(fault.at(), fault));
+        } else {
+            int i = faultsByEvent.size();
+            while (i > 0 && faultsByEvent.get(i - 1).atEvent() > fault.atEvent()) {
+                i--;
+            }
+            faultsByEvent.add(i, fault);
+        }
+    }
+
+    private void applyFaultsDueByEvent() {
+        while (!faultsByEvent.isEmpty() && faultsByEvent.get(0).atEvent() <= trace.size()) {
+            apply(faultsByEvent.remove(0));
+        }
+    }
+
+    private void apply(Fault fault) {
+        int target = fault.targetNode();
+        Map<String, Object> p = fault.params();
+        record(EventKind.FAULT, target, -1, -1, -1, fault, fault.kind().name());
+        switch (fault.kind()) {
+            case CRASH -> {
+                NodeState node = nodes[target];
+                if (p.containsKey("reaches")) {
+                    node.crashReaches = new HashSet<>(intList(p.get("reaches")));
+                } else if (number(p, "afterSends", 0).intValue() > 0) {
+                    node.crashAfterSends = number(p, "afterSends", 0).intValue();
+                } else {
+                    crash(node);
+                }
+            }
+            case RECOVER -> recover(nodes[target]);
+            case SEND_OMISSION -> {
+                nodes[target].sendOmission = number(p, "probability", 1.0).doubleValue();
+                endLater(fault, p);
+            }
+            case RECEIVE_OMISSION -> {
+                nodes[target].receiveOmission = number(p, "probability", 1.0).doubleValue();
+                endLater(fault, p);
+            }
+            case TIMING -> {
+                nodes[target].extraDelay = number(p, "extraDelay", 0).longValue();
+                nodes[target].timerFactor = number(p, "timerFactor", 1.0).doubleValue();
+                endLater(fault, p);
+            }
+            case BYZANTINE -> {
+                NodeState node = nodes[target];
+                String name = (String) p.get("behaviour");
+                BehaviourSpec spec = protocol.behaviours().stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
+                node.byzantineName = name;
+                node.byzantine = spec.factory().apply(p);
+                node.byzantineRandom = faultRandom.split();
+                everFaulty.set(target);
+            }
+            case LINK_DOWN, LINK_UP -> {
+                int to = number(p, "to", 0).intValue();
+                boolean down = fault.kind() == FaultKind.LINK_DOWN;
+                links.setDown(target, to, down);
+                if (!Boolean.TRUE.equals(p.get("oneWay"))) {
+                    links.setDown(to, target, down);
+                }
+            }
+            case LINK_LOSS -> links.setLoss(target, number(p, "to", 0).intValue(), number(p, "probability", 0).doubleValue());
+            case PARTITION -> {
+                int[] group = new int[n];
+                List<?> groups = (List<?>) p.get("groups");
+                for (int g = 0; g < groups.size(); g++) {
+                    for (int member : intList(groups.get(g))) {
+                        group[member] = g + 1;
+                    }
+                }
+                links.partition(group);
+            }
+            case HEAL -> links.heal();
+        }
+    }
+
+    private void endLater(Fault fault, Map<String, Object> p) {
+        if (p.containsKey("duration")) {
+            schedule(new FaultEnd(now + number(p, "duration", 0).longValue(), fault.kind(), fault.targetNode()));
+        }
+    }
+
+    private void crash(NodeState node) {
+        if (!node.up) {
+            return;
+        }
+        node.up = false;
+        node.incarnation++;
+        node.process = null;
+        node.timers.clear();
+        node.inbox.clear();
+        node.crashAfterSends = -1;
+        node.crashReaches = null;
+        everFaulty.set(node.id);
+        record(EventKind.CRASH, node.id, -1, -1, -1, null, null);
+    }
+
+    private void recover(NodeState node) {
+        if (node.up) {
+            return;
+        }
+        node.up = true;
+        node.incarnation++;
+        node.process = setup.factory().apply(node.id);
+        int seq = record(EventKind.RECOVER, node.id, -1, -1, -1, null, null);
+        invoke(node, seq, () -> {
+            if (node.process instanceof AsyncProcess async) {
+                async.onRecover(contextOf(node));
+            } else {
+                ((RoundProcess) node.process).onRecover(contextOf(node));
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- processes and messages
+
+    private int currentCause = -1;
+
+    /** Runs a handler of {@code node}; afterwards a crash armed with "reaches" takes effect. */
+    private void invoke(NodeState node, int cause, Runnable handler) {
+        int previousCause = currentCause;
+        currentCause = cause;
+        try {
+            handler.run();
+        } catch (BudgetExceeded | ProtocolFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ProtocolFailure(node.id, e);
+        } finally {
+            currentCause = previousCause;
+        }
+        if (node.crashReaches != null) {
+            crash(node);
+        }
+    }
+
+    private void send(NodeState from, int to, Message message) {
+        if (!from.up || to == from.id || to < 0 || to >= n) {
+            if (from.up && (to < 0 || to >= n || to == from.id)) {
+                throw new IllegalArgumentException("P" + from.id + " sent to a process that does not exist: " + to);
+            }
+            return;
+        }
+        if (from.crashReaches != null && !from.crashReaches.contains(to)) {
+            return;
+        }
+        Message sent = message;
+        if (from.byzantine != null) {
+            sent = from.byzantine.tamper(from.id, to, round, message, from.byzantineRandom);
+            if (sent == null) {
+                return;
+            }
+        }
+        int id = nextMessage++;
+        int lamport = ++from.lamport;
+        int sendSeq = record(EventKind.SEND, from.id, to, id, currentCause, sent, null, lamport);
+        if (from.crashAfterSends > 0 && --from.crashAfterSends == 0) {
+            crash(from);
+        }
+        if (from.sendOmission > 0 && (from.sendOmission >= 1 || from.random.nextDouble() < from.sendOmission)) {
+            record(EventKind.DROP, from.id, to, id, sendSeq, sent, "send omission");
+            return;
+        }
+        NetworkSpec network = recipe.network();
+        if (network.loss() > 0 && networkRandom.nextDouble() < network.loss()) {
+            record(EventKind.DROP, from.id, to, id, sendSeq, sent, "lost in the network");
+            return;
+        }
+        long deliverAt = deliveryTime(from, to);
+        schedule(new Deliver(deliverAt, id, from.id, to, sent, sendSeq, lamport, round));
+        if (network.duplication() > 0 && networkRandom.nextDouble() < network.duplication()) {
+            record(EventKind.DUPLICATE, from.id, to, id, sendSeq, sent, "duplicated by the network");
+            schedule(new Deliver(deliveryTime(from, to), id, from.id, to, sent, sendSeq, lamport, round));
+        }
+    }
+
+    private long deliveryTime(NodeState from, int to) {
+        NetworkSpec network = recipe.network();
+        long delay = network.delay().sample(networkRandom);
+        if (setup.roundBased()) {
+            delay = Math.min(Math.max(delay, 1), ROUND_TICKS - 1);
+        }
+        long wanted = now + delay + from.extraDelay;
+        return network.fifo() ? links.fifoDeliveryTime(from.id, to, wanted) : wanted;
+    }
+
+    private void deliver(Deliver d) {
+        NodeState to = nodes[d.to];
+        String dropped = null;
+        if (!to.up) {
+            dropped = "receiver crashed";
+        } else if (links.isDown(d.from, d.to)) {
+            dropped = "link down";
+        } else if (links.partitioned(d.from, d.to)) {
+            dropped = "partitioned";
+        } else if (links.loss(d.from, d.to) > 0 && networkRandom.nextDouble() < links.loss(d.from, d.to)) {
+            dropped = "link loss";
+        } else if (to.receiveOmission > 0 && (to.receiveOmission >= 1 || to.random.nextDouble() < to.receiveOmission)) {
+            dropped = "receive omission";
+        }
+        if (dropped != null) {
+            record(EventKind.DROP, d.to, d.from, d.message, d.sendSeq, d.payload, dropped);
+            return;
+        }
+        to.lamport = Math.max(to.lamport, d.lamport) + 1;
+        int seq = trace.append(now, EventKind.DELIVER, d.to, d.from, d.message, d.sendSeq, to.lamport, d.round, d.payload, null);
+        guardEventBudget();
+        if (setup.roundBased()) {
+            to.inbox.add(new Delivery(d.from, d.round, d.payload, seq));
+        } else {
+            invoke(to, seq, () -> ((AsyncProcess) to.process).onMessage(contextOf(to), d.from, d.payload));
+        }
+    }
+
+    private void roundStart(int r) {
+        round = r;
+        int seq = record(EventKind.ROUND, -1, -1, -1, -1, r, "round " + r);
+        boolean last = r > setup.rounds();
+        for (NodeState node : nodes) {
+            if (!node.up) {
+                continue;
+            }
+            List<Delivery> inbox = List.copyOf(node.inbox);
+            node.inbox.clear();
+            RoundProcess process = (RoundProcess) node.process;
+            invoke(node, seq, () -> {
+                if (last) {
+                    process.onEnd(contextOf(node), inbox);
+                } else {
+                    process.onRound(contextOf(node), r, inbox);
+                }
+            });
+        }
+        if (!last) {
+            schedule(new RoundStart(r * ROUND_TICKS, r + 1));
+        }
+    }
+
+    private int record(EventKind kind, int node, int peer, int message, int parent, Object payload, String detail) {
+        int lamport = node >= 0 ? nodes[node].lamport : 0;
+        return record(kind, node, peer, message, parent, payload, detail, lamport);
+    }
+
+    private int record(EventKind kind, int node, int peer, int message, int parent, Object payload, String detail, int lamport) {
+        int seq = trace.append(now, kind, node, peer, message, parent < 0 ? currentCause : parent, lamport, round, payload, detail);
+        guardEventBudget();
+        return seq;
+    }
+
+    private void guardEventBudget() {
+        if (trace.size() > recipe.budgets().maxEvents() + EVENT_BUDGET_SLACK) {
+            throw new BudgetExceeded();
+        }
+    }
+
+    private void schedule(Item item) {
+        item.order = order++;
+        queue.add(item);
+    }
+
+    private static Number number(Map<String, Object> p, String key, Number fallback) {
+        Object value = p.get(key);
+        return value instanceof Number number ? number : fallback;
+    }
+
+    private static List<Integer> intList(Object value) {
+        return ((List<?>) value).stream().map(v -> ((Number) v).intValue()).toList();
+    }
+
+    // ---------------------------------------------------------------- what a caller can see
+
+    public Recipe recipe() {
+        return recipe;
+    }
+
+    public Trace trace() {
+        return trace;
+    }
+
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    public int nodeCount() {
+        return n;
+    }
+
+    public boolean roundBased() {
+        return setup.roundBased();
+    }
+
+    public int rounds() {
+        return setup.rounds();
+    }
+
+    /** The current round of a round protocol (after the last one, rounds()+1), or -1. */
+    public int round() {
+        return round;
+    }
+
+    public long now() {
+        return now;
+    }
+
+    public boolean ended() {
+        return end != null;
+    }
+
+    public EndReason endReason() {
+        return end;
+    }
+
+    /** The process object of a node, for protocol-specific result extraction (null while crashed). */
+    public NodeProcess process(int node) {
+        return nodes[node].process;
+    }
+
+    /** Nodes that crashed or turned Byzantine at any time: only the others must satisfy correctness properties. */
+    public BitSet faultyNodes() {
+        return (BitSet) everFaulty.clone();
+    }
+
+    /** The first decision of each node that decided. */
+    public Map<Integer, Object> decisions() {
+        Map<Integer, Object> decisions = new LinkedHashMap<>();
+        for (NodeState node : nodes) {
+            if (node.decided) {
+                decisions.put(node.id, node.decision);
+            }
+        }
+        return decisions;
+    }
+
+    public List<ProcessStatus> processes() {
+        List<ProcessStatus> all = new ArrayList<>(n);
+        for (NodeState node : nodes) {
+            all.add(new ProcessStatus(node.id, node.up, node.byzantineName,
+                    node.up ? node.process.view() : Map.of(), node.stable.view(), node.decision));
+        }
+        return all;
+    }
+
+    /**
+     * The processes as they were right after the step that produced event {@code eventIndex}, by replaying the
+     * recipe: runs are fast enough that replay beats keeping snapshots (see docs/SIMULATION.md).
+     */
+    public static List<ProcessStatus> processesAt(Recipe recipe, ProtocolRegistry registry, int eventIndex) {
+        Simulation replay = start(recipe, registry);
+        replay.runUntilEvents(eventIndex + 1L);
+        return replay.processes();
+    }
+
+    // ---------------------------------------------------------------- queue items
+
+    private abstract static class Item {
+        final long time;
+        long order;
+
+        Item(long time) {
+            this.time = time;
+        }
+
+        abstract void run();
+    }
+
+    private final class Start extends Item {
+        final int node;
+
+        Start(long time, int node) {
+            super(time);
+            this.node = node;
+        }
+
+        @Override
+        void run() {
+            NodeState state = nodes[node];
+            if (state.up) {
+                invoke(state, -1, () -> ((AsyncProcess) state.process).onStart(contextOf(state)));
+            }
+        }
+    }
+
+    private final class RoundStart extends Item {
+        final int number;
+
+        RoundStart(long time, int number) {
+            super(time);
+            this.number = number;
+        }
+
+        @Override
+        void run() {
+            roundStart(number);
+        }
+    }
+
+    private final class Deliver extends Item {
+        final int message;
+        final int from;
+        final int to;
+        final Message payload;
+        final int sendSeq;
+        final int lamport;
+        final int round;
+
+        Deliver(long time, int message, int from, int to, Message payload, int sendSeq, int lamport, int round) {
+            super(time);
+            this.message = message;
+            this.from = from;
+            this.to = to;
+            this.payload = payload;
+            this.sendSeq = sendSeq;
+            this.lamport = lamport;
+            this.round = round;
+        }
+
+        @Override
+        void run() {
+            deliver(this);
+        }
+    }
+
+    private final class TimerFire extends Item {
+        final int node;
+        final String name;
+        final int generation;
+        final int incarnation;
+
+        TimerFire(long time, int node, String name, int generation, int incarnation) {
+            super(time);
+            this.node = node;
+            this.name = name;
+            this.generation = generation;
+            this.incarnation = incarnation;
+        }
+
+        @Override
+        void run() {
+            NodeState state = nodes[node];
+            Integer current = state.timers.get(name);
+            if (!state.up || state.incarnation != incarnation || current == null || current != generation) {
+                return;
+            }
+            state.timers.remove(name);
+            int seq = record(EventKind.TIMER, node, -1, -1, -1, name, name);
+            invoke(state, seq, () -> ((AsyncProcess) state.process).onTimer(contextOf(state), name));
+        }
+    }
+
+    private final class FaultItem extends Item {
+        final Fault fault;
+
+        FaultItem(long time, Fault fault) {
+            super(time);
+            this.fault = fault;
+        }
+
+        @Override
+        void run() {
+            apply(fault);
+        }
+    }
+
+    private final class FaultEnd extends Item {
+        final FaultKind kind;
+        final int node;
+
+        FaultEnd(long time, FaultKind kind, int node) {
+            super(time);
+            this.kind = kind;
+            this.node = node;
+        }
+
+        @Override
+        void run() {
+            NodeState state = nodes[node];
+            switch (kind) {
+                case SEND_OMISSION -> state.sendOmission = 0;
+                case RECEIVE_OMISSION -> state.receiveOmission = 0;
+                case TIMING -> {
+                    state.extraDelay = 0;
+                    state.timerFactor = 1;
+                }
+                default -> throw new IllegalStateException(kind + " does not end by itself");
+            }
+            record(EventKind.NOTE, node, -1, -1, -1, kind.name().toLowerCase().replace('_', ' ') + " ended", "fault ended");
+        }
+    }
+
+    /** A process's handler threw; caught by the step loop, which ends the run with the reason. */
+    private static final class ProtocolFailure extends RuntimeException {
+        final int node;
+
+        ProtocolFailure(int node, RuntimeException cause) {
+            super(cause.toString(), cause, false, false);
+            this.node = node;
+        }
+    }
+
+    /** Thrown inside a runaway handler; caught by the step loop, never escapes. */
+    private static final class BudgetExceeded extends RuntimeException {
+        BudgetExceeded() {
+            super(null, null, false, false);
+        }
+    }
+
+    // ---------------------------------------------------------------- the context a process sees
+
+    private Context[] contexts;
+
+    private Context contextOf(NodeState node) {
+        if (contexts == null) {
+            contexts = new Context[n];
+        }
+        if (contexts[node.id] == null) {
+            contexts[node.id] = new NodeContext(node);
+        }
+        return contexts[node.id];
+    }
+
+    private final class NodeContext implements Context {
+        private final NodeState node;
+
+        NodeContext(NodeState node) {
+            this.node = node;
+        }
+
+        @Override
+        public int self() {
+            return node.id;
+        }
+
+        @Override
+        public List<Integer> peers() {
+            return peers[node.id];
+        }
+
+        @Override
+        public int n() {
+            return n;
+        }
+
+        @Override
+        public long now() {
+            return now;
+        }
+
+        @Override
+        public int round() {
+            return round;
+        }
+
+        @Override
+        public void send(int to, Message message) {
+            Simulation.this.send(node, to, message);
+        }
+
+        @Override
+        public void broadcast(Message message) {
+            for (int to : peers[node.id]) {
+                Simulation.this.send(node, to, message);
+            }
+        }
+
+        @Override
+        public void setTimer(String name, long delay) {
+            if (!node.up) {
+                return;
+            }
+            if (setup.roundBased()) {
+                throw new IllegalStateException("timers belong to asynchronous protocols; round protocols use rounds");
+            }
+            int generation = ++node.timerGeneration;
+            node.timers.put(name, generation);
+            long scaled = Math.max(1, Math.round(delay * node.timerFactor));
+            schedule(new TimerFire(now + scaled, node.id, name, generation, node.incarnation));
+        }
+
+        @Override
+        public void cancelTimer(String name) {
+            node.timers.remove(name);
+        }
+
+        @Override
+        public StableStorage stable() {
+            return node.stable;
+        }
+
+        @Override
+        public void decide(Object value) {
+            if (!node.up) {
+                return;
+            }
+            if (!node.decided) {
+                node.decided = true;
+                node.decision = value;
+            }
+            record(EventKind.DECIDE, node.id, -1, -1, -1, value, null);
+        }
+
+        @Override
+        public void note(String text) {
+            if (node.up) {
+                record(EventKind.NOTE, node.id, -1, -1, -1, text, null);
+            }
+        }
+
+        @Override
+        public void stateChanged(String description) {
+            if (node.up) {
+                record(EventKind.STATE, node.id, -1, -1, -1, description, null);
+            }
+        }
+
+        @Override
+        public SplittableRandom random() {
+            return node.random;
+        }
+    }
+
+    static {
+        // contextOf(NodeState) is resolved through the owning simulation; see below.
+    }
+}

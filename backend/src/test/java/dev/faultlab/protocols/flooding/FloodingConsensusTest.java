@@ -1,0 +1,77 @@
+package dev.faultlab.protocols.flooding;
+
+import dev.faultlab.check.Agreement;
+import dev.faultlab.check.Termination;
+import dev.faultlab.check.Validity;
+import dev.faultlab.check.Verdict;
+import dev.faultlab.protocols.Protocols;
+import dev.faultlab.sim.EventKind;
+import dev.faultlab.sim.Fault;
+import dev.faultlab.sim.FaultKind;
+import dev.faultlab.sim.Recipe;
+import dev.faultlab.sim.Simulation;
+import dev.faultlab.sim.TraceEvent;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FloodingConsensusTest {
+    private static final List<Integer> VALUES = List.of(3, 0, 5, 7);
+
+    static Simulation run(Map<String, Object> params, List<Fault> faults) {
+        Simulation sim = Simulation.start(Recipe.of(FloodingConsensus.ID, params, 1).withFaults(faults), Protocols.registry());
+        sim.runToEnd();
+        return sim;
+    }
+
+    @Test
+    void withoutFailuresEveryoneDecidesTheMinimum() {
+        Simulation sim = run(Map.of("n", 4, "f", 1, "values", VALUES), List.of());
+
+        assertThat(sim.endReason().completed()).isTrue();
+        assertThat(sim.decisions()).isEqualTo(Map.of(0, 0, 1, 0, 2, 0, 3, 0));
+        assertThat(Agreement.check(sim).holds()).isTrue();
+        assertThat(Validity.check(sim, VALUES).holds()).isTrue();
+        assertThat(Termination.check(sim).holds()).isTrue();
+    }
+
+    @Test
+    void eachRoundEveryProcessBroadcastsToAllOthers() {
+        Simulation sim = run(Map.of("n", 4, "f", 1, "values", VALUES), List.of());
+
+        long sendsInRound1 = sim.trace().events().stream()
+                .filter(e -> e.kind() == EventKind.SEND && e.round() == 1).count();
+        assertThat(sendsInRound1).isEqualTo(4 * 3);
+        assertThat(sim.trace().events().stream().filter(e -> e.kind() == EventKind.ROUND).map(TraceEvent::round))
+                .containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aCrashMidBroadcastIsToleratedWithFPlusOneRounds() {
+        // P1 holds the minimum and crashes in round 1 after reaching only P2.
+        Fault crash = Fault.at(0, FaultKind.CRASH, 1, Map.of("reaches", List.of(2)));
+
+        Simulation sim = run(Map.of("n", 4, "f", 1, "values", VALUES), List.of(crash));
+
+        assertThat(sim.faultyNodes().get(1)).isTrue();
+        assertThat(sim.decisions()).isEqualTo(Map.of(0, 0, 2, 0, 3, 0));
+        assertThat(Agreement.check(sim).holds()).isTrue();
+    }
+
+    @Test
+    void withOnlyFRoundsTheSameCrashBreaksAgreement() {
+        Fault crash = Fault.at(0, FaultKind.CRASH, 1, Map.of("reaches", List.of(2)));
+        Fault crashRelay = Fault.at(Simulation.ROUND_TICKS, FaultKind.CRASH, 2, Map.of("reaches", List.of(3)));
+
+        Simulation sim = run(Map.of("n", 4, "f", 2, "rounds", 2, "values", VALUES), List.of(crash, crashRelay));
+
+        Verdict agreement = Agreement.check(sim);
+        assertThat(agreement.holds()).isFalse();
+        assertThat(agreement.explanation()).contains("P0 decided 3").contains("P3 decided 0");
+        assertThat(agreement.witnesses()).hasSize(2)
+                .allSatisfy(seq -> assertThat(sim.trace().kind(seq)).isEqualTo(EventKind.DECIDE));
+    }
+}
