@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public final class AccountException extends RuntimeException {
     /** Why a request was refused. */
-    public enum Problem { INVALID, BAD_CREDENTIALS, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_MANY_ATTEMPTS }
+    public enum Problem { INVALID, BAD_CREDENTIALS, NOT_FOUND, CONFLICT, TOO_MANY_ATTEMPTS }
 
     private final Problem problem;
     private final Map<String, Object> details;
@@ -31,10 +31,6 @@ public final class AccountException extends RuntimeException {
 
     public static AccountException conflict(String field, String message) {
         return new AccountException(Problem.CONFLICT, message, Map.of("field", field));
-    }
-
-    public static AccountException forbidden(String message) {
-        return new AccountException(Problem.FORBIDDEN, message, Map.of());
     }
 
     public static AccountException tooManyAttempts(String message, Duration retryAfter) {

@@ -58,10 +58,6 @@ public final class CourseService {
         return new CourseStore(sql).byId(courseId);
     }
 
-    public Optional<Course> courseByCode(String code) {
-        return new CourseStore(sql).byCode(code);
-    }
-
     public Optional<CourseRole> roleOf(long courseId, long userId) {
         return new EnrollmentStore(sql).roleOf(courseId, userId);
     }

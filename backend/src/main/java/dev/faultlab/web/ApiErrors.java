@@ -57,7 +57,6 @@ final class ApiErrors {
         int status = switch (e.problem()) {
             case INVALID -> 400;
             case BAD_CREDENTIALS -> 401;
-            case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case TOO_MANY_ATTEMPTS -> 429;
@@ -65,7 +64,6 @@ final class ApiErrors {
         String code = switch (e.problem()) {
             case INVALID -> "invalid_input";
             case BAD_CREDENTIALS -> "bad_credentials";
-            case FORBIDDEN -> "forbidden";
             case NOT_FOUND -> "not_found";
             case CONFLICT -> "conflict";
             case TOO_MANY_ATTEMPTS -> "too_many_attempts";
