@@ -1,5 +1,11 @@
 package dev.faultlab;
 
+import dev.faultlab.account.AccountService;
+import dev.faultlab.account.AuditLog;
+import dev.faultlab.account.CourseService;
+import dev.faultlab.account.DemoSeed;
+import dev.faultlab.account.FirstStart;
+import dev.faultlab.account.PasswordHasher;
 import dev.faultlab.config.Config;
 import dev.faultlab.config.ConfigException;
 import dev.faultlab.lab.LabCatalog;
@@ -10,6 +16,9 @@ import dev.faultlab.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Starts FaultLab: wires configuration, database and web server by hand, and stops them in reverse order. */
@@ -33,7 +42,14 @@ public final class App implements AutoCloseable {
             System.exit(2);
             return;
         }
-        App app = start(config);
+        App app;
+        try {
+            app = start(config);
+        } catch (ConfigException e) {
+            System.err.println("FaultLab cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "faultlab-shutdown"));
     }
 
@@ -42,14 +58,38 @@ public final class App implements AutoCloseable {
         log.info("Starting FaultLab {}", BuildInfo.version());
         Database database = openDatabase(config);
         try {
+            Clock clock = Clock.systemUTC();
+            LabCatalog labs = new LabCatalog(config.labsDir());
+            PasswordHasher hasher = new PasswordHasher();
+            AccountService accounts = new AccountService(database.sql(), hasher, clock, config.sessionLifetime(),
+                    config.adminEmail());
+            CourseService courses = new CourseService(database.sql(), labs, clock);
+            Optional<String> setupToken = new FirstStart(database.sql(), hasher)
+                    .ensureAdministrator(config.adminEmail(), config.adminPassword());
+            Optional<DemoSeed.Seeded> demo = config.demo()
+                    ? Optional.of(new DemoSeed(database.sql(), hasher, labs, clock).seed())
+                    : Optional.empty();
             WebServer web = WebServer.start(new WebServer.Settings(config.port(), config.maxRequestBytes(),
-                    config.devMode() ? Optional.of(config.frontendDir()) : Optional.empty()), database,
-                    new LabCatalog(config.labsDir()));
+                    config.devMode() ? Optional.of(config.frontendDir()) : Optional.empty(), config.secureCookies(),
+                    config.trustProxy(), config.sessionLifetime()),
+                    new WebServer.Services(database, labs, accounts, courses, new AuditLog(database.sql()), clock));
+            setupToken.ifPresent(token -> log.warn("There is no administrator yet. To set one up, open "
+                    + "http://localhost:{}/setup.html#token={} (use this server's public address if it is not local). "
+                    + "The link works once; a restart prints a new one. Or set FAULTLAB_ADMIN_PASSWORD.", web.port(), token));
+            demo.ifPresent(seeded -> logDemo(seeded, web.port()));
             return new App(database, web);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /** Demo passwords are public by design: printing them is how a class learns them. */
+    private static void logDemo(DemoSeed.Seeded seeded, int port) {
+        log.warn("Demo mode (FAULTLAB_DEMO=true): never use it on a server reachable by strangers.");
+        log.info("Demo course {} '{}', join code {}. Log in at http://localhost:{}/login.html as:",
+                seeded.course().code(), seeded.course().title(), seeded.course().joinCode(), port);
+        seeded.accounts().forEach(a -> log.info("  {} / {}  ({})", a.email(), a.password(), a.role().name().toLowerCase(Locale.ROOT)));
     }
 
     private static Database openDatabase(Config config) {
@@ -64,6 +104,11 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /** See {@link WebServer#apiRoutes()}. */
+    public List<String> apiRoutes() {
+        return web.apiRoutes();
     }
 
     public Database database() {

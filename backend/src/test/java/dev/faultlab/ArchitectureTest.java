@@ -54,4 +54,16 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.faultlab.run..", "dev.faultlab.store..")
                 .check(classes);
     }
+
+    @Test
+    void accountsAreADomainThatKnowsNothingOfHttp() {
+        noClasses().that().resideInAPackage("dev.faultlab.account..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.faultlab.web..", "io.javalin..",
+                        "jakarta.servlet..", "org.eclipse.jetty..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("dev.faultlab.store..", "dev.faultlab.lab..", "dev.faultlab.sim..",
+                        "dev.faultlab.protocols..", "dev.faultlab.check..", "dev.faultlab.config..")
+                .should().dependOnClassesThat().resideInAPackage("dev.faultlab.account..")
+                .check(classes);
+    }
 }

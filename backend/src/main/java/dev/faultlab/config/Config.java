@@ -1,6 +1,7 @@
 package dev.faultlab.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,13 @@ import java.util.Optional;
  * @param frontendDir     the frontend folder served in dev mode (FAULTLAB_FRONTEND_DIR, default ./frontend)
  * @param maxRequestBytes largest accepted request body (FAULTLAB_MAX_REQUEST_BYTES, default 1 MiB)
  * @param labsDir         the folder of lab files (FAULTLAB_LABS, default ./labs)
+ * @param adminEmail      the administrator's email (FAULTLAB_ADMIN_EMAIL, default admin@faultlab.local)
+ * @param adminPassword   creates that administrator at first start (FAULTLAB_ADMIN_PASSWORD); empty means the
+ *                        one-time setup link is printed instead
+ * @param demo            seed a demo course with an instructor and students (FAULTLAB_DEMO)
+ * @param sessionLifetime how long a login lasts (FAULTLAB_SESSION_HOURS, default 12)
+ * @param secureCookies   always mark the session cookie Secure (FAULTLAB_SECURE_COOKIES); otherwise only over HTTPS
+ * @param trustProxy      believe X-Forwarded-For and X-Forwarded-Proto from a reverse proxy (FAULTLAB_TRUST_PROXY)
  */
 public record Config(
         int port,
@@ -30,11 +38,21 @@ public record Config(
         boolean devMode,
         Path frontendDir,
         long maxRequestBytes,
-        Path labsDir) {
+        Path labsDir,
+        String adminEmail,
+        Optional<String> adminPassword,
+        boolean demo,
+        Duration sessionLifetime,
+        boolean secureCookies,
+        boolean trustProxy) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final int DEFAULT_EMBEDDED_DB_PORT = 54329;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+    public static final String DEFAULT_ADMIN_EMAIL = "admin@faultlab.local";
+    public static final long DEFAULT_SESSION_HOURS = 12;
+    /** A login that outlives a month is more likely stolen than still wanted. */
+    public static final long MAX_SESSION_HOURS = 24 * 31;
 
     public static Config fromEnvironment(Map<String, String> env) {
         EnvReader in = new EnvReader(env);
@@ -48,7 +66,13 @@ public record Config(
                 in.flag("FAULTLAB_DEV", false),
                 in.path("FAULTLAB_FRONTEND_DIR", Path.of("frontend")),
                 in.positiveLong("FAULTLAB_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES),
-                in.path("FAULTLAB_LABS", Path.of("labs")));
+                in.path("FAULTLAB_LABS", Path.of("labs")),
+                in.email("FAULTLAB_ADMIN_EMAIL", DEFAULT_ADMIN_EMAIL),
+                in.secret("FAULTLAB_ADMIN_PASSWORD"),
+                in.flag("FAULTLAB_DEMO", false),
+                Duration.ofHours(in.boundedLong("FAULTLAB_SESSION_HOURS", DEFAULT_SESSION_HOURS, MAX_SESSION_HOURS)),
+                in.flag("FAULTLAB_SECURE_COOKIES", false),
+                in.flag("FAULTLAB_TRUST_PROXY", false));
     }
 
     /** The embedded PostgreSQL's data folder. */
@@ -75,6 +99,27 @@ public record Config(
                 }
                 return (int) port;
             }).orElse(fallback);
+        }
+
+        /** Unlike other text, a password is not trimmed: surrounding spaces may be part of it. */
+        Optional<String> secret(String name) {
+            return text(name).map(v -> env.get(name));
+        }
+
+        String email(String name, String fallback) {
+            String value = text(name).map(v -> v.toLowerCase(Locale.ROOT)).orElse(fallback);
+            if (!value.matches("[^@\\s]+@[^@\\s]+")) {
+                throw new ConfigException(name + " must be an email address, got '" + value + "'");
+            }
+            return value;
+        }
+
+        long boundedLong(String name, long fallback, long max) {
+            long value = positiveLong(name, fallback);
+            if (value > max) {
+                throw new ConfigException(name + " must be at most " + max + ", got '" + value + "'");
+            }
+            return value;
         }
 
         long positiveLong(String name, long fallback) {

@@ -3,6 +3,7 @@ package dev.faultlab.web;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.faultlab.account.AccountException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -27,6 +28,7 @@ final class ApiErrors {
 
     static void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage(), e.details()));
+        routes.exception(AccountException.class, ApiErrors::refused);
         routes.exception(JsonMappingException.class, (e, ctx) -> respond(ctx, 400, "invalid_body",
                 "The request body does not have the expected shape: " + e.getOriginalMessage(),
                 Map.of("field", fieldPath(e))));
@@ -48,6 +50,28 @@ final class ApiErrors {
                 }
             });
         }
+    }
+
+    /** The account domain's refusals, as HTTP. */
+    private static void refused(AccountException e, Context ctx) {
+        int status = switch (e.problem()) {
+            case INVALID -> 400;
+            case BAD_CREDENTIALS -> 401;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_MANY_ATTEMPTS -> 429;
+        };
+        String code = switch (e.problem()) {
+            case INVALID -> "invalid_input";
+            case BAD_CREDENTIALS -> "bad_credentials";
+            case NOT_FOUND -> "not_found";
+            case CONFLICT -> "conflict";
+            case TOO_MANY_ATTEMPTS -> "too_many_attempts";
+        };
+        if (e.details().get("retryAfterSeconds") instanceof Number seconds) {
+            ctx.header("Retry-After", String.valueOf(seconds.longValue()));
+        }
+        respond(ctx, status, code, e.getMessage(), e.details());
     }
 
     static void respond(Context ctx, int status, String code, String message, Map<String, Object> details) {

@@ -1,6 +1,7 @@
 package dev.faultlab.web;
 
 import dev.faultlab.lab.LabCatalog;
+import dev.faultlab.web.auth.Access;
 import io.javalin.config.RoutesConfig;
 
 /** GET /api/labs: the labs a student can open. */
@@ -12,6 +13,6 @@ final class CatalogRoutes {
     }
 
     static void register(RoutesConfig routes, LabCatalog catalog) {
-        routes.get("/api/labs", ctx -> ctx.json(new LabList(catalog.list().labs())));
+        routes.get("/api/labs", ctx -> ctx.json(new LabList(catalog.list().labs())), Access.PUBLIC);
     }
 }

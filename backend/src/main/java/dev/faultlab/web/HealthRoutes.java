@@ -2,6 +2,7 @@ package dev.faultlab.web;
 
 import dev.faultlab.BuildInfo;
 import dev.faultlab.store.Database;
+import dev.faultlab.web.auth.Access;
 import io.javalin.config.RoutesConfig;
 
 /** GET /api/health: is the server up, which version, and can it reach its database. */
@@ -17,6 +18,6 @@ final class HealthRoutes {
         routes.get("/api/health", ctx -> {
             Database.DatabaseHealth db = database.health();
             ctx.status(db.up() ? 200 : 503).json(new Health(db.up() ? "ok" : "degraded", version, db));
-        });
+        }, Access.PUBLIC);
     }
 }

@@ -1,7 +1,13 @@
 package dev.faultlab.web;
 
+import dev.faultlab.account.AccountService;
+import dev.faultlab.account.AuditLog;
+import dev.faultlab.account.CourseService;
 import dev.faultlab.lab.LabCatalog;
 import dev.faultlab.store.Database;
+import dev.faultlab.web.auth.AuthGate;
+import dev.faultlab.web.auth.CourseAccess;
+import dev.faultlab.web.auth.SessionRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -10,15 +16,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The HTTP face of FaultLab: the API under /api and the browser app as static files. */
 public final class WebServer {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     private static final long STOP_TIMEOUT_MS = 5_000;
 
-    /** How the server is set up; {@code frontendOnDisk} serves a folder instead of the packaged files (dev mode). */
-    public record Settings(int port, long maxRequestBytes, Optional<Path> frontendOnDisk) {
+    /**
+     * How the server is set up; {@code frontendOnDisk} serves a folder instead of the packaged files (dev mode);
+     * {@code secureCookies} and {@code trustProxy} are explained in docs/SECURITY.md.
+     */
+    public record Settings(int port, long maxRequestBytes, Optional<Path> frontendOnDisk, boolean secureCookies,
+                           boolean trustProxy, Duration sessionLifetime) {
+    }
+
+    /** The services the routes call. */
+    public record Services(Database database, LabCatalog labs, AccountService accounts, CourseService courses,
+                           AuditLog audit, Clock clock) {
     }
 
     private final Javalin app;
@@ -27,7 +46,10 @@ public final class WebServer {
         this.app = app;
     }
 
-    public static WebServer start(Settings settings, Database database, LabCatalog labs) {
+    public static WebServer start(Settings settings, Services services) {
+        AuthGate gate = new AuthGate(services.accounts(), settings.secureCookies(), settings.trustProxy(),
+                settings.sessionLifetime());
+        CourseAccess courseAccess = new CourseAccess(services.courses());
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.jetty.port = settings.port();
@@ -53,9 +75,15 @@ public final class WebServer {
                 rejectOversizedBody(ctx, settings.maxRequestBytes());
             });
             ApiErrors.register(config.routes);
-            HealthRoutes.register(config.routes, database);
-            CatalogRoutes.register(config.routes, labs);
+            gate.register(config.routes);
+            HealthRoutes.register(config.routes, services.database());
+            CatalogRoutes.register(config.routes, services.labs());
+            SessionRoutes.register(config.routes, gate, services.accounts());
+            CourseRoutes.register(config.routes, services.courses(), services.accounts(), courseAccess, services.labs(),
+                    services.clock());
+            AdminRoutes.register(config.routes, services.accounts(), services.audit());
         });
+        AuthGate.requireDeclaredAccess(app);
         app.start();
         log.info("FaultLab is serving on http://localhost:{}/", app.port());
         return new WebServer(app);
@@ -63,6 +91,15 @@ public final class WebServer {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every API route as "METHOD /path", WebSockets as "WEBSOCKET /path": for tests that must cover them all. */
+    public List<String> apiRoutes() {
+        var router = app.unsafe.internalRouter;
+        return Stream.concat(
+                router.allHttpHandlers().stream().map(e -> e.endpoint.method + " " + e.endpoint.path)
+                        .filter(route -> route.contains(" /api")),
+                router.allWsHandlers().stream().map(e -> "WEBSOCKET " + e.getPath())).sorted().toList();
     }
 
     public void stop() {

@@ -3,6 +3,7 @@ package dev.faultlab.config;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,21 +23,33 @@ class ConfigTest {
         assertThat(config.devMode()).isFalse();
         assertThat(config.maxRequestBytes()).isEqualTo(1024 * 1024);
         assertThat(config.labsDir()).isEqualTo(Path.of("labs").toAbsolutePath());
+        assertThat(config.adminEmail()).isEqualTo("admin@faultlab.local");
+        assertThat(config.adminPassword()).isEmpty();
+        assertThat(config.demo()).isFalse();
+        assertThat(config.sessionLifetime()).isEqualTo(Duration.ofHours(12));
+        assertThat(config.secureCookies()).isFalse();
+        assertThat(config.trustProxy()).isFalse();
     }
 
     @Test
     void readsEveryVariable() {
-        Config config = Config.fromEnvironment(Map.of(
-                "PORT", "8080",
-                "DATABASE_URL", "postgres://u:p@db:5432/faultlab",
-                "DATABASE_USER", "alice",
-                "DATABASE_PASSWORD", "secret",
-                "FAULTLAB_DATA", "/var/lib/faultlab",
-                "FAULTLAB_DB_PORT", "0",
-                "FAULTLAB_DEV", "yes",
-                "FAULTLAB_FRONTEND_DIR", "/src/frontend",
-                "FAULTLAB_MAX_REQUEST_BYTES", "4096",
-                "FAULTLAB_LABS", "/srv/labs"));
+        Config config = Config.fromEnvironment(Map.ofEntries(
+                Map.entry("PORT", "8080"),
+                Map.entry("DATABASE_URL", "postgres://u:p@db:5432/faultlab"),
+                Map.entry("DATABASE_USER", "alice"),
+                Map.entry("DATABASE_PASSWORD", "secret"),
+                Map.entry("FAULTLAB_DATA", "/var/lib/faultlab"),
+                Map.entry("FAULTLAB_DB_PORT", "0"),
+                Map.entry("FAULTLAB_DEV", "yes"),
+                Map.entry("FAULTLAB_FRONTEND_DIR", "/src/frontend"),
+                Map.entry("FAULTLAB_MAX_REQUEST_BYTES", "4096"),
+                Map.entry("FAULTLAB_LABS", "/srv/labs"),
+                Map.entry("FAULTLAB_ADMIN_EMAIL", " Root@Example.ORG "),
+                Map.entry("FAULTLAB_ADMIN_PASSWORD", " secret with spaces "),
+                Map.entry("FAULTLAB_DEMO", "true"),
+                Map.entry("FAULTLAB_SESSION_HOURS", "48"),
+                Map.entry("FAULTLAB_SECURE_COOKIES", "on"),
+                Map.entry("FAULTLAB_TRUST_PROXY", "1")));
 
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.usesEmbeddedDatabase()).isFalse();
@@ -49,6 +62,12 @@ class ConfigTest {
         assertThat(config.frontendDir()).isEqualTo(Path.of("/src/frontend"));
         assertThat(config.maxRequestBytes()).isEqualTo(4096);
         assertThat(config.labsDir()).isEqualTo(Path.of("/srv/labs"));
+        assertThat(config.adminEmail()).isEqualTo("root@example.org");
+        assertThat(config.adminPassword()).contains(" secret with spaces ");
+        assertThat(config.demo()).isTrue();
+        assertThat(config.sessionLifetime()).isEqualTo(Duration.ofHours(48));
+        assertThat(config.secureCookies()).isTrue();
+        assertThat(config.trustProxy()).isTrue();
     }
 
     @Test
@@ -69,5 +88,20 @@ class ConfigTest {
                 .hasMessage("FAULTLAB_DEV must be true or false, got 'maybe'");
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("FAULTLAB_MAX_REQUEST_BYTES", "0")))
                 .hasMessage("FAULTLAB_MAX_REQUEST_BYTES must be a positive whole number, got '0'");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("FAULTLAB_ADMIN_EMAIL", "admin")))
+                .hasMessage("FAULTLAB_ADMIN_EMAIL must be an email address, got 'admin'");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("FAULTLAB_SESSION_HOURS", "0")))
+                .hasMessage("FAULTLAB_SESSION_HOURS must be a positive whole number, got '0'");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("FAULTLAB_SESSION_HOURS", "745")))
+                .hasMessage("FAULTLAB_SESSION_HOURS must be at most 744, got '745'");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("FAULTLAB_DEMO", "sure")))
+                .hasMessage("FAULTLAB_DEMO must be true or false, got 'sure'");
+    }
+
+    @Test
+    void aBlankAdminPasswordIsUnsetAndOtherwiseKeptWithItsSpaces() {
+        assertThat(Config.fromEnvironment(Map.of("FAULTLAB_ADMIN_PASSWORD", "  ")).adminPassword()).isEmpty();
+        assertThat(Config.fromEnvironment(Map.of("FAULTLAB_ADMIN_PASSWORD", " pass word ")).adminPassword())
+                .contains(" pass word ");
     }
 }

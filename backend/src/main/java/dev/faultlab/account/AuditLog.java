@@ -1,0 +1,66 @@
+package dev.faultlab.account;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.faultlab.store.db.Tables.AUDIT_EVENTS;
+import static dev.faultlab.store.db.Tables.USERS;
+
+/**
+ * Who did what to whom, when and from where. Callers pass only what is safe to keep: never a password,
+ * token or join code a stranger could use.
+ */
+public final class AuditLog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
+    };
+
+    private final DSLContext sql;
+
+    public AuditLog(DSLContext sql) {
+        this.sql = sql;
+    }
+
+    public void record(Actor actor, AuditAction action, String subject, Map<String, ?> details) {
+        sql.insertInto(AUDIT_EVENTS)
+                .set(AUDIT_EVENTS.ACTOR_ID, actor.userId().orElse(null))
+                .set(AUDIT_EVENTS.ACTION, action.wireName())
+                .set(AUDIT_EVENTS.SUBJECT, subject)
+                .set(AUDIT_EVENTS.DETAILS, JSONB.valueOf(write(details)))
+                .set(AUDIT_EVENTS.REMOTE_ADDR, actor.address())
+                .execute();
+    }
+
+    /** The newest events first. */
+    public List<AuditEvent> recent(int limit) {
+        return sql.select(AUDIT_EVENTS.asterisk(), USERS.EMAIL)
+                .from(AUDIT_EVENTS).leftJoin(USERS).on(USERS.ID.eq(AUDIT_EVENTS.ACTOR_ID))
+                .orderBy(AUDIT_EVENTS.ID.desc())
+                .limit(limit)
+                .fetch(r -> new AuditEvent(r.get(AUDIT_EVENTS.ID), Times.instant(r.get(AUDIT_EVENTS.OCCURRED_AT)),
+                        r.get(AUDIT_EVENTS.ACTOR_ID), r.get(USERS.EMAIL), r.get(AUDIT_EVENTS.ACTION),
+                        r.get(AUDIT_EVENTS.SUBJECT), read(r.get(AUDIT_EVENTS.DETAILS)), r.get(AUDIT_EVENTS.REMOTE_ADDR)));
+    }
+
+    private static String write(Map<String, ?> details) {
+        try {
+            return JSON.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Audit details must be plain JSON values", e);
+        }
+    }
+
+    private static Map<String, Object> read(JSONB details) {
+        try {
+            return JSON.readValue(details.data(), DETAILS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit_events.details holds invalid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package dev.faultlab.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultlab.support.Accounts;
+import dev.faultlab.support.ApiClient;
+import dev.faultlab.support.Labs;
+import dev.faultlab.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import static dev.faultlab.support.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Calls every API route as six people: nobody, two students of course X, the instructor of another course, X's
+ * instructor and the administrator, and checks exactly who gets in. A route added without a row here fails
+ * {@link #theMatrixCoversEveryApiRoute()}.
+ */
+class AuthorizationMatrixIT {
+    enum Who { ANONYMOUS, STUDENT_A, STUDENT_B, OTHER_INSTRUCTOR, INSTRUCTOR, ADMIN }
+
+    private static final String LAB = "two-generals";
+    private static final AtomicInteger FRESH = new AtomicInteger();
+
+    @TempDir
+    static Path dataDir;
+    static TestServer server;
+    static Accounts accounts;
+    static final Map<Who, ApiClient> clients = new EnumMap<>(Who.class);
+    static final Map<Who, String> emails = new EnumMap<>(Who.class);
+    static long courseX;
+    static long courseY;
+    static String joinCodeZ;
+    static long studentB;
+
+    /** One route, how each person calls it, and the status each must get. */
+    record Row(String route, BiFunction<Who, ApiClient, Call> call, Map<Who, Integer> expected) {
+    }
+
+    record Call(ApiClient client, String method, String path, Object body) {
+    }
+
+    @BeforeAll
+    static void start() {
+        Labs.install(dataDir, LAB, "The two generals");
+        server = TestServer.start(dataDir, Accounts.withAdmin());
+        accounts = new Accounts(server);
+        accounts.createUser("iris@x.test", "Iris Instructor", true);
+        accounts.createUser("otto@y.test", "Otto Other", true);
+        emails.put(Who.INSTRUCTOR, "iris@x.test");
+        emails.put(Who.OTHER_INSTRUCTOR, "otto@y.test");
+        emails.put(Who.STUDENT_A, "ann@x.test");
+        emails.put(Who.STUDENT_B, "bob@x.test");
+        emails.put(Who.ADMIN, Accounts.ADMIN_EMAIL);
+
+        clients.put(Who.ANONYMOUS, accounts.anonymous());
+        clients.put(Who.INSTRUCTOR, accounts.login("iris@x.test"));
+        clients.put(Who.OTHER_INSTRUCTOR, accounts.login("otto@y.test"));
+        clients.put(Who.ADMIN, accounts.loginAsAdmin());
+        JsonNode x = Accounts.createCourse(clients.get(Who.INSTRUCTOR), "X-101", "Course X");
+        courseX = x.path("id").asLong();
+        courseY = Accounts.createCourse(clients.get(Who.OTHER_INSTRUCTOR), "Y-201", "Course Y").path("id").asLong();
+        joinCodeZ = Accounts.createCourse(clients.get(Who.ADMIN), "Z-301", "Course Z").path("joinCode").asText();
+        clients.put(Who.STUDENT_A, accounts.signUp("ann@x.test", "Ann Student", x.path("joinCode").asText()));
+        clients.put(Who.STUDENT_B, accounts.signUp("bob@x.test", "Bob Student", x.path("joinCode").asText()));
+        studentB = json(clients.get(Who.STUDENT_B).get("/api/session")).path("user").path("id").asLong();
+        assertThat(clients.get(Who.INSTRUCTOR).put(x() + "/labs/" + LAB,
+                Map.of("opensAt", "2020-01-01T00:00:00Z", "dueAt", "2099-01-01T00:00:00Z")).statusCode()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        rows.add(row("GET /api/health", get("/api/health"), all(200)));
+        rows.add(row("GET /api/labs", get("/api/labs"), all(200)));
+        rows.add(row("GET /api/session", get("/api/session"), all(200)));
+        rows.add(row("POST /api/session", (who, client) -> new Call(client, "POST", "/api/session",
+                Map.of("email", "nobody-" + who.name().toLowerCase() + "@x.test", "password", "not the password")), all(401)));
+        rows.add(row("DELETE /api/session", (who, client) -> new Call(fresh(who), "DELETE", "/api/session", null),
+                signedIn(200)));
+        rows.add(row("POST /api/signup", (who, client) -> new Call(fresh(who), "POST", "/api/signup", Map.of(
+                "email", "new" + FRESH.incrementAndGet() + "@z.test", "displayName", "New Person",
+                "password", Accounts.PASSWORD, "joinCode", joinCodeZ)), all(201)));
+        rows.add(row("PUT /api/account/password", (who, client) -> new Call(client, "PUT", "/api/account/password",
+                Map.of("currentPassword", "not the password", "newPassword", "a brand new password")), signedIn(400)));
+        rows.add(row("GET /api/setup", get("/api/setup"), all(200)));
+        rows.add(row("POST /api/setup", post("/api/setup",
+                Map.of("token", "forged", "displayName", "Mallory", "password", "mallory's password")), all(400)));
+        rows.add(row("POST /api/invitations/preview", post("/api/invitations/preview", Map.of("invitation", "forged")),
+                all(400)));
+        rows.add(row("POST /api/invitations/accept", post("/api/invitations/accept", Map.of("invitation", "forged")),
+                signedIn(400)));
+        rows.add(row("GET /api/courses", get("/api/courses"), signedIn(200)));
+        rows.add(row("POST /api/courses", (who, client) -> new Call(client, "POST", "/api/courses",
+                Map.of("code", "M-" + FRESH.incrementAndGet(), "title", "Matrix course")), courseCreators(201)));
+        rows.add(row("POST /api/courses/join", post("/api/courses/join", Map.of("joinCode", joinCodeZ)), signedIn(200)));
+        rows.add(row("GET /api/courses/{courseId}", get(x()), courseMembers(200)));
+        rows.add(row("POST /api/courses/{courseId}/join-code", post(x() + "/join-code", null), courseInstructors(200)));
+        rows.add(row("GET /api/courses/{courseId}/members", get(x() + "/members"), courseInstructors(200)));
+        rows.add(row("DELETE /api/courses/{courseId}/students/{userId}", (who, client) -> {
+            long target = accounts.createUser("leaving" + FRESH.incrementAndGet() + "@x.test", "Leaving Student", false);
+            accounts.enroll(courseX, target, "STUDENT");
+            return new Call(client, "DELETE", x() + "/students/" + target, null);
+        }, courseInstructors(204)));
+        rows.add(row("POST /api/courses/{courseId}/invitations", (who, client) -> new Call(client, "POST",
+                x() + "/invitations", Map.of("email", "invited" + FRESH.incrementAndGet() + "@x.test", "role", "STUDENT")),
+                courseInstructors(201)));
+        rows.add(row("PUT /api/courses/{courseId}/labs/{labId}", put(x() + "/labs/" + LAB,
+                Map.of("opensAt", "2020-01-01T00:00:00Z", "dueAt", "2099-01-01T00:00:00Z")), courseInstructors(200)));
+        rows.add(row("DELETE /api/courses/{courseId}/labs/{labId}", (who, client) -> {
+            clients.get(Who.INSTRUCTOR).put(x() + "/labs/" + LAB, Map.of());
+            return new Call(client, "DELETE", x() + "/labs/" + LAB, null);
+        }, courseInstructors(204)));
+        rows.add(row("GET /api/admin/users", get("/api/admin/users"), adminOnly(200)));
+        rows.add(row("PUT /api/admin/users/{userId}/roles", (who, client) -> {
+            long target = accounts.createUser("promoted" + FRESH.incrementAndGet() + "@x.test", "Promoted", false);
+            return new Call(client, "PUT", "/api/admin/users/" + target + "/roles",
+                    Map.of("isAdmin", false, "isInstructor", true));
+        }, adminOnly(200)));
+        rows.add(row("GET /api/admin/audit", get("/api/admin/audit"), adminOnly(200)));
+        return rows;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRouteAdmitsExactlyTheRightPeople() {
+        return rows().stream().flatMap(row -> row.expected().entrySet().stream().map(expected ->
+                DynamicTest.dynamicTest(row.route() + " as " + expected.getKey(), () -> {
+                    Who who = expected.getKey();
+                    Call call = row.call().apply(who, clients.get(who));
+                    HttpResponse<String> response = call.client().send(call.method(), call.path(), call.body(),
+                            call.client().csrfToken());
+                    assertThat(response.statusCode()).as("%s %s as %s: %s", call.method(), call.path(), who,
+                            response.body()).isEqualTo(expected.getValue());
+                    if (response.statusCode() >= 400) {
+                        assertThat(json(response).path("error").path("message").asText()).isNotBlank();
+                    }
+                })));
+    }
+
+    @Test
+    void theMatrixCoversEveryApiRoute() {
+        assertThat(rows().stream().map(Row::route)).containsExactlyInAnyOrderElementsOf(server.app().apiRoutes());
+    }
+
+    @Test
+    void eachPersonListsOnlyTheirOwnCourses() {
+        // Other tests add courses to people's lists (joining Z, a course made for Ann), never course Y.
+        assertThat(codes(Who.STUDENT_A)).contains("X-101").doesNotContain("Y-201");
+        assertThat(codes(Who.STUDENT_B)).contains("X-101").doesNotContain("Y-201");
+        assertThat(codes(Who.OTHER_INSTRUCTOR)).doesNotContain("X-101").contains("Y-201");
+        assertThat(codes(Who.INSTRUCTOR)).doesNotContain("Y-201").contains("X-101");
+        assertThat(codes(Who.ADMIN)).contains("X-101", "Y-201", "Z-301");
+
+        JsonNode asStudent = course(Who.STUDENT_A, "X-101");
+        assertThat(asStudent.path("role").asText()).isEqualTo("STUDENT");
+        assertThat(asStudent.path("canManage").asBoolean()).isFalse();
+        assertThat(asStudent.has("joinCode")).isFalse();
+        assertThat(course(Who.INSTRUCTOR, "X-101").path("joinCode").asText()).hasSize(10);
+        assertThat(course(Who.ADMIN, "Y-201").path("canManage").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aStudentSeesTheCourseAndItsLabsButNeitherTheJoinCodeNorOtherStudents() {
+        HttpResponse<String> response = clients.get(Who.STUDENT_A).get(x());
+
+        JsonNode course = json(response);
+        assertThat(course.path("title").asText()).isEqualTo("Course X");
+        assertThat(course.has("joinCode")).isFalse();
+        assertThat(response.body()).doesNotContain("bob@x.test").doesNotContain("Bob Student");
+    }
+
+    @Test
+    void theInstructorSeesBothStudentsAndTheOtherInstructorSeesNothing() {
+        JsonNode members = json(clients.get(Who.INSTRUCTOR).get(x() + "/members")).path("members");
+        List<String> emailsSeen = StreamSupport.stream(members.spliterator(), false).map(m -> m.path("email").asText()).toList();
+
+        assertThat(emailsSeen).contains("ann@x.test", "bob@x.test", "iris@x.test");
+        HttpResponse<String> other = clients.get(Who.OTHER_INSTRUCTOR).get(x() + "/members");
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.body()).doesNotContain("ann@x.test");
+    }
+
+    @Test
+    void aStudentCannotRemoveAnotherStudent() {
+        HttpResponse<String> response = clients.get(Who.STUDENT_A).delete(x() + "/students/" + studentB);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(accounts.isEnrolled(courseX, studentB)).isTrue();
+    }
+
+    @Test
+    void aCourseThatDoesNotExistLooksLikeOneYouDoNotBelongTo() {
+        HttpResponse<String> missing = clients.get(Who.STUDENT_A).get("/api/courses/999999");
+        HttpResponse<String> foreign = clients.get(Who.STUDENT_A).get("/api/courses/" + courseY);
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(json(foreign).path("error")).isEqualTo(json(missing).path("error"));
+        assertThat(clients.get(Who.ADMIN).get("/api/courses/999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aMalformedIdIsA400NamingTheField() {
+        HttpResponse<String> response = clients.get(Who.ADMIN).get("/api/courses/abc");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("error").path("details").path("field").asText()).isEqualTo("courseId");
+    }
+
+    @Test
+    void onlyAdministratorsCreateCoursesForSomeoneElse() {
+        Map<String, String> forAnn = Map.of("code", "FOR-ANN", "title", "For Ann", "instructorEmail", "ann@x.test");
+
+        assertThat(clients.get(Who.INSTRUCTOR).post("/api/courses", forAnn).statusCode()).isEqualTo(403);
+        HttpResponse<String> created = clients.get(Who.ADMIN).post("/api/courses", forAnn);
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(codes(Who.STUDENT_A)).contains("FOR-ANN");
+        assertThat(course(Who.STUDENT_A, "FOR-ANN").path("role").asText()).isEqualTo("INSTRUCTOR");
+    }
+
+    private static List<String> codes(Who who) {
+        JsonNode courses = json(clients.get(who).get("/api/courses")).path("courses");
+        return StreamSupport.stream(courses.spliterator(), false).map(c -> c.path("code").asText()).toList();
+    }
+
+    private static JsonNode course(Who who, String code) {
+        JsonNode courses = json(clients.get(who).get("/api/courses")).path("courses");
+        return StreamSupport.stream(courses.spliterator(), false).filter(c -> c.path("code").asText().equals(code))
+                .findFirst().orElseThrow();
+    }
+
+    /** A new browser signed in as the same person, for calls that end or replace its session. */
+    private static ApiClient fresh(Who who) {
+        return switch (who) {
+            case ANONYMOUS -> accounts.anonymous();
+            case ADMIN -> accounts.loginAsAdmin();
+            default -> accounts.login(emails.get(who));
+        };
+    }
+
+    private static String x() {
+        return "/api/courses/" + courseX;
+    }
+
+    private static Row row(String route, BiFunction<Who, ApiClient, Call> call, Map<Who, Integer> expected) {
+        return new Row(route, call, expected);
+    }
+
+    private static BiFunction<Who, ApiClient, Call> get(String path) {
+        return (who, client) -> new Call(client, "GET", path, null);
+    }
+
+    private static BiFunction<Who, ApiClient, Call> post(String path, Object body) {
+        return (who, client) -> new Call(client, "POST", path, body);
+    }
+
+    private static BiFunction<Who, ApiClient, Call> put(String path, Object body) {
+        return (who, client) -> new Call(client, "PUT", path, body);
+    }
+
+    private static Map<Who, Integer> expect(int anonymous, int studentA, int studentB, int otherInstructor,
+                                            int instructor, int admin) {
+        Map<Who, Integer> expected = new EnumMap<>(Who.class);
+        expected.put(Who.ANONYMOUS, anonymous);
+        expected.put(Who.STUDENT_A, studentA);
+        expected.put(Who.STUDENT_B, studentB);
+        expected.put(Who.OTHER_INSTRUCTOR, otherInstructor);
+        expected.put(Who.INSTRUCTOR, instructor);
+        expected.put(Who.ADMIN, admin);
+        return expected;
+    }
+
+    private static Map<Who, Integer> all(int status) {
+        return expect(status, status, status, status, status, status);
+    }
+
+    private static Map<Who, Integer> signedIn(int status) {
+        return expect(401, status, status, status, status, status);
+    }
+
+    private static Map<Who, Integer> courseCreators(int status) {
+        return expect(401, 403, 403, status, status, status);
+    }
+
+    private static Map<Who, Integer> courseMembers(int status) {
+        return expect(401, status, status, 404, status, status);
+    }
+
+    private static Map<Who, Integer> courseInstructors(int status) {
+        return expect(401, 403, 403, 404, status, status);
+    }
+
+    private static Map<Who, Integer> adminOnly(int status) {
+        return expect(401, 403, 403, 403, 403, status);
+    }
+}
