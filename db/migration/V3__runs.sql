@@ -4,6 +4,7 @@
 CREATE TABLE runs (
     id                uuid        PRIMARY KEY,
     owner_id          bigint      REFERENCES users (id) ON DELETE CASCADE,
+    course_id         bigint      REFERENCES courses (id) ON DELETE SET NULL,
     protocol          text        NOT NULL,
     recipe            jsonb       NOT NULL,
     parent_run_id     uuid        REFERENCES runs (id) ON DELETE SET NULL,

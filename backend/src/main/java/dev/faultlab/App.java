@@ -9,6 +9,10 @@ import dev.faultlab.account.PasswordHasher;
 import dev.faultlab.config.Config;
 import dev.faultlab.config.ConfigException;
 import dev.faultlab.lab.LabCatalog;
+import dev.faultlab.protocols.Protocols;
+import dev.faultlab.run.RunService;
+import dev.faultlab.run.RunSettings;
+import dev.faultlab.store.RunStore;
 import dev.faultlab.store.Database;
 import dev.faultlab.store.DatabaseUrl;
 import dev.faultlab.store.EmbeddedPostgresServer;
@@ -26,10 +30,12 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
     private final Database database;
+    private final RunService runs;
     private final WebServer web;
 
-    private App(Database database, WebServer web) {
+    private App(Database database, RunService runs, WebServer web) {
         this.database = database;
+        this.runs = runs;
         this.web = web;
     }
 
@@ -69,15 +75,18 @@ public final class App implements AutoCloseable {
             Optional<DemoSeed.Seeded> demo = config.demo()
                     ? Optional.of(new DemoSeed(database.sql(), hasher, labs, clock).seed())
                     : Optional.empty();
+            RunService runs = new RunService(Protocols.registry(), new RunStore(database.sql()),
+                    RunSettings.defaults().withMaxRunsPerOwner(config.maxRunsPerUser())
+                            .withIdleTimeout(config.runIdleTimeout()));
             WebServer web = WebServer.start(new WebServer.Settings(config.port(), config.maxRequestBytes(),
                     config.devMode() ? Optional.of(config.frontendDir()) : Optional.empty(), config.secureCookies(),
                     config.trustProxy(), config.sessionLifetime()),
-                    new WebServer.Services(database, labs, accounts, courses, new AuditLog(database.sql()), clock));
+                    new WebServer.Services(database, labs, accounts, courses, new AuditLog(database.sql()), runs, clock));
             setupToken.ifPresent(token -> log.warn("There is no administrator yet. To set one up, open "
                     + "http://localhost:{}/setup.html#token={} (use this server's public address if it is not local). "
                     + "The link works once; a restart prints a new one. Or set FAULTLAB_ADMIN_PASSWORD.", web.port(), token));
             demo.ifPresent(seeded -> logDemo(seeded, web.port()));
-            return new App(database, web);
+            return new App(database, runs, web);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -115,11 +124,12 @@ public final class App implements AutoCloseable {
         return database;
     }
 
-    /** Stops the web server first (no new work), then the pool, then the embedded database. */
+    /** Stops the web server first (no new work), then the runs (saving progress), the pool, the embedded database. */
     @Override
     public void close() {
         log.info("FaultLab is stopping");
         web.stop();
+        runs.close();
         database.close();
         log.info("FaultLab stopped");
     }

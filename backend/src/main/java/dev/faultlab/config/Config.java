@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param sessionLifetime how long a login lasts (FAULTLAB_SESSION_HOURS, default 12)
  * @param secureCookies   always mark the session cookie Secure (FAULTLAB_SECURE_COOKIES); otherwise only over HTTPS
  * @param trustProxy      believe X-Forwarded-For and X-Forwarded-Proto from a reverse proxy (FAULTLAB_TRUST_PROXY)
+ * @param maxRunsPerUser  simulation runs one user may have open at once (FAULTLAB_MAX_RUNS_PER_USER, default 5)
+ * @param runIdleTimeout  an unwatched paused run leaves memory after this (FAULTLAB_RUN_IDLE_MINUTES, default 15)
  */
 public record Config(
         int port,
@@ -44,13 +46,17 @@ public record Config(
         boolean demo,
         Duration sessionLifetime,
         boolean secureCookies,
-        boolean trustProxy) {
+        boolean trustProxy,
+        int maxRunsPerUser,
+        Duration runIdleTimeout) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final int DEFAULT_EMBEDDED_DB_PORT = 54329;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
     public static final String DEFAULT_ADMIN_EMAIL = "admin@faultlab.local";
     public static final long DEFAULT_SESSION_HOURS = 12;
+    public static final long DEFAULT_MAX_RUNS_PER_USER = 5;
+    public static final long DEFAULT_RUN_IDLE_MINUTES = 15;
     /** A login that outlives a month is more likely stolen than still wanted. */
     public static final long MAX_SESSION_HOURS = 24 * 31;
 
@@ -72,7 +78,9 @@ public record Config(
                 in.flag("FAULTLAB_DEMO", false),
                 Duration.ofHours(in.boundedLong("FAULTLAB_SESSION_HOURS", DEFAULT_SESSION_HOURS, MAX_SESSION_HOURS)),
                 in.flag("FAULTLAB_SECURE_COOKIES", false),
-                in.flag("FAULTLAB_TRUST_PROXY", false));
+                in.flag("FAULTLAB_TRUST_PROXY", false),
+                (int) in.boundedLong("FAULTLAB_MAX_RUNS_PER_USER", DEFAULT_MAX_RUNS_PER_USER, 1_000),
+                Duration.ofMinutes(in.boundedLong("FAULTLAB_RUN_IDLE_MINUTES", DEFAULT_RUN_IDLE_MINUTES, 24 * 60)));
     }
 
     /** The embedded PostgreSQL's data folder. */

@@ -15,7 +15,7 @@ import static dev.faultlab.store.db.Tables.RUNS;
 public final class RunStore {
 
     /** A run as stored: its recipe (JSON text), who owns it, and where it branched from. */
-    public record StoredRun(UUID id, Optional<Long> ownerId, String protocol, String recipeJson,
+    public record StoredRun(UUID id, Optional<Long> ownerId, Optional<Long> courseId, String protocol, String recipeJson,
                             Optional<UUID> parentRunId, Optional<Long> branchedAtEvent, long eventsReached,
                             OffsetDateTime createdAt) {
     }
@@ -26,11 +26,12 @@ public final class RunStore {
         this.sql = sql;
     }
 
-    public StoredRun insert(UUID id, Optional<Long> ownerId, String protocol, String recipeJson,
+    public StoredRun insert(UUID id, Optional<Long> ownerId, Optional<Long> courseId, String protocol, String recipeJson,
                             Optional<UUID> parentRunId, Optional<Long> branchedAtEvent) {
         RunsRecord row = sql.insertInto(RUNS)
                 .set(RUNS.ID, id)
                 .set(RUNS.OWNER_ID, ownerId.orElse(null))
+                .set(RUNS.COURSE_ID, courseId.orElse(null))
                 .set(RUNS.PROTOCOL, protocol)
                 .set(RUNS.RECIPE, JSONB.valueOf(recipeJson))
                 .set(RUNS.PARENT_RUN_ID, parentRunId.orElse(null))
@@ -73,7 +74,8 @@ public final class RunStore {
     }
 
     private static StoredRun toStoredRun(RunsRecord row) {
-        return new StoredRun(row.getId(), Optional.ofNullable(row.getOwnerId()), row.getProtocol(),
+        return new StoredRun(row.getId(), Optional.ofNullable(row.getOwnerId()), Optional.ofNullable(row.getCourseId()),
+                row.getProtocol(),
                 row.getRecipe().data(), Optional.ofNullable(row.getParentRunId()),
                 Optional.ofNullable(row.getBranchedAtEvent()), row.getEventsReached(), row.getCreatedAt());
     }

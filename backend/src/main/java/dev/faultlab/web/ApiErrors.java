@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.faultlab.account.AccountException;
+import dev.faultlab.run.RunProblem;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -28,6 +29,8 @@ final class ApiErrors {
 
     static void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage(), e.details()));
+        routes.exception(RunProblem.class, (e, ctx) -> respond(ctx, statusOf(e.kind()), codeFor(statusOf(e.kind())),
+                e.getMessage(), e.field() == null ? Map.of() : Map.of("field", e.field())));
         routes.exception(AccountException.class, ApiErrors::refused);
         routes.exception(JsonMappingException.class, (e, ctx) -> respond(ctx, 400, "invalid_body",
                 "The request body does not have the expected shape: " + e.getOriginalMessage(),
@@ -72,6 +75,15 @@ final class ApiErrors {
             ctx.header("Retry-After", String.valueOf(seconds.longValue()));
         }
         respond(ctx, status, code, e.getMessage(), e.details());
+    }
+
+    private static int statusOf(RunProblem.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> 404;
+            case INVALID -> 400;
+            case CONFLICT -> 409;
+            case TOO_MANY -> 429;
+        };
     }
 
     static void respond(Context ctx, int status, String code, String message, Map<String, Object> details) {

@@ -4,6 +4,7 @@ import dev.faultlab.account.AccountService;
 import dev.faultlab.account.AuditLog;
 import dev.faultlab.account.CourseService;
 import dev.faultlab.lab.LabCatalog;
+import dev.faultlab.run.RunService;
 import dev.faultlab.store.Database;
 import dev.faultlab.web.auth.AuthGate;
 import dev.faultlab.web.auth.CourseAccess;
@@ -37,7 +38,7 @@ public final class WebServer {
 
     /** The services the routes call. */
     public record Services(Database database, LabCatalog labs, AccountService accounts, CourseService courses,
-                           AuditLog audit, Clock clock) {
+                           AuditLog audit, RunService runs, Clock clock) {
     }
 
     private final Javalin app;
@@ -50,12 +51,18 @@ public final class WebServer {
         AuthGate gate = new AuthGate(services.accounts(), settings.secureCookies(), settings.trustProxy(),
                 settings.sessionLifetime());
         CourseAccess courseAccess = new CourseAccess(services.courses());
+        RunAccess runAccess = new RunAccess(services.runs(), courseAccess);
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.jetty.port = settings.port();
             config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.prefer405over404 = true;
+            // Oversized commands get an error frame from RunStream instead of Jetty closing the socket.
+            config.jetty.modifyWebSocketServletFactory(factory -> {
+                factory.setMaxTextMessageSize(1024 * 1024);
+                factory.setIdleTimeout(Duration.ofMinutes(10));
+            });
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.staticFiles.add(files -> {
@@ -82,6 +89,9 @@ public final class WebServer {
             CourseRoutes.register(config.routes, services.courses(), services.accounts(), courseAccess, services.labs(),
                     services.clock());
             AdminRoutes.register(config.routes, services.accounts(), services.audit());
+            ProtocolRoutes.register(config.routes, services.runs().registry());
+            RunRoutes.register(config.routes, services.runs(), runAccess);
+            RunStream.register(config.routes, services.runs(), runAccess);
         });
         AuthGate.requireDeclaredAccess(app);
         app.start();
@@ -97,7 +107,9 @@ public final class WebServer {
     public List<String> apiRoutes() {
         var router = app.unsafe.internalRouter;
         return Stream.concat(
-                router.allHttpHandlers().stream().map(e -> e.endpoint.method + " " + e.endpoint.path)
+                router.allHttpHandlers().stream()
+                        .filter(e -> !e.endpoint.method.name().equals("WEBSOCKET_BEFORE_UPGRADE"))
+                        .map(e -> e.endpoint.method + " " + e.endpoint.path)
                         .filter(route -> route.contains(" /api")),
                 router.allWsHandlers().stream().map(e -> "WEBSOCKET " + e.getPath())).sorted().toList();
     }

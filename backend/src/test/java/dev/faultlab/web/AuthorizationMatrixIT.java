@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.support.Accounts;
 import dev.faultlab.support.ApiClient;
 import dev.faultlab.support.Labs;
+import dev.faultlab.support.RunSocket;
 import dev.faultlab.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +56,10 @@ class AuthorizationMatrixIT {
     record Call(ApiClient client, String method, String path, Object body) {
     }
 
+    static final String WEBSOCKET = "WEBSOCKET";
+    static final Map<String, Object> RECIPE = Map.of("protocol", "flooding", "seed", 1, "params", Map.of("n", 4));
+    static String annRun;
+
     @BeforeAll
     static void start() {
         Labs.install(dataDir, LAB, "The two generals");
@@ -79,6 +84,12 @@ class AuthorizationMatrixIT {
         clients.put(Who.STUDENT_A, accounts.signUp("ann@x.test", "Ann Student", x.path("joinCode").asText()));
         clients.put(Who.STUDENT_B, accounts.signUp("bob@x.test", "Bob Student", x.path("joinCode").asText()));
         studentB = json(clients.get(Who.STUDENT_B).get("/api/session")).path("user").path("id").asLong();
+        annRun = newRunOfAnn();
+        try (RunSocket socket = RunSocket.open(server, clients.get(Who.STUDENT_A), annRun, null)) {
+            socket.next("hello");
+            socket.send("{\"cmd\":\"step\",\"events\":5}");
+            socket.awaitEvents(5);
+        }
         assertThat(clients.get(Who.INSTRUCTOR).put(x() + "/labs/" + LAB,
                 Map.of("opensAt", "2020-01-01T00:00:00Z", "dueAt", "2099-01-01T00:00:00Z")).statusCode()).isEqualTo(200);
     }
@@ -137,6 +148,19 @@ class AuthorizationMatrixIT {
                     Map.of("isAdmin", false, "isInstructor", true));
         }, adminOnly(200)));
         rows.add(row("GET /api/admin/audit", get("/api/admin/audit"), adminOnly(200)));
+        rows.add(row("GET /api/protocols", get("/api/protocols"), all(200)));
+        rows.add(row("GET /api/runs", get("/api/runs"), signedIn(200)));
+        rows.add(row("POST /api/runs", post("/api/runs", Map.of("recipe", RECIPE)), signedIn(201)));
+        // A run outside any course: only its owner and administrators may see it; to others it does not exist.
+        rows.add(row("GET /api/runs/{id}", get("/api/runs/" + annRun), runOwner(200)));
+        rows.add(row("GET /api/runs/{id}/trace", get("/api/runs/" + annRun + "/trace"), runOwner(200)));
+        rows.add(row("GET /api/runs/{id}/state", get("/api/runs/" + annRun + "/state?at=2"), runOwner(200)));
+        rows.add(row("POST /api/runs/{id}/branch", post("/api/runs/" + annRun + "/branch", Map.of("atEvent", 3)),
+                runOwner(201)));
+        rows.add(row("DELETE /api/runs/{id}", (who, client) -> new Call(client, "DELETE", "/api/runs/" + newRunOfAnn(), null),
+                runOwner(204)));
+        rows.add(row("WEBSOCKET /api/runs/{id}/stream", (who, client) -> new Call(client, WEBSOCKET,
+                "/api/runs/" + annRun + "/stream", null), runOwner(101)));
         return rows;
     }
 
@@ -146,6 +170,10 @@ class AuthorizationMatrixIT {
                 DynamicTest.dynamicTest(row.route() + " as " + expected.getKey(), () -> {
                     Who who = expected.getKey();
                     Call call = row.call().apply(who, clients.get(who));
+                    if (call.method().equals(WEBSOCKET)) {
+                        assertThat(handshake(call)).as("WebSocket %s as %s", call.path(), who).isEqualTo(expected.getValue());
+                        return;
+                    }
                     HttpResponse<String> response = call.client().send(call.method(), call.path(), call.body(),
                             call.client().csrfToken());
                     assertThat(response.statusCode()).as("%s %s as %s: %s", call.method(), call.path(), who,
@@ -295,6 +323,34 @@ class AuthorizationMatrixIT {
 
     private static Map<Who, Integer> signedIn(int status) {
         return expect(401, status, status, status, status, status);
+    }
+
+    private static Map<Who, Integer> runOwner(int status) {
+        return expect(401, status, 404, 404, 404, status);
+    }
+
+    private static String newRunOfAnn() {
+        HttpResponse<String> created = clients.get(Who.STUDENT_A).post("/api/runs", Map.of("recipe", RECIPE));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json(created).path("run").path("id").asText();
+    }
+
+    /** 101 when the socket opens, else the status the upgrade was refused with. */
+    private static int handshake(Call call) {
+        java.net.http.WebSocket.Builder builder = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder();
+        call.client().cookie("faultlab_session").ifPresent(c -> builder.header("Cookie", "faultlab_session=" + c.getValue()));
+        try {
+            builder.buildAsync(java.net.URI.create("ws://localhost:" + server.app().port() + call.path()),
+                    new java.net.http.WebSocket.Listener() { }).get(10, java.util.concurrent.TimeUnit.SECONDS).abort();
+            return 101;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw new AssertionError(e);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static Map<Who, Integer> courseCreators(int status) {

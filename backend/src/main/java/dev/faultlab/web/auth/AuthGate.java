@@ -52,6 +52,8 @@ public final class AuthGate {
         List<String> undeclared = Stream.concat(
                 router.allHttpHandlers().stream()
                         .filter(e -> e.endpoint.path.startsWith("/api"))
+                        // A socket's own before-upgrade check runs after the gate's, for a socket that declares access.
+                        .filter(e -> !e.endpoint.method.name().equals("WEBSOCKET_BEFORE_UPGRADE"))
                         .filter(e -> !declaresAccess(rolesOf(e.endpoint.metadata(Roles.class))))
                         .map(e -> e.endpoint.method + " " + e.endpoint.path),
                 router.allWsHandlers().stream()

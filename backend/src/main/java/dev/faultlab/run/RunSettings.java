@@ -1,0 +1,38 @@
+package dev.faultlab.run;
+
+import dev.faultlab.sim.Budgets;
+
+import java.time.Duration;
+
+/**
+ * The limits of the run service.
+ *
+ * @param budgetCap           the most any recipe may ask for; recipes asking for more are capped
+ * @param maxRunsPerOwner     runs one user may have open at once (idle ones are released first)
+ * @param maxLiveRuns         runs held in memory across all users
+ * @param idleTimeout         a run nobody watches or drives is released from memory after this
+ * @param tick                how often playing runs advance and streams are flushed
+ * @param maxEventsPerTick    the most events one run computes per tick, so no run starves the others
+ * @param maxEventsPerFrame   the most events in one WebSocket frame
+ * @param framesInFlight      frames sent to a client and not yet written out; past this, the client catches up later
+ * @param workerThreads       threads that compute runs
+ */
+public record RunSettings(Budgets budgetCap, int maxRunsPerOwner, int maxLiveRuns, Duration idleTimeout, Duration tick,
+                          int maxEventsPerTick, int maxEventsPerFrame, int framesInFlight, int workerThreads) {
+
+    public static RunSettings defaults() {
+        return new RunSettings(new Budgets(1_000_000, 100_000_000, 5_000, 64, 64L * 1024 * 1024), 5, 5_000,
+                Duration.ofMinutes(15), Duration.ofMillis(40), 20_000, 1_000, 4,
+                Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public RunSettings withMaxRunsPerOwner(int runs) {
+        return new RunSettings(budgetCap, runs, maxLiveRuns, idleTimeout, tick, maxEventsPerTick, maxEventsPerFrame,
+                framesInFlight, workerThreads);
+    }
+
+    public RunSettings withIdleTimeout(Duration timeout) {
+        return new RunSettings(budgetCap, maxRunsPerOwner, maxLiveRuns, timeout, tick, maxEventsPerTick,
+                maxEventsPerFrame, framesInFlight, workerThreads);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.faultlab.run;
+
+/** Where a stream's frames go: a WebSocket in production, a list in tests. */
+public interface StreamSink {
+    /** Sends one text frame; {@code written} runs once it has left (or failed), on any thread. */
+    void send(String frame, Runnable written);
+
+    boolean isOpen();
+}

@@ -1,0 +1,54 @@
+package dev.faultlab.web;
+
+import dev.faultlab.run.LiveRun;
+import dev.faultlab.run.RunService;
+import dev.faultlab.store.RunStore;
+import dev.faultlab.web.auth.CourseAccess;
+import dev.faultlab.web.auth.Viewer;
+
+import java.util.UUID;
+
+/**
+ * Who may see and who may drive a run. Its owner, the instructors of its course and administrators see
+ * it; only the owner and administrators change it. To anyone else a run does not exist (404), so run
+ * ids cannot be probed.
+ */
+final class RunAccess {
+    private final RunService runs;
+    private final CourseAccess courses;
+
+    RunAccess(RunService runs, CourseAccess courses) {
+        this.runs = runs;
+        this.courses = courses;
+    }
+
+    static UUID parseId(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("There is no run " + raw + ".");
+        }
+    }
+
+    /** Loads the run if the viewer may see it. */
+    LiveRun visible(Viewer viewer, String rawId) {
+        UUID id = parseId(rawId);
+        RunStore.StoredRun stored = runs.stored(id).orElseThrow(() -> ApiException.notFound("There is no run " + id + "."));
+        boolean allowed = viewer.isAdmin() || stored.ownerId().isPresent()
+                && courses.canSeeWorkOf(viewer, stored.ownerId().get(), stored.courseId());
+        if (!allowed) {
+            throw ApiException.notFound("There is no run " + id + ".");
+        }
+        return runs.open(id);
+    }
+
+    static boolean mayDrive(Viewer viewer, LiveRun run) {
+        return viewer.isAdmin() || run.ownerId().map(owner -> owner == viewer.id()).orElse(false);
+    }
+
+    static void requireDriver(Viewer viewer, LiveRun run) {
+        if (!mayDrive(viewer, run)) {
+            throw new ApiException(403, "forbidden", "Only the run's owner can change it; branch it to make your own.");
+        }
+    }
+}

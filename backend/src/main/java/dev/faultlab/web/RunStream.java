@@ -1,0 +1,213 @@
+package dev.faultlab.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultlab.run.Frames;
+import dev.faultlab.run.LiveRun;
+import dev.faultlab.run.RunProblem;
+import dev.faultlab.run.RunService;
+import dev.faultlab.run.StreamClient;
+import dev.faultlab.run.StreamSink;
+import dev.faultlab.sim.Fault;
+import dev.faultlab.web.auth.Access;
+import dev.faultlab.web.auth.Authn;
+import dev.faultlab.web.auth.Viewer;
+import io.javalin.config.RoutesConfig;
+import io.javalin.websocket.WsContext;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+import java.util.Map;
+
+/**
+ * WebSocket /api/runs/{id}/stream: numbered event batches and status changes out, commands in.
+ * A client that reconnects with {@code ?from=<last seq it saw>} gets exactly the events after it.
+ * A bad command gets an error frame and the connection stays open.
+ */
+final class RunStream {
+    static final String PATH = "/api/runs/{id}/stream";
+    static final int MAX_COMMAND_CHARS = 16 * 1024;
+    static final int MAX_STEP = 100_000;
+    private static final String RUN = "faultlab.run";
+    private static final String CLIENT = "faultlab.stream";
+    private static final ObjectMapper JSON = Json.mapper();
+
+    private RunStream() {
+    }
+
+    static void register(RoutesConfig routes, RunService runs, RunAccess access) {
+        routes.wsBeforeUpgrade(PATH, ctx -> {
+            Viewer viewer = Authn.viewer(ctx);
+            access.visible(viewer, ctx.pathParam("id"));
+            firstSeq(ctx.queryParam("from"));
+        });
+        routes.ws(PATH, ws -> {
+            ws.onConnect(ctx -> {
+                Viewer viewer = ctx.attribute(Authn.VIEWER);
+                LiveRun run = access.visible(viewer, ctx.pathParam("id"));
+                ctx.attribute(RUN, run);
+                ctx.attribute(CLIENT, run.attach(new SessionSink(ctx.session), firstSeq(ctx.queryParam("from"))));
+            });
+            ws.onMessage(ctx -> handle(ctx, runs));
+            ws.onClose(ctx -> detach(ctx));
+            ws.onError(ctx -> {
+                ctx.disableAutomaticPings();
+                detach(ctx);
+            });
+        }, Access.SIGNED_IN);
+    }
+
+    /** {@code from} names the last event the client saw; it wants the next one. */
+    private static int firstSeq(String from) {
+        if (from == null || from.isBlank()) {
+            return 0;
+        }
+        try {
+            int last = Integer.parseInt(from.trim());
+            if (last >= -1) {
+                return last + 1;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("from must be the seq of the last event seen (-1 or more), got '" + from + "'.",
+                Map.of("field", "from"));
+    }
+
+    private static void detach(WsContext ctx) {
+        LiveRun run = ctx.attribute(RUN);
+        StreamClient client = ctx.attribute(CLIENT);
+        if (run != null && client != null) {
+            run.detach(client);
+        }
+    }
+
+    private static void handle(io.javalin.websocket.WsMessageContext ctx, RunService runs) {
+        LiveRun run = ctx.attribute(RUN);
+        StreamClient client = ctx.attribute(CLIENT);
+        Viewer viewer = ctx.attribute(Authn.VIEWER);
+        String text = ctx.message();
+        String command = null;
+        try {
+            if (text.length() > MAX_COMMAND_CHARS) {
+                throw new CommandError("too_large", "A command may be at most " + MAX_COMMAND_CHARS
+                        + " characters; this one has " + text.length() + ".");
+            }
+            JsonNode json = parse(text);
+            command = json.path("cmd").asText(null);
+            if (command == null) {
+                throw new CommandError("bad_command", "Every command needs a \"cmd\": play, pause, step, speed, seek or inject.");
+            }
+            execute(command, json, run, client, viewer, runs);
+        } catch (CommandError e) {
+            run.reply(client, new Frames.Error(e.code, e.getMessage(), command));
+        } catch (RunProblem e) {
+            run.reply(client, new Frames.Error(e.kind() == RunProblem.Kind.INVALID ? "invalid" : e.kind().name().toLowerCase(),
+                    e.getMessage(), command));
+        } catch (ApiException e) {
+            run.reply(client, new Frames.Error(e.code(), e.getMessage(), command));
+        }
+    }
+
+    private static void execute(String command, JsonNode json, LiveRun run, StreamClient client, Viewer viewer,
+                                RunService runs) {
+        switch (command) {
+            case "seek" -> run.reply(client, run.stateAt(requiredInt(json, "event", 0, Integer.MAX_VALUE)));
+            case "play" -> drive(viewer, run).play();
+            case "pause" -> drive(viewer, run).pause();
+            case "step" -> {
+                LiveRun driven = drive(viewer, run);
+                if ("round".equals(json.path("to").asText(null))) {
+                    driven.stepToNextRound();
+                } else if (json.has("to")) {
+                    throw new CommandError("invalid", "step \"to\" can only be \"round\".");
+                } else {
+                    driven.step(json.has("events") ? requiredInt(json, "events", 1, MAX_STEP) : 1);
+                }
+            }
+            case "speed" -> {
+                if (!json.path("eventsPerSecond").isNumber()) {
+                    throw new CommandError("invalid", "speed needs \"eventsPerSecond\": a number.");
+                }
+                drive(viewer, run).speed(json.path("eventsPerSecond").asDouble());
+            }
+            case "inject" -> {
+                LiveRun driven = drive(viewer, run);
+                Fault fault = fault(json.path("fault"));
+                Fault recorded = driven.inject(fault);
+                runs.save(driven);
+                driven.reply(client, new Frames.Injected(recorded));
+            }
+            default -> throw new CommandError("unknown_command", "Unknown command \"" + command
+                    + "\"; use play, pause, step, speed, seek or inject.");
+        }
+    }
+
+    private static LiveRun drive(Viewer viewer, LiveRun run) {
+        RunAccess.requireDriver(viewer, run);
+        return run;
+    }
+
+    private static Fault fault(JsonNode node) {
+        if (!node.isObject()) {
+            throw new CommandError("invalid", "inject needs \"fault\": {\"kind\", \"target\", \"params\"}.");
+        }
+        if (node.has("at") || node.has("atEvent")) {
+            throw new CommandError("invalid", "An injected fault happens now: leave out \"at\" and \"atEvent\".");
+        }
+        try {
+            Fault parsed = JSON.treeToValue(node, Fault.class);
+            return new Fault(0L, null, parsed.kind(), parsed.target(), parsed.params());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new CommandError("invalid", "The fault is not valid: " + message);
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            JsonNode json = JSON.readTree(text);
+            if (json == null || !json.isObject()) {
+                throw new CommandError("bad_command", "A command is a JSON object such as {\"cmd\":\"play\"}.");
+            }
+            return json;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new CommandError("malformed_json", "The command is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static int requiredInt(JsonNode json, String field, int min, int max) {
+        JsonNode value = json.path(field);
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < min || value.asInt() > max) {
+            throw new CommandError("invalid", "\"" + field + "\" must be a whole number from " + min + " to " + max + ".");
+        }
+        return value.asInt();
+    }
+
+    /** A command the stream refuses; answered with an error frame. */
+    private static final class CommandError extends RuntimeException {
+        final String code;
+
+        CommandError(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+    }
+
+    /** Frames to a Jetty WebSocket session, reporting when each has been written. */
+    private record SessionSink(Session session) implements StreamSink {
+        @Override
+        public void send(String frame, Runnable written) {
+            if (!session.isOpen()) {
+                written.run();
+                return;
+            }
+            session.sendText(frame, Callback.from(written, failure -> written.run()));
+        }
+
+        @Override
+        public boolean isOpen() {
+            return session.isOpen();
+        }
+    }
+}
