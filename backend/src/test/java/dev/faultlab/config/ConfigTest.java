@@ -29,6 +29,8 @@ class ConfigTest {
         assertThat(config.sessionLifetime()).isEqualTo(Duration.ofHours(12));
         assertThat(config.secureCookies()).isFalse();
         assertThat(config.trustProxy()).isFalse();
+        assertThat(config.maxRunsPerUser()).isEqualTo(5);
+        assertThat(config.runIdleTimeout()).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
@@ -49,7 +51,9 @@ class ConfigTest {
                 Map.entry("FAULTLAB_DEMO", "true"),
                 Map.entry("FAULTLAB_SESSION_HOURS", "48"),
                 Map.entry("FAULTLAB_SECURE_COOKIES", "on"),
-                Map.entry("FAULTLAB_TRUST_PROXY", "1")));
+                Map.entry("FAULTLAB_TRUST_PROXY", "1"),
+                Map.entry("FAULTLAB_MAX_RUNS_PER_USER", "12"),
+                Map.entry("FAULTLAB_RUN_IDLE_MINUTES", "3")));
 
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.usesEmbeddedDatabase()).isFalse();
@@ -68,6 +72,8 @@ class ConfigTest {
         assertThat(config.sessionLifetime()).isEqualTo(Duration.ofHours(48));
         assertThat(config.secureCookies()).isTrue();
         assertThat(config.trustProxy()).isTrue();
+        assertThat(config.maxRunsPerUser()).isEqualTo(12);
+        assertThat(config.runIdleTimeout()).isEqualTo(Duration.ofMinutes(3));
     }
 
     @Test
