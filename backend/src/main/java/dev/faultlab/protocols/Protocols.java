@@ -1,6 +1,7 @@
 package dev.faultlab.protocols;
 
 import dev.faultlab.protocols.flooding.FloodingConsensus;
+import dev.faultlab.protocols.twophase.TwoPhaseCommit;
 import dev.faultlab.sim.ProtocolRegistry;
 
 import java.util.List;
@@ -12,6 +13,7 @@ public final class Protocols {
 
     public static ProtocolRegistry registry() {
         return new ProtocolRegistry(List.of(
-                new FloodingConsensus()));
+                new FloodingConsensus(),
+                new TwoPhaseCommit()));
     }
 }
