@@ -20,16 +20,17 @@ final class Participant implements AsyncProcess {
 
     private final int coordinator;
     private final List<Integer> otherParticipants;
-    private final VoteChoice voteChoice;
+    /** The vote this participant will cast when asked, from the recipe. */
+    private final Vote plannedVote;
     private final Timeouts timeouts;
     private final LoggedState state = new LoggedState();
     /** Null until the participant starts asking the others (after a READY timeout or a recovery in READY). */
     private DecisionInquiry inquiry;
 
-    Participant(int coordinator, List<Integer> otherParticipants, VoteChoice voteChoice, Timeouts timeouts) {
+    Participant(int coordinator, List<Integer> otherParticipants, Vote plannedVote, Timeouts timeouts) {
         this.coordinator = coordinator;
         this.otherParticipants = List.copyOf(otherParticipants);
-        this.voteChoice = voteChoice;
+        this.plannedVote = plannedVote;
         this.timeouts = timeouts;
     }
 
@@ -95,9 +96,8 @@ final class Participant implements AsyncProcess {
 
     private void vote(Context ctx) {
         ctx.cancelTimer(VOTE_REQUEST_TIMER);
-        Vote vote = voteChoice.cast(ctx.random());
-        state.logVote(vote);
-        if (vote == Vote.COMMIT) {
+        state.logVote(plannedVote);
+        if (plannedVote == Vote.COMMIT) {
             state.enter(ctx, State.READY);
             ctx.send(coordinator, new VoteCommit());
             ctx.setTimer(DECISION_TIMER, timeouts.decision());
@@ -175,6 +175,7 @@ final class Participant implements AsyncProcess {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("role", "participant");
         view.put("state", state.current().name());
+        view.put("plannedVote", plannedVote.name());
         Vote vote = state.vote();
         view.put("vote", vote == null ? null : vote.name());
         view.put("decision", state.current().isDecision() ? state.current().name() : null);

@@ -10,6 +10,7 @@ import dev.faultlab.sim.Setup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 
 /**
  * Two-phase commit as taught in the course: one coordinator, the other processes participants, one
@@ -45,7 +46,7 @@ public final class TwoPhaseCommit implements Protocol {
                 ParamSpec.list("votes", "each participant's vote, \"commit\" or \"abort\", in ascending id order; "
                         + "leave out to draw them with abortProbability"),
                 ParamSpec.decimal("abortProbability", 0, 1, null, "without votes: the chance that a participant votes "
-                        + "abort, drawn from the run's seed when it is asked; leave out for all commit"),
+                        + "abort, drawn from the recipe's seed; leave out for all commit"),
                 ParamSpec.integer("voteTimeout", 1, 10_000, 10, "coordinator in WAIT: ticks to wait for all votes before GLOBAL_ABORT"),
                 ParamSpec.integer("initTimeout", 1, 10_000, 10, "participant in INIT: ticks to wait for VOTE_REQUEST before aborting"),
                 ParamSpec.integer("decisionTimeout", 1, 10_000, 10, "participant in READY: ticks to wait for the decision "
@@ -66,7 +67,7 @@ public final class TwoPhaseCommit implements Protocol {
                 participants.add(node);
             }
         }
-        List<VoteChoice> choices = voteChoices(params, participants.size());
+        List<Vote> votes = votes(params, participants.size());
         Timeouts timeouts = new Timeouts(params.getInt("voteTimeout"), params.getInt("initTimeout"),
                 params.getInt("decisionTimeout"), params.getInt("retryInterval"), params.getInt("maxRetries"));
         return Setup.async(n, node -> {
@@ -75,13 +76,13 @@ public final class TwoPhaseCommit implements Protocol {
             }
             List<Integer> others = new ArrayList<>(participants);
             others.remove(Integer.valueOf(node));
-            return new Participant(coordinator, others, choices.get(participants.indexOf(node)), timeouts);
+            return new Participant(coordinator, others, votes.get(participants.indexOf(node)), timeouts);
         });
     }
 
     /** The coordinator's id in a recipe of this protocol, for checkers and graders. */
     public static int coordinatorOf(Recipe recipe) {
-        return coordinatorOf(Params.check(new TwoPhaseCommit().parameters(), recipe.params()));
+        return coordinatorOf(Params.check(new TwoPhaseCommit().parameters(), recipe.params(), recipe.seed()));
     }
 
     private static int coordinatorOf(Params params) {
@@ -94,29 +95,28 @@ public final class TwoPhaseCommit implements Protocol {
         return coordinator;
     }
 
-    private static List<VoteChoice> voteChoices(Params params, int participants) {
+    private static List<Vote> votes(Params params, int participants) {
         if (params.has("votes") && params.has("abortProbability")) {
             throw new RecipeException("params.abortProbability", "give either votes or abortProbability, not both");
         }
-        List<VoteChoice> choices = new ArrayList<>();
+        List<Vote> votes = new ArrayList<>();
         if (params.has("votes")) {
-            List<?> votes = params.getList("votes").orElseThrow();
-            if (votes.size() != participants) {
+            List<?> given = params.getList("votes").orElseThrow();
+            if (given.size() != participants) {
                 throw new RecipeException("params.votes", "must give one vote per participant (" + participants
-                        + "), got " + votes.size());
+                        + "), got " + given.size());
             }
-            for (int i = 0; i < votes.size(); i++) {
-                choices.add(VoteChoice.always(parseVote(i, votes.get(i))));
+            for (int i = 0; i < given.size(); i++) {
+                votes.add(parseVote(i, given.get(i)));
             }
         } else {
-            VoteChoice choice = params.has("abortProbability")
-                    ? VoteChoice.abortWithProbability(params.getDouble("abortProbability"))
-                    : VoteChoice.always(Vote.COMMIT);
+            double abortProbability = params.has("abortProbability") ? params.getDouble("abortProbability") : 0;
+            SplittableRandom random = params.random();
             for (int i = 0; i < participants; i++) {
-                choices.add(choice);
+                votes.add(random.nextDouble() < abortProbability ? Vote.ABORT : Vote.COMMIT);
             }
         }
-        return choices;
+        return votes;
     }
 
     private static Vote parseVote(int index, Object vote) {

@@ -30,7 +30,7 @@ final class FaultPlans {
                 .as((maxDelay, loss, duplication, fifo) -> new NetworkSpec(Delay.uniform(1, maxDelay), loss, duplication, fifo));
     }
 
-    /** Delays, reordering and duplication, but no loss that lasts forever. */
+    /** Delays, reordering and duplication, but no loss that lasts forever (a healing plan adds spells of it). */
     static Arbitrary<NetworkSpec> lossFreeNetwork() {
         return Combinators.combine(Arbitraries.longs().between(1, 6), Arbitraries.doubles().between(0, 0.2),
                         Arbitraries.of(true, false))
@@ -61,13 +61,15 @@ final class FaultPlans {
                 Combinators.combine(time, node, node).as((t, v, to) -> Fault.at(t, FaultKind.LINK_UP, v, Map.of("to", to))),
                 Combinators.combine(time, subsetOf(n))
                         .as((t, group) -> Fault.network(t, FaultKind.PARTITION, Map.of("groups", List.of(group)))),
-                time.map(t -> Fault.network(t, FaultKind.HEAL, Map.of())));
+                time.map(t -> Fault.network(t, FaultKind.HEAL, Map.of())),
+                Combinators.combine(time, Arbitraries.doubles().between(0, 0.5), Arbitraries.of(true, false))
+                        .as((t, loss, fifo) -> Fault.network(t, FaultKind.NETWORK, Map.of("loss", loss, "fifo", fifo))));
         return fault.list().ofMaxSize(6);
     }
 
     /**
      * Up to five episodes that each end by {@link #HEALED_BY}: a crash and its recovery, a send or receive
-     * omission, a slow process, a partition and its heal, a link down and up again.
+     * omission, a slow process, a partition and its heal, a link down and up again, a spell of message loss.
      */
     static Arbitrary<List<Fault>> healingFaults(int n) {
         Arbitrary<Long> start = Arbitraries.longs().between(0, HEALED_BY - 40);
@@ -87,7 +89,10 @@ final class FaultPlans {
                         Fault.network(t + d, FaultKind.HEAL, Map.of()))),
                 Combinators.combine(start, length, node, node).as((t, d, v, to) -> List.of(
                         Fault.at(t, FaultKind.LINK_DOWN, v, Map.of("to", to)),
-                        Fault.at(t + d, FaultKind.LINK_UP, v, Map.of("to", to)))));
+                        Fault.at(t + d, FaultKind.LINK_UP, v, Map.of("to", to)))),
+                Combinators.combine(start, length, Arbitraries.doubles().between(0.05, 0.5)).as((t, d, loss) -> List.of(
+                        Fault.network(t, FaultKind.NETWORK, Map.of("loss", loss)),
+                        Fault.network(t + d, FaultKind.NETWORK, Map.of("loss", 0.0)))));
         return episode.list().ofMaxSize(5).map(episodes -> {
             List<Fault> plan = new ArrayList<>();
             episodes.forEach(plan::addAll);

@@ -6,11 +6,14 @@ import dev.faultlab.protocols.Protocols;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.FaultKind;
+import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Simulation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static dev.faultlab.protocols.twophase.TwoPhaseRuns.dump;
 import static dev.faultlab.protocols.twophase.TwoPhaseRuns.log;
@@ -57,11 +60,20 @@ class TwoPhaseCommitTest {
     }
 
     @Test
-    void votesCanBeDrawnFromTheSeedWithAnAbortProbability() {
+    void votesCanBeDrawnFromTheRecipesSeedWithAnAbortProbability() {
         assertThat(run(Map.of("participants", 3, "abortProbability", 1.0), List.of()).decisions().values())
                 .containsOnly("ABORT");
         assertThat(run(Map.of("participants", 3, "abortProbability", 0.0), List.of()).decisions().values())
                 .containsOnly("COMMIT");
+        Map<String, Object> coinFlips = Map.of("participants", 3, "abortProbability", 0.5);
+        Set<Object> outcomes = new TreeSet<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            Recipe recipe = Recipe.of(TwoPhaseCommit.ID, coinFlips, seed);
+            Simulation sim = run(recipe);
+            outcomes.add(sim.decisions().get(0));
+            assertThat(view(sim, 1).get("plannedVote")).isEqualTo(view(run(recipe), 1).get("plannedVote"));
+        }
+        assertThat(outcomes).containsExactly("ABORT", "COMMIT");
     }
 
     @Test
