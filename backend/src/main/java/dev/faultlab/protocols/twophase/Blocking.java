@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * Meant for a run that has ended; on a run in progress it describes the present moment.
  */
 public final class Blocking {
-    public static final String NAME = "blocked";
+    public static final String NAME = "non-blocking";
 
     private Blocking() {
     }

@@ -24,10 +24,11 @@ public record BlockingReport(List<BlockedParticipant> blocked, String explanatio
     }
 
     /**
-     * The report as the verdict of the property "blocked", which holds when some participant is blocked:
-     * what a fault-plan challenge like "make 2PC block with one crash" grades.
+     * The report as the verdict of the property "non-blocking", violated (with the witnesses) when some
+     * participant is blocked: a fault-plan challenge like "make 2PC block with one crash" is passed by a
+     * plan whose run violates it, and {@code Explorer} finds such plans.
      */
     public Verdict verdict() {
-        return new Verdict(Blocking.NAME, isBlocked(), explanation, witnesses);
+        return isBlocked() ? Verdict.violated(Blocking.NAME, explanation, witnesses) : Verdict.holds(Blocking.NAME, explanation);
     }
 }
