@@ -37,6 +37,7 @@ final class Coordinator implements AsyncProcess {
     @Override
     public void onStart(Context ctx) {
         state.open(ctx);
+        state.enter(ctx, State.WAIT);
         requestVotes(ctx);
     }
 
@@ -50,8 +51,7 @@ final class Coordinator implements AsyncProcess {
             }
             case WAIT -> {
                 ctx.note("recovered in WAIT: the votes were volatile and are lost; re-sending VOTE_REQUEST");
-                ctx.broadcast(new VoteRequest());
-                ctx.setTimer(VOTE_TIMER, timeouts.vote());
+                requestVotes(ctx);
             }
             default -> {
                 ctx.note("recovered in " + state.current() + ": re-sending the logged decision");
@@ -66,13 +66,20 @@ final class Coordinator implements AsyncProcess {
             onVote(ctx, from, Vote.COMMIT);
         } else if (message instanceof VoteAbort) {
             onVote(ctx, from, Vote.ABORT);
-        } else if (message instanceof Ack && state.current().isDecision()) {
-            // In WAIT an Ack can only be an aborted participant's report after its recovery; its answer to
-            // VOTE_REQUEST, or the vote timeout, already leads to GLOBAL_ABORT.
-            acknowledged.add(from);
-            if (acknowledged.size() == participants.size()) {
-                ctx.cancelTimer(RESEND_TIMER);
-            }
+        } else if (message instanceof Ack) {
+            onAck(ctx, from);
+        }
+    }
+
+    private void onAck(Context ctx, int from) {
+        // In WAIT an Ack can only come from a participant that recovered in ABORT; its answer to the
+        // VOTE_REQUEST, or the vote timeout, already leads to GLOBAL_ABORT.
+        if (!state.current().isDecision()) {
+            return;
+        }
+        acknowledged.add(from);
+        if (acknowledged.size() == participants.size()) {
+            ctx.cancelTimer(RESEND_TIMER);
         }
     }
 
@@ -88,7 +95,6 @@ final class Coordinator implements AsyncProcess {
     }
 
     private void requestVotes(Context ctx) {
-        state.enter(ctx, State.WAIT);
         ctx.broadcast(new VoteRequest());
         ctx.setTimer(VOTE_TIMER, timeouts.vote());
     }

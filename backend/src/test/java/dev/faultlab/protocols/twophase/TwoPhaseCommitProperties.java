@@ -59,6 +59,11 @@ class TwoPhaseCommitProperties {
         Statistics.label(OUTCOME).coverage(outcomes -> outcomes.check(List.of("COMMIT")).count(count -> count > 0));
     }
 
+    @Property(tries = 100)
+    void theSameRecipeGivesTheSameTrace(@ForAll("anyRecipe") Recipe recipe) {
+        assertThat(run(recipe).trace().events()).containsExactlyElementsOf(run(recipe).trace().events());
+    }
+
     @Property(tries = 300)
     void onceEveryCrashedProcessRecoversAndTheNetworkHealsEveryoneDecides(@ForAll("healingRecipe") Recipe recipe) {
         Simulation sim = run(recipe);
