@@ -2,6 +2,7 @@ package dev.faultlab.protocols;
 
 import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
+import dev.faultlab.protocols.twophase.TwoPhaseCommit;
 import dev.faultlab.sim.ProtocolRegistry;
 
 import java.util.List;
@@ -14,6 +15,7 @@ public final class Protocols {
     public static ProtocolRegistry registry() {
         return new ProtocolRegistry(List.of(
                 new FloodingConsensus(),
-                new EchoProtocol()));
+                new EchoProtocol(),
+                new TwoPhaseCommit()));
     }
 }

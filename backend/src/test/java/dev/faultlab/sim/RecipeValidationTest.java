@@ -26,7 +26,8 @@ class RecipeValidationTest {
     @Test
     void anUnknownProtocolIsNamed() {
         assertThat(rejection(Recipe.of("paxos", Map.of(), 1)).getMessage())
-                .isEqualTo("protocol: unknown protocol 'paxos'; known: [flooding, echo]");
+                .isEqualTo("protocol: unknown protocol 'paxos'; known: "
+                        + Protocols.registry().all().stream().map(Protocol::id).toList());
     }
 
     @Test

@@ -1,0 +1,131 @@
+package dev.faultlab.protocols.twophase;
+
+import dev.faultlab.sim.ParamSpec;
+import dev.faultlab.sim.Params;
+import dev.faultlab.sim.Protocol;
+import dev.faultlab.sim.Recipe;
+import dev.faultlab.sim.RecipeException;
+import dev.faultlab.sim.Setup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Two-phase commit as taught in the course: one coordinator, the other processes participants, one
+ * transaction per run. Participants in READY that time out ask each other and act by the recovery table;
+ * with the coordinator down and everyone READY the protocol blocks.
+ */
+public final class TwoPhaseCommit implements Protocol {
+    public static final String ID = "twophase";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Two-phase commit (2PC)";
+    }
+
+    @Override
+    public String description() {
+        return "The coordinator asks every participant to vote, then multicasts GLOBAL_COMMIT if all voted commit "
+                + "and GLOBAL_ABORT otherwise. Each process logs a state before acting on it and recovers from "
+                + "its log. A READY participant that hears nothing asks the others; if all are READY and the "
+                + "coordinator is down, it blocks.";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(
+                ParamSpec.integer("participants", 2, 31, 3, "number of participants; the run has one more process, the coordinator"),
+                ParamSpec.integer("coordinator", 0, 31, 0, "id of the coordinator; every other process is a participant"),
+                ParamSpec.list("votes", "each participant's vote, \"commit\" or \"abort\", in ascending id order; "
+                        + "leave out to draw them with abortProbability"),
+                ParamSpec.decimal("abortProbability", 0, 1, null, "without votes: the chance that a participant votes "
+                        + "abort, drawn from the recipe's seed; leave out for all commit"),
+                ParamSpec.integer("voteTimeout", 1, 10_000, 10, "coordinator in WAIT: ticks to wait for all votes before GLOBAL_ABORT"),
+                ParamSpec.integer("initTimeout", 1, 10_000, 10, "participant in INIT: ticks to wait for VOTE_REQUEST before aborting"),
+                ParamSpec.integer("decisionTimeout", 1, 10_000, 10, "participant in READY: ticks to wait for the decision "
+                        + "before asking the other participants"),
+                ParamSpec.integer("retryInterval", 1, 10_000, 10, "ticks between repeated DECISION_REQUESTs, and between "
+                        + "the coordinator's re-sent decisions"),
+                ParamSpec.integer("maxRetries", 0, 1_000, 5, "how often a READY participant asks again, and the coordinator "
+                        + "re-sends its decision, before giving up and waiting"));
+    }
+
+    @Override
+    public Setup setup(Params params) {
+        int n = params.getInt("participants") + 1;
+        int coordinator = coordinatorOf(params);
+        List<Integer> participants = new ArrayList<>();
+        for (int node = 0; node < n; node++) {
+            if (node != coordinator) {
+                participants.add(node);
+            }
+        }
+        List<Vote> votes = votes(params, participants.size());
+        Timeouts timeouts = new Timeouts(params.getInt("voteTimeout"), params.getInt("initTimeout"),
+                params.getInt("decisionTimeout"), params.getInt("retryInterval"), params.getInt("maxRetries"));
+        return Setup.async(n, node -> {
+            if (node == coordinator) {
+                return new Coordinator(participants, timeouts);
+            }
+            List<Integer> others = new ArrayList<>(participants);
+            others.remove(Integer.valueOf(node));
+            return new Participant(coordinator, others, votes.get(participants.indexOf(node)), timeouts);
+        });
+    }
+
+    /** The coordinator's id in a recipe of this protocol, for checkers and graders. */
+    public static int coordinatorOf(Recipe recipe) {
+        return coordinatorOf(Params.check(new TwoPhaseCommit().parameters(), recipe.params(), recipe.seed()));
+    }
+
+    private static int coordinatorOf(Params params) {
+        int coordinator = params.getInt("coordinator");
+        int participants = params.getInt("participants");
+        if (coordinator > participants) {
+            throw new RecipeException("params.coordinator", "must be a process id from 0 to " + participants
+                    + " (there are " + (participants + 1) + " processes), got " + coordinator);
+        }
+        return coordinator;
+    }
+
+    private static List<Vote> votes(Params params, int participants) {
+        if (params.has("votes") && params.has("abortProbability")) {
+            throw new RecipeException("params.abortProbability", "give either votes or abortProbability, not both");
+        }
+        List<Vote> votes = new ArrayList<>();
+        if (params.has("votes")) {
+            List<?> given = params.getList("votes").orElseThrow();
+            if (given.size() != participants) {
+                throw new RecipeException("params.votes", "must give one vote per participant (" + participants
+                        + "), got " + given.size());
+            }
+            for (int i = 0; i < given.size(); i++) {
+                votes.add(parseVote(i, given.get(i)));
+            }
+        } else {
+            double abortProbability = params.has("abortProbability") ? params.getDouble("abortProbability") : 0;
+            SplittableRandom random = params.random();
+            for (int i = 0; i < participants; i++) {
+                votes.add(random.nextDouble() < abortProbability ? Vote.ABORT : Vote.COMMIT);
+            }
+        }
+        return votes;
+    }
+
+    private static Vote parseVote(int index, Object vote) {
+        if (vote instanceof String text) {
+            String upper = text.toUpperCase(Locale.ROOT);
+            if (upper.equals("COMMIT") || upper.equals("ABORT")) {
+                return Vote.valueOf(upper);
+            }
+        }
+        throw new RecipeException("params.votes", "element " + index + " must be \"commit\" or \"abort\", got " + vote);
+    }
+}

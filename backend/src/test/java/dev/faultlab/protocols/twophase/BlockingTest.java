@@ -1,0 +1,51 @@
+package dev.faultlab.protocols.twophase;
+
+import dev.faultlab.sim.Fault;
+import dev.faultlab.sim.FaultKind;
+import dev.faultlab.sim.Simulation;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.faultlab.protocols.twophase.TwoPhaseRuns.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BlockingTest {
+    private static final Map<String, Object> THREE = Map.of("participants", 3);
+
+    @Test
+    void aCrashedPeerIsNamedAsDownAndIsNotItselfBlocked() {
+        Simulation sim = run(THREE, List.of(Fault.at(2, FaultKind.CRASH, 0), Fault.at(5, FaultKind.CRASH, 3)));
+
+        BlockingReport report = Blocking.check(sim);
+
+        assertThat(report.blocked()).extracting(BlockedParticipant::node).containsExactly(1, 2);
+        assertThat(report.blocked().get(0).downPeers()).containsExactly(3);
+        assertThat(report.blocked().get(0).explanation())
+                .isEqualTo("P1 in READY since t=1: coordinator P0 crashed at t=2, P2 is READY, P3 is down");
+    }
+
+    @Test
+    void aCoordinatorCutOffByAPartitionLeavesTheParticipantsBlockedThoughItIsUp() {
+        Fault isolateCoordinator = Fault.network(3, FaultKind.PARTITION, Map.of("groups", List.of(List.of(0))));
+
+        Simulation sim = run(THREE, List.of(isolateCoordinator));
+        BlockingReport report = Blocking.check(sim);
+
+        assertThat(report.blocked()).hasSize(3);
+        assertThat(report.explanation()).startsWith(
+                "P1 in READY since t=1: coordinator P0 is up in COMMIT but its decision has not reached P1, P2 and P3 are READY;");
+        assertThat(report.verdict().witnesses()).isNotEmpty();
+    }
+
+    @Test
+    void healingThePartitionLetsTheCoordinatorsReSentDecisionThrough() {
+        Fault isolateCoordinator = Fault.network(3, FaultKind.PARTITION, Map.of("groups", List.of(List.of(0))));
+
+        Simulation sim = run(THREE, List.of(isolateCoordinator, Fault.network(30, FaultKind.HEAL, Map.of())));
+
+        assertThat(Blocking.check(sim).isBlocked()).isFalse();
+        assertThat(sim.decisions().values()).hasSize(4).containsOnly("COMMIT");
+    }
+}
