@@ -1,5 +1,6 @@
 package dev.faultlab.protocols;
 
+import dev.faultlab.protocols.byzantine.ByzantineAgreement;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
 import dev.faultlab.sim.ProtocolRegistry;
 
@@ -12,6 +13,7 @@ public final class Protocols {
 
     public static ProtocolRegistry registry() {
         return new ProtocolRegistry(List.of(
-                new FloodingConsensus()));
+                new FloodingConsensus(),
+                new ByzantineAgreement()));
     }
 }
