@@ -5,12 +5,10 @@ import dev.faultlab.sim.Delivery;
 import dev.faultlab.sim.RoundProcess;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One general running the oral-messages algorithm for interactive consistency. Round 1: state the
@@ -25,7 +23,7 @@ public final class ByzantineProcess implements RoundProcess {
     private final int n;
     private final int rounds;
     private final String givenValue;
-    private final Hearsay hearsay = new Hearsay();
+    private final Hearsay hearsay;
     private String value;
     private List<String> vector;
     private String decision;
@@ -37,6 +35,11 @@ public final class ByzantineProcess implements RoundProcess {
         this.rounds = rounds;
         this.givenValue = givenValue;
         this.value = givenValue;
+        int expected = 0;
+        for (int round = 1; round <= rounds; round++) {
+            expected += (int) Paths.heardInRound(n, round);
+        }
+        this.hearsay = new Hearsay(expected);
     }
 
     @Override
@@ -100,9 +103,9 @@ public final class ByzantineProcess implements RoundProcess {
         if (path.size() != round) {
             return "a statement sent in round " + round + " names " + round + " speakers";
         }
-        Set<Integer> seen = new HashSet<>();
-        for (int id : path) {
-            if (id < 0 || id >= n || id == self || !seen.add(id)) {
+        for (int i = 0; i < path.size(); i++) {
+            int id = path.get(i);
+            if (id < 0 || id >= n || id == self || path.indexOf(id) != i) {
                 return "its speakers must be distinct processes other than P" + self;
             }
         }

@@ -13,8 +13,13 @@ final class Hearsay {
     private record Heard(String value, int event) {
     }
 
-    private final Map<List<Integer>, Heard> byPath = new HashMap<>();
+    private final Map<List<Integer>, Heard> byPath;
     private final List<List<Statement>> byRound = new ArrayList<>();
+
+    /** Sized for the {@code expected} statements of a run without faults, so the map never rehashes. */
+    Hearsay(int expected) {
+        byPath = new HashMap<>(expected * 4 / 3 + 1);
+    }
 
     /** Returns false if a statement with this path was already heard. */
     boolean add(int round, Statement statement, int event) {

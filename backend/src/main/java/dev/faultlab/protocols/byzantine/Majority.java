@@ -1,8 +1,6 @@
 package dev.faultlab.protocols.byzantine;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The vote of OM(m): a strict majority, or the fixed default when there is none. */
 public final class Majority {
@@ -20,14 +18,24 @@ public final class Majority {
     private Majority() {
     }
 
+    /** Boyer and Moore's vote finds the only possible candidate in one pass; a second pass confirms it. */
     public static String of(List<String> votes) {
-        Map<String, Integer> counts = new HashMap<>();
+        String candidate = null;
+        int lead = 0;
         for (String vote : votes) {
-            int count = counts.merge(vote, 1, Integer::sum);
-            if (2 * count > votes.size()) {
-                return vote;
+            if (lead == 0) {
+                candidate = vote;
+                lead = 1;
+            } else {
+                lead += vote.equals(candidate) ? 1 : -1;
             }
         }
-        return NO_MAJORITY;
+        int count = 0;
+        for (String vote : votes) {
+            if (vote.equals(candidate)) {
+                count++;
+            }
+        }
+        return 2 * count > votes.size() ? candidate : NO_MAJORITY;
     }
 }

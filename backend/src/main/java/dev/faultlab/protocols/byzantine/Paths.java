@@ -31,10 +31,12 @@ final class Paths {
 
     /** {@code speaker} says {@code path}: the path one hop longer. */
     static List<Integer> saidBy(int speaker, List<Integer> path) {
-        List<Integer> longer = new ArrayList<>(path.size() + 1);
-        longer.add(speaker);
-        longer.addAll(path);
-        return List.copyOf(longer);
+        Integer[] longer = new Integer[path.size() + 1];
+        longer[0] = speaker;
+        for (int i = 0; i < path.size(); i++) {
+            longer[i + 1] = path.get(i);
+        }
+        return List.of(longer);
     }
 
     /** How many statements one process hears in a round: (n-1)(n-2)...(n-round); throws ArithmeticException on overflow. */
