@@ -16,6 +16,11 @@ public final class Termination {
         return check(run, Long.MAX_VALUE);
     }
 
+    /** Every correct process decides by the end of round {@code round} of a round protocol. */
+    public static Verdict byRound(Simulation run, int round) {
+        return check(run, round * Simulation.ROUND_TICKS);
+    }
+
     public static Verdict check(Simulation run, long deadline) {
         Decisions decisions = Decisions.ofCorrectProcesses(run);
         List<Integer> undecided = new ArrayList<>();

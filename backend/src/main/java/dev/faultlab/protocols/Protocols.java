@@ -1,6 +1,7 @@
 package dev.faultlab.protocols;
 
 import dev.faultlab.protocols.byzantine.ByzantineAgreement;
+import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
 import dev.faultlab.sim.ProtocolRegistry;
 
@@ -14,6 +15,7 @@ public final class Protocols {
     public static ProtocolRegistry registry() {
         return new ProtocolRegistry(List.of(
                 new FloodingConsensus(),
+                new EchoProtocol(),
                 new ByzantineAgreement()));
     }
 }

@@ -20,6 +20,24 @@ public record Delay(String kind, long min, long max, double mean) {
         return new Delay("exponential", 1, Long.MAX_VALUE, mean);
     }
 
+    /** A delay written as a map {@code {kind, min, max, mean}}, as in a NETWORK fault's {@code delay}. */
+    static Delay fromMap(java.util.Map<?, ?> map) {
+        String kind = map.get("kind") instanceof String k ? k : null;
+        long min = map.get("min") instanceof Number m ? m.longValue() : 1;
+        long max = map.get("max") instanceof Number m ? m.longValue() : min;
+        double mean = map.get("mean") instanceof Number m ? m.doubleValue() : 1;
+        if ("constant".equals(kind)) {
+            return constant(min);
+        }
+        if ("uniform".equals(kind)) {
+            return uniform(min, max);
+        }
+        if ("exponential".equals(kind)) {
+            return exponential(mean);
+        }
+        return new Delay(kind, min, max, mean);
+    }
+
     long sample(SplittableRandom random) {
         return switch (kind) {
             case "constant" -> min;

@@ -17,7 +17,8 @@ public enum FaultKind {
     RECEIVE_OMISSION,
     /** The node's messages take {@code extraDelay} more ticks; its timers run {@code timerFactor} times slower. */
     TIMING,
-    /** The node turns Byzantine with the protocol's named {@code behaviour} (and that behaviour's parameters). */
+    /** The node turns Byzantine with the protocol's named {@code behaviour} (and that behaviour's parameters,
+     *  e.g. a scripted table of {@code lies}: see {@link Lie}). */
     BYZANTINE,
     /** The link from the target to {@code to} goes down (both directions unless {@code oneWay} is true). */
     LINK_DOWN,
@@ -28,10 +29,21 @@ public enum FaultKind {
     /** The network splits into {@code groups} (lists of node ids); nodes in no group form one more group. */
     PARTITION,
     /** All partitions end. */
-    HEAL;
+    HEAL,
+    /** The whole network changes from now on: any of {@code loss}, {@code duplication} (probabilities),
+     *  {@code fifo} (false lets links reorder) and {@code delay} ({@code {kind, min, max, mean}}). */
+    NETWORK;
 
     /** Whether the fault names a node in {@link Fault#target()}. */
     public boolean needsTarget() {
-        return this != PARTITION && this != HEAL;
+        return this != PARTITION && this != HEAL && this != NETWORK;
+    }
+
+    /** Whether the fault makes its target a faulty process, which correctness properties then exempt. */
+    public boolean makesFaulty() {
+        return switch (this) {
+            case CRASH, SEND_OMISSION, RECEIVE_OMISSION, TIMING, BYZANTINE -> true;
+            default -> false;
+        };
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 /**
  * A protocol's parameters after checking them against its {@link ParamSpec}s: every value has its
@@ -12,13 +13,18 @@ import java.util.Optional;
  */
 public final class Params {
     private final Map<String, Object> values;
+    private final long seed;
 
-    private Params(Map<String, Object> values) {
+    private Params(Map<String, Object> values, long seed) {
         this.values = values;
+        this.seed = seed;
     }
 
-    /** Checks {@code raw} against {@code specs}; problems name the field as {@code params.<name>}. */
-    public static Params check(List<ParamSpec> specs, Map<String, Object> raw) {
+    /**
+     * Checks {@code raw} against {@code specs}; problems name the field as {@code params.<name>}.
+     * {@code seed} is the recipe's, for values a protocol draws when the recipe leaves them out.
+     */
+    public static Params check(List<ParamSpec> specs, Map<String, Object> raw, long seed) {
         List<RecipeException.Problem> problems = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
         for (String name : raw.keySet()) {
@@ -46,7 +52,7 @@ public final class Params {
         if (!problems.isEmpty()) {
             throw new RecipeException(problems);
         }
-        return new Params(values);
+        return new Params(values, seed);
     }
 
     private static String problemWith(ParamSpec spec, Object value) {
@@ -131,6 +137,14 @@ public final class Params {
 
     public Optional<Object> get(String name) {
         return Optional.ofNullable(values.get(name));
+    }
+
+    /**
+     * Random numbers for values the protocol draws itself (e.g. initial values the recipe leaves out):
+     * a fresh generator from the recipe's seed on every call, so the same recipe draws the same values.
+     */
+    public SplittableRandom random() {
+        return new SplittableRandom(seed ^ 0x5DEECE66DL);
     }
 
     public boolean has(String name) {

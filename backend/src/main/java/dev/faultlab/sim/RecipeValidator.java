@@ -24,12 +24,15 @@ final class RecipeValidator {
         validator.checkBudgets(recipe.budgets());
         validator.checkNetwork(recipe.network());
         validator.throwIfAny();
-        Params params = Params.check(protocol.parameters(), recipe.params());
+        Params params = Params.check(protocol.parameters(), recipe.params(), recipe.seed());
         Setup setup = protocol.setup(params);
         if (setup.nodes() > recipe.budgets().maxNodes()) {
-            throw new RecipeException("params", "the run would have " + setup.nodes()
+            // Protocols name their process count "n" by convention; the field points the student at it.
+            String field = params.has("n") ? "params.n" : "params";
+            throw new RecipeException(field, "the run would have " + setup.nodes()
                     + " processes; the budget allows at most " + recipe.budgets().maxNodes());
         }
+        validator.checkLinks(recipe.network(), setup.nodes());
         for (int i = 0; i < recipe.faults().size(); i++) {
             validator.checkFault("faults[" + i + "]", recipe.faults().get(i), protocol, setup.nodes());
         }
@@ -75,24 +78,46 @@ final class RecipeValidator {
     private void checkNetwork(NetworkSpec network) {
         probability("network.loss", network.loss());
         probability("network.duplication", network.duplication());
-        Delay d = network.delay();
+        checkDelay("network.delay", network.delay());
+    }
+
+    private void checkLinks(NetworkSpec network, int nodes) {
+        for (int i = 0; i < network.links().size(); i++) {
+            String field = "network.links[" + i + "]";
+            LinkSpec link = network.links().get(i);
+            if (link == null) {
+                problem(field, "must be a link {from, to, delay, loss}");
+                continue;
+            }
+            node(field + ".from", link.from(), nodes);
+            node(field + ".to", link.to(), nodes);
+            if (link.delay() != null) {
+                checkDelay(field + ".delay", link.delay());
+            }
+            if (link.loss() != null) {
+                probability(field + ".loss", link.loss());
+            }
+        }
+    }
+
+    private void checkDelay(String field, Delay d) {
         switch (d.kind() == null ? "" : d.kind()) {
             case "constant" -> {
                 if (d.min() < 1) {
-                    problem("network.delay.min", "must be at least 1 tick");
+                    problem(field + ".min", "must be at least 1 tick");
                 }
             }
             case "uniform" -> {
                 if (d.min() < 1 || d.max() < d.min()) {
-                    problem("network.delay", "uniform delay needs 1 <= min <= max, got " + d.min() + ".." + d.max());
+                    problem(field, "uniform delay needs 1 <= min <= max, got " + d.min() + ".." + d.max());
                 }
             }
             case "exponential" -> {
                 if (!(d.mean() >= 1)) {
-                    problem("network.delay.mean", "must be at least 1 tick");
+                    problem(field + ".mean", "must be at least 1 tick");
                 }
             }
-            default -> problem("network.delay.kind", "must be constant, uniform or exponential, got '" + d.kind() + "'");
+            default -> problem(field + ".kind", "must be constant, uniform or exponential, got '" + d.kind() + "'");
         }
     }
 
@@ -118,6 +143,9 @@ final class RecipeValidator {
         Map<String, Object> p = f.params();
         switch (f.kind()) {
             case CRASH -> {
+                if (p.containsKey("afterSends") && p.containsKey("reaches")) {
+                    problem(field + ".params", "give afterSends or reaches, not both");
+                }
                 if (p.containsKey("afterSends") && !(wholeNumber(p.get("afterSends")) && ((Number) p.get("afterSends")).intValue() >= 0)) {
                     problem(field + ".params.afterSends", "must be a whole number >= 0");
                 }
@@ -130,6 +158,9 @@ final class RecipeValidator {
                 optionalDuration(field, p);
             }
             case TIMING -> {
+                if (!p.containsKey("extraDelay") && !p.containsKey("timerFactor")) {
+                    problem(field + ".params", "TIMING needs extraDelay (ticks) or timerFactor (>= 1), or both");
+                }
                 if (p.containsKey("extraDelay") && !(wholeNumber(p.get("extraDelay")) && ((Number) p.get("extraDelay")).longValue() >= 0)) {
                     problem(field + ".params.extraDelay", "must be a whole number of ticks >= 0");
                 }
@@ -138,19 +169,83 @@ final class RecipeValidator {
                 }
                 optionalDuration(field, p);
             }
-            case BYZANTINE -> checkBehaviour(field, p, protocol);
+            case BYZANTINE -> {
+                checkBehaviour(field, p, protocol);
+                checkLies(field + ".params.lies", p.get("lies"), nodes);
+            }
             case LINK_DOWN, LINK_UP -> node(field + ".params.to", p.get("to"), nodes);
             case LINK_LOSS -> {
                 node(field + ".params.to", p.get("to"), nodes);
-                if (!(p.get("probability") instanceof Number)) {
+                if (p.get("probability") == null) {
                     problem(field + ".params.probability", "is required: a probability between 0 and 1");
                 } else {
-                    probability(field + ".params.probability", ((Number) p.get("probability")).doubleValue());
+                    requiredProbability(field + ".params.probability", p.get("probability"));
                 }
             }
             case PARTITION -> checkGroups(field + ".params.groups", p.get("groups"), nodes);
+            case NETWORK -> checkNetworkChange(field + ".params", p);
             case RECOVER, HEAL -> {
             }
+        }
+    }
+
+    private void checkNetworkChange(String field, Map<String, Object> p) {
+        if (!p.containsKey("loss") && !p.containsKey("duplication") && !p.containsKey("fifo") && !p.containsKey("delay")) {
+            problem(field, "NETWORK needs at least one of loss, duplication, fifo, delay");
+        }
+        if (p.containsKey("loss")) {
+            requiredProbability(field + ".loss", p.get("loss"));
+        }
+        if (p.containsKey("duplication")) {
+            requiredProbability(field + ".duplication", p.get("duplication"));
+        }
+        if (p.containsKey("fifo") && !(p.get("fifo") instanceof Boolean)) {
+            problem(field + ".fifo", "must be true or false");
+        }
+        if (p.containsKey("delay")) {
+            if (p.get("delay") instanceof Map<?, ?> delay) {
+                checkDelay(field + ".delay", Delay.fromMap(delay));
+            } else {
+                problem(field + ".delay", "must be a delay {kind, min, max, mean}");
+            }
+        }
+    }
+
+    /** The generic part of a scripted table of lies: rows, receivers and rounds; paths are the protocol's. */
+    private void checkLies(String field, Object lies, int nodes) {
+        if (lies == null) {
+            return;
+        }
+        if (!(lies instanceof List<?> rows)) {
+            problem(field, "must be a list of rows {to, round, path, value}");
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            String row = field + "[" + i + "]";
+            if (!(rows.get(i) instanceof Map<?, ?> lie)) {
+                problem(row, "must be a row {to, round, path, value}");
+                continue;
+            }
+            if (lie.get("to") != null) {
+                node(row + ".to", lie.get("to"), nodes);
+            }
+            if (lie.get("round") != null && !(wholeNumber(lie.get("round")) && ((Number) lie.get("round")).intValue() >= 0)) {
+                problem(row + ".round", "must be a whole number >= 0");
+            }
+            if (lie.get("path") != null && !(lie.get("path") instanceof String)) {
+                problem(row + ".path", "must be text");
+            }
+            if (!lie.containsKey("value")) {
+                problem(row + ".value", "is required: what the Byzantine node says instead");
+            }
+        }
+    }
+
+    private void requiredProbability(String field, Object value) {
+        if (value instanceof Number n) {
+            probability(field, n.doubleValue());
+        } else {
+            problem(field, "must be a probability between 0 and 1");
         }
     }
 
@@ -223,11 +318,7 @@ final class RecipeValidator {
 
     private void optionalProbability(String field, Object value) {
         if (value != null) {
-            if (value instanceof Number n) {
-                probability(field, n.doubleValue());
-            } else {
-                problem(field, "must be a probability between 0 and 1");
-            }
+            requiredProbability(field, value);
         }
     }
 

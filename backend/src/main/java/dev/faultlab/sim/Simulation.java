@@ -28,11 +28,12 @@ public final class Simulation {
     private final int n;
     private final List<Integer>[] peers;
     private final NodeState[] nodes;
-    private final LinkState links;
+    private final Context[] contexts;
+    private final Network network;
     private final Trace trace = new Trace();
     private final PriorityQueue<Item> queue = new PriorityQueue<>(
             Comparator.comparingLong((Item i) -> i.time).thenComparingLong(i -> i.order));
-    private final SplittableRandom networkRandom;
+    /** Omission decisions and Byzantine randomness: a stream of its own, so faults never shift the network's or a process's numbers. */
     private final SplittableRandom faultRandom;
     private final List<Fault> faultsByEvent = new ArrayList<>();
     private final BitSet everFaulty = new BitSet();
@@ -56,13 +57,14 @@ public final class Simulation {
         this.setup = checked.setup();
         this.n = setup.nodes();
         SplittableRandom root = new SplittableRandom(recipe.seed());
-        this.networkRandom = root.split();
+        this.network = new Network(n, recipe.network(), root.split());
         this.faultRandom = root.split();
-        this.links = new LinkState(n);
         this.nodes = new NodeState[n];
+        this.contexts = new Context[n];
         this.peers = new List[n];
         for (int i = 0; i < n; i++) {
             nodes[i] = new NodeState(i, root.split());
+            contexts[i] = new NodeContext(nodes[i]);
             List<Integer> others = new ArrayList<>();
             for (int j = 0; j < n; j++) {
                 if (j != i) {
@@ -88,7 +90,12 @@ public final class Simulation {
 
     // ---------------------------------------------------------------- running
 
-    /** Processes one queue item. Returns false once the run has ended. */
+    /**
+     * Advances the run by one step: the faults due at this event index, then queue items until one of them
+     * adds to the trace (items that change nothing visible, like a cancelled timer, are not steps of their own,
+     * so every step boundary has its own trace size and {@code atEvent} faults replay exactly).
+     * Returns false once the run has ended.
+     */
     public boolean step() {
         long started = System.nanoTime();
         try {
@@ -141,28 +148,33 @@ public final class Simulation {
             return false;
         }
         applyFaultsDueByEvent();
-        Item item = queue.poll();
-        if (item == null) {
-            finish(new EndReason("completed", "nothing is left to happen"));
-            return false;
+        int before = trace.size();
+        while (end == null && trace.size() == before) {
+            Item item = queue.poll();
+            if (item == null) {
+                finish(new EndReason("completed", "nothing is left to happen"));
+                return false;
+            }
+            if (item.time > recipe.budgets().maxTime()) {
+                finish(new EndReason("budget.time", "virtual time would pass the budget of " + recipe.budgets().maxTime() + " ticks"));
+                return false;
+            }
+            now = item.time;
+            runItem(item);
         }
-        if (item.time > recipe.budgets().maxTime()) {
-            finish(new EndReason("budget.time", "virtual time would pass the budget of " + recipe.budgets().maxTime() + " ticks"));
-            return false;
-        }
-        now = item.time;
+        checkBudgets();
+        return end == null;
+    }
+
+    private void runItem(Item item) {
         try {
             item.run();
         } catch (BudgetExceeded e) {
             finish(new EndReason("budget.events", "a handler produced more events than the budget allows"));
-            return false;
         } catch (ProtocolFailure e) {
             record(EventKind.NOTE, e.node, -1, -1, -1, "protocol error: " + e.getCause(), null);
             finish(new EndReason("protocol-error", "the protocol failed at P" + e.node + ": " + e.getCause()));
-            return false;
         }
-        checkBudgets();
-        return end == null;
     }
 
     private void checkBudgets() {
@@ -222,6 +234,9 @@ public final class Simulation {
         int target = fault.targetNode();
         Map<String, Object> p = fault.params();
         record(EventKind.FAULT, target, -1, -1, -1, fault, fault.kind().name());
+        if (fault.kind().makesFaulty()) {
+            everFaulty.set(target);
+        }
         switch (fault.kind()) {
             case CRASH -> {
                 NodeState node = nodes[target];
@@ -254,17 +269,16 @@ public final class Simulation {
                 node.byzantineName = name;
                 node.byzantine = spec.factory().apply(p);
                 node.byzantineRandom = faultRandom.split();
-                everFaulty.set(target);
             }
             case LINK_DOWN, LINK_UP -> {
                 int to = number(p, "to", 0).intValue();
                 boolean down = fault.kind() == FaultKind.LINK_DOWN;
-                links.setDown(target, to, down);
+                network.links().setDown(target, to, down);
                 if (!Boolean.TRUE.equals(p.get("oneWay"))) {
-                    links.setDown(to, target, down);
+                    network.links().setDown(to, target, down);
                 }
             }
-            case LINK_LOSS -> links.setLoss(target, number(p, "to", 0).intValue(), number(p, "probability", 0).doubleValue());
+            case LINK_LOSS -> network.links().setLoss(target, number(p, "to", 0).intValue(), number(p, "probability", 0).doubleValue());
             case PARTITION -> {
                 int[] group = new int[n];
                 List<?> groups = (List<?>) p.get("groups");
@@ -273,9 +287,10 @@ public final class Simulation {
                         group[member] = g + 1;
                     }
                 }
-                links.partition(group);
+                network.links().partition(group);
             }
-            case HEAL -> links.heal();
+            case HEAL -> network.links().heal();
+            case NETWORK -> network.change(p);
         }
     }
 
@@ -296,7 +311,6 @@ public final class Simulation {
         node.inbox.clear();
         node.crashAfterSends = -1;
         node.crashReaches = null;
-        everFaulty.set(node.id);
         record(EventKind.CRASH, node.id, -1, -1, -1, null, null);
     }
 
@@ -329,7 +343,7 @@ public final class Simulation {
             handler.run();
         } catch (BudgetExceeded | ProtocolFailure e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             throw new ProtocolFailure(node.id, e);
         } finally {
             currentCause = previousCause;
@@ -362,46 +376,43 @@ public final class Simulation {
         if (from.crashAfterSends > 0 && --from.crashAfterSends == 0) {
             crash(from);
         }
-        if (from.sendOmission > 0 && (from.sendOmission >= 1 || from.random.nextDouble() < from.sendOmission)) {
+        if (omits(from.sendOmission)) {
             record(EventKind.DROP, from.id, to, id, sendSeq, sent, "send omission");
             return;
         }
-        NetworkSpec network = recipe.network();
-        if (network.loss() > 0 && networkRandom.nextDouble() < network.loss()) {
+        if (network.losesAtSend(from.id, to)) {
             record(EventKind.DROP, from.id, to, id, sendSeq, sent, "lost in the network");
             return;
         }
-        long deliverAt = deliveryTime(from, to);
-        schedule(new Deliver(deliverAt, id, from.id, to, sent, sendSeq, lamport, round));
-        if (network.duplication() > 0 && networkRandom.nextDouble() < network.duplication()) {
+        schedule(new Deliver(deliveryTime(from, to), id, from.id, to, sent, sendSeq, lamport, round));
+        if (network.duplicates()) {
             record(EventKind.DUPLICATE, from.id, to, id, sendSeq, sent, "duplicated by the network");
             schedule(new Deliver(deliveryTime(from, to), id, from.id, to, sent, sendSeq, lamport, round));
         }
     }
 
+    private boolean omits(double probability) {
+        return probability > 0 && (probability >= 1 || faultRandom.nextDouble() < probability);
+    }
+
+    /** In a round protocol a delay is at most one round minus a tick; only a timing fault makes a message late. */
     private long deliveryTime(NodeState from, int to) {
-        NetworkSpec network = recipe.network();
-        long delay = network.delay().sample(networkRandom);
-        if (setup.roundBased()) {
-            delay = Math.min(Math.max(delay, 1), ROUND_TICKS - 1);
-        }
-        long wanted = now + delay + from.extraDelay;
-        return network.fifo() ? links.fifoDeliveryTime(from.id, to, wanted) : wanted;
+        long maxDelay = setup.roundBased() ? ROUND_TICKS - 1 : Long.MAX_VALUE;
+        return network.deliveryTime(from.id, to, now, from.extraDelay, maxDelay);
     }
 
     private void deliver(Deliver d) {
         NodeState to = nodes[d.to];
-        String dropped = null;
+        String dropped;
         if (!to.up) {
             dropped = "receiver crashed";
-        } else if (links.isDown(d.from, d.to)) {
-            dropped = "link down";
-        } else if (links.partitioned(d.from, d.to)) {
-            dropped = "partitioned";
-        } else if (links.loss(d.from, d.to) > 0 && networkRandom.nextDouble() < links.loss(d.from, d.to)) {
-            dropped = "link loss";
-        } else if (to.receiveOmission > 0 && (to.receiveOmission >= 1 || to.random.nextDouble() < to.receiveOmission)) {
-            dropped = "receive omission";
+        } else if (setup.roundBased() && d.round < round) {
+            dropped = "late: arrived after round " + d.round + " ended";
+        } else {
+            dropped = network.blocks(d.from, d.to);
+            if (dropped == null && omits(to.receiveOmission)) {
+                dropped = "receive omission";
+            }
         }
         if (dropped != null) {
             record(EventKind.DROP, d.to, d.from, d.message, d.sendSeq, d.payload, dropped);
@@ -696,7 +707,7 @@ public final class Simulation {
     private static final class ProtocolFailure extends RuntimeException {
         final int node;
 
-        ProtocolFailure(int node, RuntimeException cause) {
+        ProtocolFailure(int node, Throwable cause) {
             super(cause.toString(), cause, false, false);
             this.node = node;
         }
@@ -711,15 +722,7 @@ public final class Simulation {
 
     // ---------------------------------------------------------------- the context a process sees
 
-    private Context[] contexts;
-
     private Context contextOf(NodeState node) {
-        if (contexts == null) {
-            contexts = new Context[n];
-        }
-        if (contexts[node.id] == null) {
-            contexts[node.id] = new NodeContext(node);
-        }
         return contexts[node.id];
     }
 
@@ -821,9 +824,5 @@ public final class Simulation {
         public SplittableRandom random() {
             return node.random;
         }
-    }
-
-    static {
-        // contextOf(NodeState) is resolved through the owning simulation; see below.
     }
 }

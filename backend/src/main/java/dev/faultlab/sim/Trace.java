@@ -10,52 +10,58 @@ import java.util.List;
  * references to the protocol's immutable messages, shared between a send and its deliveries.
  */
 public final class Trace {
-    /** Approximate bytes one event occupies here, used for the trace-size budget. */
-    public static final int BYTES_PER_EVENT = 8 + 1 + 7 * 4 + 8;
+    /**
+     * Bytes one event occupies here (time, kind, five int columns, two references with compressed oops),
+     * used for the trace-size budget. Chunks are filled one after another, so at most one chunk is unused.
+     */
+    public static final int BYTES_PER_EVENT = 8 + 1 + 6 * 4 + 2 * 4;
     private static final EventKind[] KINDS = EventKind.values();
+    /** Events per chunk: growing never copies what is already stored, and waste stays below one chunk. */
+    private static final int CHUNK_BITS = 12;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+    private static final int MASK = CHUNK - 1;
 
     private int size;
-    private long[] time = new long[256];
-    private byte[] kind = new byte[256];
-    private int[] node = new int[256];
-    private int[] peer = new int[256];
-    private int[] message = new int[256];
-    private int[] parent = new int[256];
-    private int[] lamport = new int[256];
-    private int[] round = new int[256];
-    private Object[] payload = new Object[256];
-    private String[] detail = new String[256];
+    private Chunk[] chunks = new Chunk[16];
 
-    int append(long t, EventKind k, int n, int p, int msg, int par, int lc, int r, Object data, String why) {
-        if (size == time.length) {
-            grow();
-        }
-        int seq = size++;
-        time[seq] = t;
-        kind[seq] = (byte) k.ordinal();
-        node[seq] = n;
-        peer[seq] = p;
-        message[seq] = msg;
-        parent[seq] = par;
-        lamport[seq] = lc;
-        round[seq] = r;
-        payload[seq] = data;
-        detail[seq] = why;
-        return seq;
+    /** One slice of the columns. */
+    private static final class Chunk {
+        final long[] time = new long[CHUNK];
+        final byte[] kind = new byte[CHUNK];
+        final int[] node = new int[CHUNK];
+        final int[] peer = new int[CHUNK];
+        final int[] message = new int[CHUNK];
+        final int[] parent = new int[CHUNK];
+        final int[] lamport = new int[CHUNK];
+        final int[] round = new int[CHUNK];
+        final Object[] payload = new Object[CHUNK];
+        final String[] detail = new String[CHUNK];
     }
 
-    private void grow() {
-        int capacity = time.length * 2;
-        time = Arrays.copyOf(time, capacity);
-        kind = Arrays.copyOf(kind, capacity);
-        node = Arrays.copyOf(node, capacity);
-        peer = Arrays.copyOf(peer, capacity);
-        message = Arrays.copyOf(message, capacity);
-        parent = Arrays.copyOf(parent, capacity);
-        lamport = Arrays.copyOf(lamport, capacity);
-        round = Arrays.copyOf(round, capacity);
-        payload = Arrays.copyOf(payload, capacity);
-        detail = Arrays.copyOf(detail, capacity);
+    int append(long t, EventKind k, int n, int p, int msg, int par, int lc, int r, Object data, String why) {
+        int seq = size;
+        int index = seq >>> CHUNK_BITS;
+        if (index == chunks.length) {
+            chunks = Arrays.copyOf(chunks, index * 2);
+        }
+        Chunk c = chunks[index];
+        if (c == null) {
+            c = new Chunk();
+            chunks[index] = c;
+        }
+        int i = seq & MASK;
+        c.time[i] = t;
+        c.kind[i] = (byte) k.ordinal();
+        c.node[i] = n;
+        c.peer[i] = p;
+        c.message[i] = msg;
+        c.parent[i] = par;
+        c.lamport[i] = lc;
+        c.round[i] = r;
+        c.payload[i] = data;
+        c.detail[i] = why;
+        size = seq + 1;
+        return seq;
     }
 
     public int size() {
@@ -66,20 +72,22 @@ public final class Trace {
         if (seq < 0 || seq >= size) {
             throw new IndexOutOfBoundsException("event " + seq + " does not exist; the trace has " + size + " events");
         }
-        return new TraceEvent(seq, time[seq], KINDS[kind[seq]], node[seq], peer[seq], message[seq], parent[seq],
-                lamport[seq], round[seq], payload[seq], detail[seq]);
+        Chunk c = chunks[seq >>> CHUNK_BITS];
+        int i = seq & MASK;
+        return new TraceEvent(seq, c.time[i], KINDS[c.kind[i]], c.node[i], c.peer[i], c.message[i], c.parent[i],
+                c.lamport[i], c.round[i], c.payload[i], c.detail[i]);
     }
 
     public EventKind kind(int seq) {
-        return KINDS[kind[seq]];
+        return KINDS[chunks[seq >>> CHUNK_BITS].kind[seq & MASK]];
     }
 
     public int node(int seq) {
-        return node[seq];
+        return chunks[seq >>> CHUNK_BITS].node[seq & MASK];
     }
 
     public long time(int seq) {
-        return time[seq];
+        return chunks[seq >>> CHUNK_BITS].time[seq & MASK];
     }
 
     /** Events {@code from} (inclusive) to {@code to} (exclusive) as records, made on access. */

@@ -8,7 +8,9 @@ import dev.faultlab.sim.Protocol;
 import dev.faultlab.sim.RecipeException;
 import dev.faultlab.sim.Setup;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Byzantine agreement by oral messages (Lamport, Shostak and Pease), in the m+1-round form the course
@@ -46,7 +48,7 @@ public final class ByzantineAgreement implements Protocol {
                 ParamSpec.integer("n", 2, 64, 4, "number of processes (generals), P0 to P(n-1)"),
                 ParamSpec.integer("m", 0, 62, 1, "traitors to tolerate; the algorithm runs m+1 rounds (at most n-2)"),
                 ParamSpec.list("values", "initial value of each process: text such as ATTACK or RETREAT, or whole "
-                        + "numbers; leave out to let each process draw ATTACK or RETREAT from the run's seed"));
+                        + "numbers; leave out to draw ATTACK or RETREAT for each from the recipe's seed"));
     }
 
     @Override
@@ -69,12 +71,25 @@ public final class ByzantineAgreement implements Protocol {
                     + " oral messages (" + events + " trace events); the event budget allows " + budget
                     + ": lower m or n");
         }
-        List<String> values = params.getList("values").map(raw -> Values.list("params.values", raw)).orElse(null);
-        if (values != null && values.size() != n) {
+        List<String> values = initialValues(params);
+        if (values.size() != n) {
             throw new RecipeException("params.values", "must give one value per process (n=" + n + "), got " + values.size());
         }
         int rounds = m + 1;
-        return Setup.rounds(n, rounds, node -> new ByzantineProcess(node, n, rounds, values == null ? null : values.get(node)));
+        return Setup.rounds(n, rounds, node -> new ByzantineProcess(node, n, rounds, values.get(node)));
+    }
+
+    /** The recipe's {@code values}, or ATTACK or RETREAT for each process, drawn from the recipe's seed. */
+    private static List<String> initialValues(Params params) {
+        if (params.has("values")) {
+            return Values.list("params.values", params.getList("values").orElseThrow());
+        }
+        SplittableRandom random = params.random();
+        List<String> drawn = new ArrayList<>();
+        for (int node = 0; node < params.getInt("n"); node++) {
+            drawn.add(Plan.BOTH.get(random.nextInt(Plan.BOTH.size())));
+        }
+        return drawn;
     }
 
     /**

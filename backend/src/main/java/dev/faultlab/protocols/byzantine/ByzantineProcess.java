@@ -17,24 +17,19 @@ import java.util.Optional;
  * A traitor runs this same code; the kernel passes its messages through its Byzantine behaviour.
  */
 public final class ByzantineProcess implements RoundProcess {
-    private static final String VALUE_KEY = "value";
-
     private final int self;
     private final int n;
     private final int rounds;
-    private final String givenValue;
+    private final String value;
     private final Hearsay hearsay;
-    private String value;
     private List<String> vector;
     private String decision;
 
-    /** {@code givenValue} null: the process draws ATTACK or RETREAT from its seeded generator. */
-    ByzantineProcess(int self, int n, int rounds, String givenValue) {
+    ByzantineProcess(int self, int n, int rounds, String value) {
         this.self = self;
         this.n = n;
         this.rounds = rounds;
-        this.givenValue = givenValue;
-        this.value = givenValue;
+        this.value = value;
         int expected = 0;
         for (int round = 1; round <= rounds; round++) {
             expected += (int) Paths.heardInRound(n, round);
@@ -45,7 +40,6 @@ public final class ByzantineProcess implements RoundProcess {
     @Override
     public void onRound(Context ctx, int round, List<Delivery> inbox) {
         if (round == 1) {
-            value = startingValue(ctx);
             ctx.broadcast(new OralMessage(List.of(), value));
             return;
         }
@@ -60,21 +54,6 @@ public final class ByzantineProcess implements RoundProcess {
         decision = Majority.of(vector);
         ctx.note("P" + self + "'s final vector is " + vector + "; its majority is " + decision);
         ctx.decide(decision);
-    }
-
-    @Override
-    public void onRecover(Context ctx) {
-        value = startingValue(ctx);
-    }
-
-    private String startingValue(Context ctx) {
-        if (givenValue != null) {
-            return givenValue;
-        }
-        if (!ctx.stable().contains(VALUE_KEY)) {
-            ctx.stable().put(VALUE_KEY, Plan.BOTH.get(ctx.random().nextInt(Plan.BOTH.size())));
-        }
-        return ctx.stable().get(VALUE_KEY);
     }
 
     private void hear(Context ctx, int round, List<Delivery> inbox) {
@@ -123,7 +102,7 @@ public final class ByzantineProcess implements RoundProcess {
         }
     }
 
-    /** The value this process started with (null before round 1 when the recipe gives none). */
+    /** The value this process started with. */
     public String value() {
         return value;
     }

@@ -26,7 +26,7 @@ public final class ByzantineResults {
         return process(run, node).flatMap(ByzantineProcess::finalVector);
     }
 
-    /** The value {@code node} started with; empty before round 1 if drawn from the seed, or while it is crashed. */
+    /** The value {@code node} started with; empty while it is crashed. */
     public static Optional<String> value(Simulation run, int node) {
         return process(run, node).map(ByzantineProcess::value);
     }

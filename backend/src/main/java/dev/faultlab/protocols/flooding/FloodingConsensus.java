@@ -3,6 +3,7 @@ package dev.faultlab.protocols.flooding;
 import dev.faultlab.sim.ParamSpec;
 import dev.faultlab.sim.Params;
 import dev.faultlab.sim.Protocol;
+import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.RecipeException;
 import dev.faultlab.sim.Setup;
 
@@ -51,20 +52,33 @@ public final class FloodingConsensus implements Protocol {
             throw new RecipeException("params.f", "must be less than n=" + n + ", got " + f);
         }
         int rounds = params.has("rounds") ? params.getInt("rounds") : f + 1;
-        List<Integer> values = params.getIntList("values").orElseGet(() -> drawValues(n, params));
+        List<Integer> values = inputs(params);
         if (values.size() != n) {
             throw new RecipeException("params.values", "must give one value per process (n=" + n + "), got " + values.size());
         }
         return Setup.rounds(n, rounds, node -> new FloodingProcess(values.get(node)));
     }
 
-    /** Values derived from the parameters alone, so a recipe without values still replays identically. */
-    private static List<Integer> drawValues(int n, Params params) {
-        SplittableRandom random = new SplittableRandom(31L * n + params.getInt("f"));
-        List<Integer> values = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            values.add(random.nextInt(10));
-        }
-        return values;
+    /** The initial value of each process: the recipe's {@code values}, or drawn from its seed (0..9). */
+    static List<Integer> inputs(Params params) {
+        return params.getIntList("values").orElseGet(() -> {
+            SplittableRandom random = params.random();
+            List<Integer> drawn = new ArrayList<>();
+            for (int i = 0; i < params.getInt("n"); i++) {
+                drawn.add(random.nextInt(10));
+            }
+            return drawn;
+        });
+    }
+
+    /** The initial values of a run of this protocol, for the validity checker. */
+    public static List<Integer> inputs(Recipe recipe) {
+        return inputs(Params.check(new FloodingConsensus().parameters(), recipe.params(), recipe.seed()));
+    }
+
+    /** The rounds a run of this recipe lasts: its {@code rounds} parameter, or f+1. */
+    public static int rounds(Recipe recipe) {
+        Params params = Params.check(new FloodingConsensus().parameters(), recipe.params(), recipe.seed());
+        return params.has("rounds") ? params.getInt("rounds") : params.getInt("f") + 1;
     }
 }

@@ -60,9 +60,9 @@ class ByzantineAgreementTest {
         // relays yet other versions in round 2; every loyal process ends with (v1^7, v2, v3, v4).
         var versionsOfV1 = Map.<String, Object>of("otherwise", Equivocate.NAME,
                 "values", List.of("v1^2", "v1^1", "v1^3"),
-                "lies", List.of(lie(1, List.of(0, 2), "v3^4"), lie(1, List.of(0, 3), "v4^4"),
-                        lie(2, List.of(0, 1), "v2^5"), lie(2, List.of(0, 3), "v4^5"),
-                        lie(3, List.of(0, 1), "v2^6"), lie(3, List.of(0, 2), "v3^6")));
+                "lies", List.of(lie(1, "2", "v3^4"), lie(1, "3", "v4^4"),
+                        lie(2, "1", "v2^5"), lie(2, "3", "v4^5"),
+                        lie(3, "1", "v2^6"), lie(3, "2", "v3^6")));
 
         Simulation sim = run(4, 1, List.of("v1", "v2", "v3", "v4"), traitor(0, Scripted.NAME, versionsOfV1));
 
@@ -83,7 +83,7 @@ class ByzantineAgreementTest {
         // Seed 000, Exercise 7: n=7, P1 and P2 faulty (P0 and P1 here), what P3 (P2 here) receives.
         List<String> values = List.of(ATTACK, ATTACK, ATTACK, RETREAT, ATTACK, ATTACK, RETREAT);
         var script = Map.<String, Object>of("otherwise", Equivocate.NAME, "lies", List.of(
-                lie(2, List.of(0), "HOLD"), lie(2, List.of(0, 3), "HOLD"), lie(2, List.of(0, 1, 4), "HOLD")));
+                lie(2, "", "HOLD"), lie(2, "3", "HOLD"), lie(2, "1:4", "HOLD")));
 
         Simulation sim = run(7, 2, values, traitor(0, Scripted.NAME, script), traitor(1, CorruptRelays.NAME));
 

@@ -73,23 +73,26 @@ class ByzantineRecipeTest {
     }
 
     @Test
-    void aBadTableOfLiesIsRefusedNamingTheEntry() {
+    void aBadTableOfLiesIsRefusedNamingTheRow() {
         var lies = Map.<String, Object>of("lies", List.of(
-                lie(2, List.of(1), "x"),
-                lie(2, List.of(1, 2), "x"),
-                Map.of("to", 3, "path", List.of(1, 0), "round", 1, "value", "x"),
-                lie(2, List.of(1), "y")));
+                lie(2, "0", "x"),
+                lie(2, "0:2", "x"),
+                Map.of("to", 3, "path", "0", "round", 1, "value", "x"),
+                lie(2, "P0", "x"),
+                Map.of("to", 2, "path", List.of(0), "value", "x"),
+                Map.of("to", 3, "path", "", "value", 2.5)));
 
         assertThat(problemsOf(recipe(4, 1, null, 1, List.of(traitor(1, Scripted.NAME, lies)))).problems())
                 .extracting(RecipeException.Problem::field)
-                .containsExactly("faults[0].params.lies[1].path", "faults[0].params.lies[2].round", "faults[0].params.lies[3]");
+                .containsExactly("faults[0].params.lies[1].path", "faults[0].params.lies[2].round",
+                        "faults[0].params.lies[3].path", "faults[0].params.lies[5].value", "faults[0].params.lies[4].path");
         assertThat(problemsOf(recipe(4, 1, null, 1, List.of(traitor(1, Scripted.NAME, Map.of("lies", List.of(), "otherwise", "scripted"))))).problems())
                 .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("faults[0].params.otherwise"));
     }
 
     @Test
     void aScriptedTraitorFallsBackToItsOtherwiseBehaviour() {
-        var script = Map.<String, Object>of("otherwise", "silent", "lies", List.of(lie(2, List.of(1), "x")));
+        var script = Map.<String, Object>of("otherwise", "silent", "lies", List.of(lie(2, "", "x")));
 
         Simulation sim = run(4, 1, List.of("a", "b", "c", "d"), traitor(1, Scripted.NAME, script));
 

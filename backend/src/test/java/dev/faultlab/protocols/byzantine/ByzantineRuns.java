@@ -46,7 +46,8 @@ final class ByzantineRuns {
         return traitor(node, behaviour, Map.of());
     }
 
-    static Map<String, Object> lie(int to, List<Integer> path, String value) {
+    /** A row of a scripted table: tell {@code to} that {@code path} (seed notation, "4:0") says {@code value}. */
+    static Map<String, Object> lie(int to, String path, String value) {
         return Map.of("to", to, "path", path, "value", value);
     }
 }

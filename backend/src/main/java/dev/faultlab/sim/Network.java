@@ -1,0 +1,96 @@
+package dev.faultlab.sim;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The network model of one run: default delay, loss, duplication and ordering, per-link exceptions,
+ * and the link faults (down links, one-way loss, partitions). Its randomness comes from its own stream,
+ * so the network's choices never shift a process's random numbers.
+ */
+final class Network {
+    private final int n;
+    private final LinkState links;
+    private final SplittableRandom random;
+    /** Per directed link: its own delay distribution and base loss, or null / NaN for the default. */
+    private final Delay[] linkDelay;
+    private final double[] linkLoss;
+    private Delay delay;
+    private double loss;
+    private double duplication;
+    private boolean fifo;
+
+    Network(int n, NetworkSpec spec, SplittableRandom random) {
+        this.n = n;
+        this.links = new LinkState(n);
+        this.random = random;
+        this.linkDelay = new Delay[n * n];
+        this.linkLoss = new double[n * n];
+        java.util.Arrays.fill(linkLoss, Double.NaN);
+        for (LinkSpec link : spec.links()) {
+            linkDelay[link.from() * n + link.to()] = link.delay();
+            if (link.loss() != null) {
+                linkLoss[link.from() * n + link.to()] = link.loss();
+            }
+        }
+        this.delay = spec.delay();
+        this.loss = spec.loss();
+        this.duplication = spec.duplication();
+        this.fifo = spec.fifo();
+    }
+
+    LinkState links() {
+        return links;
+    }
+
+    /** Whether the network loses a message as it is sent (its base loss rate). */
+    boolean losesAtSend(int from, int to) {
+        double own = linkLoss[from * n + to];
+        double p = Double.isNaN(own) ? loss : own;
+        return p > 0 && random.nextDouble() < p;
+    }
+
+    boolean duplicates() {
+        return duplication > 0 && random.nextDouble() < duplication;
+    }
+
+    /**
+     * When a message sent now arrives: a sampled delay (kept within {@code maxDelay}, which is how a
+     * synchronous round bounds it), plus the sender's timing fault, never before an earlier message on
+     * the same link when links are FIFO.
+     */
+    long deliveryTime(int from, int to, long now, long extraDelay, long maxDelay) {
+        Delay own = linkDelay[from * n + to];
+        long sampled = Math.min(Math.max((own == null ? delay : own).sample(random), 1), maxDelay);
+        long wanted = now + sampled + extraDelay;
+        return fifo ? links.fifoDeliveryTime(from, to, wanted) : wanted;
+    }
+
+    /** Why a message arriving now is lost on its link (down, partitioned, one-way loss), or null. */
+    String blocks(int from, int to) {
+        if (links.isDown(from, to)) {
+            return "link down";
+        }
+        if (links.partitioned(from, to)) {
+            return "partitioned";
+        }
+        double p = links.loss(from, to);
+        return p > 0 && random.nextDouble() < p ? "link loss" : null;
+    }
+
+    /** A NETWORK fault: the given settings change for every link from now on. */
+    void change(Map<String, Object> params) {
+        if (params.get("loss") instanceof Number p) {
+            loss = p.doubleValue();
+        }
+        if (params.get("duplication") instanceof Number p) {
+            duplication = p.doubleValue();
+        }
+        if (params.get("fifo") instanceof Boolean b) {
+            fifo = b;
+        }
+        if (params.get("delay") instanceof Map<?, ?> d) {
+            delay = Delay.fromMap(d);
+        }
+    }
+}

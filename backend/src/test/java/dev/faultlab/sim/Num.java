@@ -1,0 +1,5 @@
+package dev.faultlab.sim;
+
+/** A test message carrying one number. */
+record Num(int value) implements Message {
+}
