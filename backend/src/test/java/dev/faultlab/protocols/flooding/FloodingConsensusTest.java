@@ -14,6 +14,7 @@ import dev.faultlab.sim.TraceEvent;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +60,42 @@ class FloodingConsensusTest {
         assertThat(sim.faultyNodes().get(1)).isTrue();
         assertThat(sim.decisions()).isEqualTo(Map.of(0, 0, 2, 0, 3, 0));
         assertThat(Agreement.check(sim).holds()).isTrue();
+    }
+
+    @Test
+    void withOnlyFRoundsAChainOfCrashesEachReachingOneProcessBreaksAgreement() {
+        // P1 holds the minimum 0. Round 1: it reaches only P0, then crashes. Round 2: P0 sends to P1 (crashed)
+        // and P2, then crashes. After 2 rounds P2 knows 0 but P3 never heard of it.
+        List<Fault> chain = List.of(
+                Fault.at(0, FaultKind.CRASH, 1, Map.of("afterSends", 1)),
+                Fault.at(Simulation.ROUND_TICKS, FaultKind.CRASH, 0, Map.of("afterSends", 2)));
+
+        Simulation twoRounds = run(Map.of("n", 4, "f", 2, "rounds", 2, "values", VALUES), chain);
+        Simulation threeRounds = run(Map.of("n", 4, "f", 2, "values", VALUES), chain);
+
+        Verdict agreement = Agreement.check(twoRounds);
+        assertThat(agreement.holds()).isFalse();
+        assertThat(agreement.explanation()).isEqualTo("P2 decided 0 but P3 decided 3");
+        assertThat(agreement.witnesses()).extracting(seq -> twoRounds.trace().event(seq))
+                .extracting(TraceEvent::kind, TraceEvent::node, TraceEvent::payload)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EventKind.DECIDE, 2, 0),
+                        org.assertj.core.groups.Tuple.tuple(EventKind.DECIDE, 3, 3));
+        assertThat(FloodingCheckers.verdicts(threeRounds)).allSatisfy(v -> assertThat(v.holds()).as(v.toString()).isTrue());
+        assertThat(threeRounds.decisions()).isEqualTo(Map.of(2, 0, 3, 0));
+    }
+
+    @Test
+    void valuesLeftOutAreDrawnFromTheSeed() {
+        Recipe recipe = Recipe.of(FloodingConsensus.ID, Map.of("n", 5, "f", 1), 7);
+
+        List<Integer> inputs = FloodingConsensus.inputs(recipe);
+
+        assertThat(inputs).hasSize(5).allSatisfy(v -> assertThat(v).isBetween(0, 9)).isEqualTo(FloodingConsensus.inputs(recipe));
+        assertThat(IntStream.range(0, 20).mapToObj(seed -> FloodingConsensus.inputs(Recipe.of(FloodingConsensus.ID, Map.of("n", 5, "f", 1), seed))).distinct().count())
+                .isGreaterThan(10);
+        Simulation sim = Simulation.start(recipe, Protocols.registry());
+        sim.runToEnd();
+        assertThat(sim.decisions().values()).containsOnly(inputs.stream().min(Integer::compare).orElseThrow());
     }
 
     @Test

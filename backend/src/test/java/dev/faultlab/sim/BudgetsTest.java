@@ -1,0 +1,123 @@
+package dev.faultlab.sim;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+class BudgetsTest {
+    private static final long BIG = Long.MAX_VALUE / 4;
+
+    /** Two nodes answer each other forever, one tick apart. */
+    private static final Protocol PING_PONG = Scripted.async(Scripted.Async.onStart((ctx, s) -> {
+        if (ctx.self() == 0) {
+            ctx.send(1, new Num(0));
+        }
+    }).onMessage((ctx, from, m, s) -> ctx.send(from, new Num(((Num) m).value() + 1))));
+
+    private static Simulation pingPong(Budgets budgets) {
+        Simulation sim = Scripted.start(PING_PONG, 2, List.of(), NetworkSpec.reliable(), budgets, 1);
+        assertThatCode(sim::runToEnd).doesNotThrowAnyException();
+        return sim;
+    }
+
+    private static TraceEvent last(Simulation sim) {
+        return sim.trace().event(sim.trace().size() - 1);
+    }
+
+    @Test
+    void theEventBudgetEndsTheRunAndTheTraceSaysWhy() {
+        Simulation sim = pingPong(new Budgets(50, BIG, 60_000, 64, BIG));
+
+        assertThat(sim.endReason().code()).isEqualTo("budget.events");
+        assertThat(sim.trace().size()).isBetween(51, 53);
+        assertThat(last(sim)).extracting(TraceEvent::kind, TraceEvent::detail).containsExactly(EventKind.END, "budget.events");
+        assertThat(last(sim).payload()).asString().contains("50 events");
+    }
+
+    @Test
+    void theTimeBudgetStopsBeforeVirtualTimePassesIt() {
+        Simulation sim = pingPong(new Budgets(BIG, 100, 60_000, 64, BIG));
+
+        assertThat(sim.endReason().code()).isEqualTo("budget.time");
+        assertThat(sim.now()).isEqualTo(100);
+        assertThat(sim.trace().events()).allSatisfy(e -> assertThat(e.time()).isLessThanOrEqualTo(100));
+    }
+
+    @Test
+    void theWallClockBudgetStopsARunThatWouldGoOnForever() {
+        Simulation sim = pingPong(new Budgets(BIG, BIG, 30, 64, BIG));
+
+        assertThat(sim.endReason().code()).isEqualTo("budget.wall");
+        assertThat(last(sim).detail()).isEqualTo("budget.wall");
+    }
+
+    @Test
+    void theTraceSizeBudgetCountsBytes() {
+        Simulation sim = pingPong(new Budgets(BIG, BIG, 60_000, 64, 100L * Trace.BYTES_PER_EVENT));
+
+        assertThat(sim.endReason().code()).isEqualTo("budget.trace");
+        assertThat(sim.trace().approximateBytes()).isLessThanOrEqualTo(103L * Trace.BYTES_PER_EVENT);
+    }
+
+    @Test
+    void aHandlerThatNeverStopsSendingIsCutOff() {
+        Protocol runaway = Scripted.async(Scripted.Async.onStart((ctx, s) -> {
+            for (int i = 0; ; i++) {
+                ctx.send((ctx.self() + 1) % ctx.n(), new Num(i));
+            }
+        }));
+        Simulation sim = Scripted.start(runaway, 2, List.of(), NetworkSpec.reliable(), new Budgets(1000, BIG, 60_000, 64, BIG), 1);
+
+        assertThatCode(sim::runToEnd).doesNotThrowAnyException();
+
+        assertThat(sim.endReason().code()).isEqualTo("budget.events");
+        assertThat(sim.trace().size()).isLessThan(20_000);
+    }
+
+    @Test
+    void aProtocolThatThrowsEndsTheRunWithTheReason() {
+        Protocol throwing = Scripted.async(Scripted.Async.onStart((ctx, s) -> ctx.send((ctx.self() + 1) % 2, new Num(0)))
+                .onMessage((ctx, from, m, s) -> {
+                    if (ctx.self() == 1) {
+                        throw new IllegalStateException("boom");
+                    }
+                }));
+        Simulation sim = Scripted.start(throwing, 2, List.of(), NetworkSpec.reliable(), Budgets.defaults(), 1);
+
+        assertThatCode(sim::runToEnd).doesNotThrowAnyException();
+
+        assertThat(sim.endReason().code()).isEqualTo("protocol-error");
+        assertThat(sim.endReason().message()).contains("P1").contains("IllegalStateException: boom");
+        TraceEvent note = sim.trace().event(sim.trace().size() - 2);
+        assertThat(note).extracting(TraceEvent::kind, TraceEvent::node).containsExactly(EventKind.NOTE, 1);
+        assertThat(sim.step()).isFalse();
+    }
+
+    @Test
+    void endlessRecursionInAProtocolIsContainedToo() {
+        Protocol recursive = Scripted.async(Scripted.Async.onStart((ctx, s) -> recurse(1)));
+        Simulation sim = Scripted.start(recursive, 1, List.of(), NetworkSpec.reliable(), Budgets.defaults(), 1);
+
+        assertThatCode(sim::runToEnd).doesNotThrowAnyException();
+
+        assertThat(sim.endReason().code()).isEqualTo("protocol-error");
+        assertThat(sim.endReason().message()).contains("StackOverflowError");
+    }
+
+    private static int recurse(int depth) {
+        return recurse(depth + 1) + 1;
+    }
+
+    @Test
+    void aRunWithNothingLeftToDoCompletes() {
+        Protocol quiet = Scripted.async(Scripted.Async.onStart((ctx, s) -> ctx.decide(ctx.self())));
+
+        Simulation sim = Scripted.run(quiet, 3, List.of());
+
+        assertThat(sim.endReason().completed()).isTrue();
+        assertThat(sim.decisions()).containsExactly(java.util.Map.entry(0, 0), java.util.Map.entry(1, 1), java.util.Map.entry(2, 2));
+    }
+}

@@ -1,0 +1,140 @@
+package dev.faultlab.sim;
+
+import dev.faultlab.protocols.Protocols;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class RecipeValidationTest {
+    private static final Map<String, Object> SEVEN = Map.of("n", 7, "f", 2);
+
+    private static RecipeException rejection(Recipe recipe) {
+        RecipeException e = catchThrowableOfType(RecipeException.class, () -> Simulation.start(recipe, Protocols.registry()));
+        assertThat(e).as("recipe should be rejected: " + recipe).isNotNull();
+        return e;
+    }
+
+    private static Recipe flooding(Map<String, Object> params, Fault... faults) {
+        return Recipe.of("flooding", params, 1).withFaults(List.of(faults));
+    }
+
+    @Test
+    void anUnknownProtocolIsNamed() {
+        assertThat(rejection(Recipe.of("paxos", Map.of(), 1)).getMessage())
+                .startsWith("protocol: unknown protocol 'paxos'; known: [flooding, echo");
+    }
+
+    @Test
+    void aFaultAtAMissingNodeNamesTheFaultAndTheNode() {
+        RecipeException e = rejection(flooding(SEVEN, Fault.at(0, FaultKind.CRASH, 1), Fault.at(0, FaultKind.CRASH, 2),
+                Fault.at(5, FaultKind.CRASH, 9)));
+
+        assertThat(e.getMessage()).isEqualTo("faults[2].target: node 9 does not exist (n=7)");
+        assertThat(e.problems()).containsExactly(new RecipeException.Problem("faults[2].target", "node 9 does not exist (n=7)"));
+    }
+
+    @Test
+    void tooManyNodesForTheBudgetNamesTheParameter() {
+        Recipe recipe = flooding(Map.of("n", 10, "f", 1)).withBudgets(new Budgets(1000, 1000, 1000, 8, 1 << 20));
+
+        assertThat(rejection(recipe).problems()).extracting(RecipeException.Problem::field).containsExactly("params.n");
+        assertThat(rejection(recipe).getMessage()).contains("10 processes").contains("at most 8");
+    }
+
+    @Test
+    void parametersOutOfRangeOfTheWrongTypeOrUnknownAreAllReported() {
+        RecipeException e = rejection(flooding(Map.of("n", 100, "f", "two", "colour", "red", "values", List.of(1, 2.5))));
+
+        assertThat(e.problems()).extracting(RecipeException.Problem::toString).containsExactlyInAnyOrder(
+                "params.colour: is not a parameter of this protocol",
+                "params.n: must be at most 64, got 100",
+                "params.f: must be a whole number",
+                "params.values: element 1 must be a whole number");
+    }
+
+    @Test
+    void parametersThatDoNotFitTogetherAreRejectedByTheProtocol() {
+        assertThat(rejection(flooding(Map.of("n", 3, "f", 3))).getMessage()).isEqualTo("params.f: must be less than n=3, got 3");
+        assertThat(rejection(flooding(Map.of("n", 3, "f", 1, "values", List.of(1, 2)))).getMessage())
+                .isEqualTo("params.values: must give one value per process (n=3), got 2");
+    }
+
+    @Test
+    void faultsWithMissingOrBadParametersNameTheParameter() {
+        RecipeException e = rejection(flooding(SEVEN,
+                Fault.at(0, FaultKind.LINK_DOWN, 1),
+                Fault.at(0, FaultKind.LINK_LOSS, 1, Map.of("to", 2, "probability", 1.5)),
+                Fault.network(0, FaultKind.PARTITION, Map.of()),
+                Fault.at(0, FaultKind.TIMING, 3),
+                Fault.network(0, FaultKind.NETWORK, Map.of()),
+                new Fault(null, null, FaultKind.CRASH, 1, Map.of()),
+                new Fault(3L, null, null, 1, Map.of()),
+                Fault.at(0, FaultKind.BYZANTINE, 1, Map.of("behaviour", "liar")),
+                Fault.at(0, FaultKind.CRASH, 1, Map.of("afterSends", -1))));
+
+        assertThat(e.problems()).extracting(RecipeException.Problem::toString).containsExactly(
+                "faults[0].params.to: is required: a node id from 0 to 6",
+                "faults[1].params.probability: must be a probability between 0 and 1, got 1.5",
+                "faults[2].params.groups: is required: a list of groups, each a list of node ids",
+                "faults[3].params: TIMING needs extraDelay (ticks) or timerFactor (>= 1), or both",
+                "faults[4].params: NETWORK needs at least one of loss, duplication, fifo, delay",
+                "faults[5]: needs exactly one of 'at' (virtual time) or 'atEvent' (event index)",
+                "faults[6].kind: is required: one of " + List.of(FaultKind.values()),
+                "faults[7].kind: protocol flooding has no Byzantine behaviours",
+                "faults[8].params.afterSends: must be a whole number >= 0");
+    }
+
+    @Test
+    void partitionGroupsAndLieTablesAreCheckedRowByRow() {
+        BehaviourSpec script = new BehaviourSpec("script", "lies", p -> (from, to, round, m, random) -> m);
+        Protocol protocol = Scripted.async(Scripted.Async.onStart((ctx, s) -> { }), script);
+        Recipe recipe = new Recipe("test", Map.of("n", 4), 1, List.of(
+                Fault.network(0, FaultKind.PARTITION, Map.of("groups", List.of(List.of(0, 1), List.of(1, 7)))),
+                Fault.at(0, FaultKind.BYZANTINE, 0, Map.of("behaviour", "script",
+                        "lies", List.of(Map.of("to", 5, "value", 1), Map.of("round", -1, "path", 3)))),
+                Fault.at(0, FaultKind.BYZANTINE, 0, Map.of("behaviour", "chaos"))), null, null);
+
+        RecipeException e = catchThrowableOfType(RecipeException.class,
+                () -> Simulation.start(recipe, new ProtocolRegistry(List.of(protocol))));
+
+        assertThat(e.problems()).extracting(RecipeException.Problem::toString).containsExactly(
+                "faults[0].params.groups[1]: node 1 is in more than one group",
+                "faults[0].params.groups[1]: node 7 does not exist (n=4)",
+                "faults[1].params.lies[0].to: node 5 does not exist (n=4)",
+                "faults[1].params.lies[1].round: must be a whole number >= 0",
+                "faults[1].params.lies[1].path: must be text",
+                "faults[1].params.lies[1].value: is required: what the Byzantine node says instead",
+                "faults[2].params.behaviour: must be one of [script], got 'chaos'");
+    }
+
+    @Test
+    void networkAndBudgetsAreChecked() {
+        Recipe recipe = flooding(SEVEN)
+                .withNetwork(new NetworkSpec(Delay.uniform(5, 2), 2, -1, true, List.of(new LinkSpec(0, 8, new Delay("gamma", 1, 1, 1), 0.5))))
+                .withBudgets(new Budgets(0, 10, 10, 10, 10));
+
+        assertThat(rejection(recipe).problems()).extracting(RecipeException.Problem::toString).containsExactly(
+                "budgets.maxEvents: must be positive",
+                "network.loss: must be a probability between 0 and 1, got 2.0",
+                "network.duplication: must be a probability between 0 and 1, got -1.0",
+                "network.delay: uniform delay needs 1 <= min <= max, got 5..2");
+        Recipe badLink = flooding(SEVEN).withNetwork(NetworkSpec.reliable().withLinks(List.of(new LinkSpec(0, 8, new Delay("gamma", 1, 1, 1), 0.5))));
+        assertThat(rejection(badLink).problems()).extracting(RecipeException.Problem::toString).containsExactly(
+                "network.links[0].to: node 8 does not exist (n=7)",
+                "network.links[0].delay.kind: must be constant, uniform or exponential, got 'gamma'");
+    }
+
+    @Test
+    void aFaultInjectedLiveIsCheckedToo() {
+        Simulation sim = Simulation.start(flooding(SEVEN), Protocols.registry());
+
+        assertThatThrownBy(() -> sim.inject(Fault.at(0, FaultKind.RECOVER, 12)))
+                .isInstanceOf(RecipeException.class).hasMessage("fault.target: node 12 does not exist (n=7)");
+        assertThat(sim.recipe().faults()).isEmpty();
+    }
+}
