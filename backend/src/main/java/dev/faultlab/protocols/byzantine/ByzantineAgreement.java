@@ -64,12 +64,13 @@ public final class ByzantineAgreement implements Protocol {
             throw new RecipeException("params.m", "must be at most n-2=" + (n - 2)
                     + ": a statement passes through m+1 distinct processes besides its receiver, got " + m);
         }
-        long events = EVENTS_PER_MESSAGE * Math.min(messages(n, m), Long.MAX_VALUE / EVENTS_PER_MESSAGE);
+        long messages = messages(n, m);
         long budget = Budgets.defaults().maxEvents();
-        if (events > budget) {
-            throw new RecipeException("params.m", "n=" + n + " and m=" + m + " need " + messages(n, m)
-                    + " oral messages (" + events + " trace events); the event budget allows " + budget
-                    + ": lower m or n");
+        if (messages > budget / EVENTS_PER_MESSAGE) {
+            throw new RecipeException("params.m", "n=" + n + " and m=" + m + " need "
+                    + (messages == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : Long.toString(messages))
+                    + " oral messages, " + EVENTS_PER_MESSAGE + " trace events each; the event budget allows " + budget
+                    + " events: lower m or n");
         }
         List<String> values = initialValues(params);
         if (values.size() != n) {
