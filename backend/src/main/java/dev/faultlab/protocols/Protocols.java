@@ -1,5 +1,6 @@
 package dev.faultlab.protocols;
 
+import dev.faultlab.protocols.byzantine.ByzantineAgreement;
 import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
 import dev.faultlab.protocols.twophase.TwoPhaseCommit;
@@ -16,6 +17,7 @@ public final class Protocols {
         return new ProtocolRegistry(List.of(
                 new FloodingConsensus(),
                 new EchoProtocol(),
-                new TwoPhaseCommit()));
+                new TwoPhaseCommit(),
+                new ByzantineAgreement()));
     }
 }

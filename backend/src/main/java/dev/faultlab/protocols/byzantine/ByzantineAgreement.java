@@ -1,0 +1,111 @@
+package dev.faultlab.protocols.byzantine;
+
+import dev.faultlab.sim.BehaviourSpec;
+import dev.faultlab.sim.Budgets;
+import dev.faultlab.sim.ParamSpec;
+import dev.faultlab.sim.Params;
+import dev.faultlab.sim.Protocol;
+import dev.faultlab.sim.RecipeException;
+import dev.faultlab.sim.Setup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Byzantine agreement by oral messages (Lamport, Shostak and Pease), in the m+1-round form the course
+ * teaches: every process states its value, relays for m more rounds what it heard with who said it,
+ * then builds its vector by recursive majority (OM(m) with each process as commander). Traitors are
+ * BYZANTINE faults in the fault plan, each with one of {@link #behaviours()}. With n >= 3m+1 and at
+ * most m traitors all loyal processes compute the same vector, with every loyal process's true value.
+ */
+public final class ByzantineAgreement implements Protocol {
+    public static final String ID = "byzantine";
+    /** Each oral message costs a SEND and a DELIVER event. */
+    private static final int EVENTS_PER_MESSAGE = 2;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Byzantine agreement by oral messages";
+    }
+
+    @Override
+    public String description() {
+        return "Each process states its value; for m more rounds every process relays what it heard (\"P4 says P1 "
+                + "says x\"); then each builds its vector by recursive majority, OM(m). Interactive consistency holds "
+                + "with n >= 3m+1 and at most m traitors. Make a process a traitor with a BYZANTINE fault naming one of "
+                + "the behaviours. Rule for votes: " + Majority.RULE + ".";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(
+                ParamSpec.integer("n", 2, 64, 4, "number of processes (generals), P0 to P(n-1)"),
+                ParamSpec.integer("m", 0, 62, 1, "traitors to tolerate; the algorithm runs m+1 rounds (at most n-2)"),
+                ParamSpec.list("values", "initial value of each process: text such as ATTACK or RETREAT, or whole "
+                        + "numbers; leave out to draw ATTACK or RETREAT for each from the recipe's seed"));
+    }
+
+    @Override
+    public List<BehaviourSpec> behaviours() {
+        return Behaviours.ALL;
+    }
+
+    @Override
+    public Setup setup(Params params) {
+        int n = params.getInt("n");
+        int m = params.getInt("m");
+        if (m > n - 2) {
+            throw new RecipeException("params.m", "must be at most n-2=" + (n - 2)
+                    + ": a statement passes through m+1 distinct processes besides its receiver, got " + m);
+        }
+        long messages = messages(n, m);
+        long budget = Budgets.defaults().maxEvents();
+        if (messages > budget / EVENTS_PER_MESSAGE) {
+            throw new RecipeException("params.m", "n=" + n + " and m=" + m + " need "
+                    + (messages == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : Long.toString(messages))
+                    + " oral messages, " + EVENTS_PER_MESSAGE + " trace events each; the event budget allows " + budget
+                    + " events: lower m or n");
+        }
+        List<String> values = initialValues(params);
+        if (values.size() != n) {
+            throw new RecipeException("params.values", "must give one value per process (n=" + n + "), got " + values.size());
+        }
+        int rounds = m + 1;
+        return Setup.rounds(n, rounds, node -> new ByzantineProcess(node, n, rounds, values.get(node)));
+    }
+
+    /** The recipe's {@code values}, or ATTACK or RETREAT for each process, drawn from the recipe's seed. */
+    private static List<String> initialValues(Params params) {
+        if (params.has("values")) {
+            return Values.list("params.values", params.getList("values").orElseThrow());
+        }
+        SplittableRandom random = params.random();
+        List<String> drawn = new ArrayList<>();
+        for (int node = 0; node < params.getInt("n"); node++) {
+            drawn.add(Plan.BOTH.get(random.nextInt(Plan.BOTH.size())));
+        }
+        return drawn;
+    }
+
+    /**
+     * Oral messages in a run without faults: in round r each of the n processes hears (n-1)(n-2)...(n-r)
+     * statements, so the count grows like n^(m+1). Saturates at Long.MAX_VALUE.
+     */
+    public static long messages(int n, int m) {
+        long total = 0;
+        for (int round = 1; round <= m + 1; round++) {
+            try {
+                total = Math.addExact(total, Math.multiplyExact((long) n, Paths.heardInRound(n, round)));
+            } catch (ArithmeticException tooMany) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return total;
+    }
+}

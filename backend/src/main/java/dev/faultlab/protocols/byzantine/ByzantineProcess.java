@@ -1,0 +1,149 @@
+package dev.faultlab.protocols.byzantine;
+
+import dev.faultlab.sim.Context;
+import dev.faultlab.sim.Delivery;
+import dev.faultlab.sim.RoundProcess;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One general running the oral-messages algorithm for interactive consistency. Round 1: state the
+ * own value to everyone. Round r+1: relay every statement heard in round r to everyone not yet on
+ * its path. After round m+1: build the vector by recursive majority and decide its majority.
+ * A traitor runs this same code; the kernel passes its messages through its Byzantine behaviour.
+ */
+public final class ByzantineProcess implements RoundProcess {
+    private final int self;
+    private final int n;
+    private final int rounds;
+    private final String value;
+    private final Hearsay hearsay;
+    private List<String> vector;
+    private String decision;
+
+    ByzantineProcess(int self, int n, int rounds, String value) {
+        this.self = self;
+        this.n = n;
+        this.rounds = rounds;
+        this.value = value;
+        int expected = 0;
+        for (int round = 1; round <= rounds; round++) {
+            expected += (int) Paths.heardInRound(n, round);
+        }
+        this.hearsay = new Hearsay(expected);
+    }
+
+    @Override
+    public void onRound(Context ctx, int round, List<Delivery> inbox) {
+        if (round == 1) {
+            ctx.broadcast(new OralMessage(List.of(), value));
+            return;
+        }
+        hear(ctx, round - 1, inbox);
+        relay(ctx, round - 1);
+    }
+
+    @Override
+    public void onEnd(Context ctx, List<Delivery> inbox) {
+        hear(ctx, rounds, inbox);
+        vector = RecursiveMajority.vector(self, n, rounds, value, hearsay);
+        decision = Majority.of(vector);
+        ctx.note("P" + self + "'s final vector is " + vector + "; its majority is " + decision);
+        ctx.decide(decision);
+    }
+
+    private void hear(Context ctx, int round, List<Delivery> inbox) {
+        for (Delivery delivery : inbox) {
+            OralMessage message = (OralMessage) delivery.message();
+            List<Integer> path = Paths.saidBy(delivery.from(), message.path());
+            String problem = problemWith(path, message.value(), delivery.round());
+            if (problem != null) {
+                ctx.note("P" + self + " ignores a statement from P" + delivery.from() + " with path " + path + ": " + problem);
+            } else {
+                hearsay.add(round, new Statement(path, message.value()), delivery.event());
+            }
+        }
+        int missing = (int) (Paths.heardInRound(n, round) - hearsay.countInRound(round));
+        if (missing > 0) {
+            ctx.note("P" + self + " heard nothing for " + missing + " statements of round " + round
+                    + "; each counts as " + Majority.NO_MAJORITY);
+        }
+    }
+
+    /** Only a traitor's tampering can produce these; a loyal receiver must survive them. */
+    private String problemWith(List<Integer> path, String statedValue, int round) {
+        if (statedValue == null) {
+            return "it has no value";
+        }
+        if (path.size() != round) {
+            return "a statement sent in round " + round + " names " + round + " speakers";
+        }
+        for (int i = 0; i < path.size(); i++) {
+            int id = path.get(i);
+            if (id < 0 || id >= n || id == self || path.indexOf(id) != i) {
+                return "its speakers must be distinct processes other than P" + self;
+            }
+        }
+        return null;
+    }
+
+    private void relay(Context ctx, int heardRound) {
+        for (List<Integer> path : Paths.heardBy(self, n, heardRound)) {
+            OralMessage message = new OralMessage(path, hearsay.valueOf(path));
+            for (int to = 0; to < n; to++) {
+                if (to != self && !path.contains(to)) {
+                    ctx.send(to, message);
+                }
+            }
+        }
+    }
+
+    /** The value this process started with. */
+    public String value() {
+        return value;
+    }
+
+    /** Exactly what this process heard in a round (1 to m+1), sender first, ordered by path. */
+    public List<Statement> received(int round) {
+        return hearsay.inRound(round);
+    }
+
+    /** The vector after the last round's majority votes; empty until then. */
+    public Optional<List<String>> finalVector() {
+        return Optional.ofNullable(vector);
+    }
+
+    /** Delivery events of the statements behind this process's vector entry for {@code origin}. */
+    List<Integer> eventsAbout(int origin) {
+        return hearsay.eventsAbout(origin);
+    }
+
+    @Override
+    public Map<String, Object> view() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("value", value);
+        view.put("rounds", rounds);
+        view.put("noMajority", Majority.NO_MAJORITY);
+        view.put("majorityRule", Majority.RULE);
+        Map<String, Object> received = new LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            List<Map<String, Object>> statements = new ArrayList<>();
+            for (Statement statement : hearsay.inRound(round)) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("path", statement.path());
+                entry.put("value", statement.value());
+                entry.put("text", statement.text());
+                statements.add(entry);
+            }
+            received.put(Integer.toString(round), statements);
+        }
+        view.put("received", received);
+        view.put("vector", vector);
+        view.put("decision", decision);
+        return view;
+    }
+}
