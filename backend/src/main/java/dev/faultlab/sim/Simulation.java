@@ -2,12 +2,10 @@ package dev.faultlab.sim;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
@@ -31,19 +29,19 @@ public final class Simulation {
     private final Context[] contexts;
     private final Network network;
     private final Trace trace = new Trace();
-    private final PriorityQueue<Item> queue = new PriorityQueue<>(
-            Comparator.comparingLong((Item i) -> i.time).thenComparingLong(i -> i.order));
+    private final EventQueue<Item> queue = new EventQueue<>();
     /** Omission decisions and Byzantine randomness: a stream of its own, so faults never shift the network's or a process's numbers. */
     private final SplittableRandom faultRandom;
     private final List<Fault> faultsByEvent = new ArrayList<>();
     private final BitSet everFaulty = new BitSet();
     private Recipe recipe;
-    private long order;
     private long now;
     private int nextMessage;
     private int round = -1;
     private long wallNanos;
     private EndReason end;
+    /** The trace event that set the current handler or fault going: the parent of what it causes. */
+    private int currentCause = -1;
 
     /** Checks the recipe (throwing {@link RecipeException} naming the field) and sets the run up at time 0. */
     public static Simulation start(Recipe recipe, ProtocolRegistry registry) {
@@ -230,10 +228,20 @@ public final class Simulation {
         }
     }
 
+    /** Applies a fault; what it causes (a crash, a recovery and the recovered process's sends) has its FAULT event as parent. */
     private void apply(Fault fault) {
+        int previousCause = currentCause;
+        currentCause = record(EventKind.FAULT, fault.targetNode(), -1, -1, -1, fault, fault.kind().name());
+        try {
+            applyEffects(fault);
+        } finally {
+            currentCause = previousCause;
+        }
+    }
+
+    private void applyEffects(Fault fault) {
         int target = fault.targetNode();
         Map<String, Object> p = fault.params();
-        record(EventKind.FAULT, target, -1, -1, -1, fault, fault.kind().name());
         if (fault.kind().makesFaulty()) {
             everFaulty.set(target);
         }
@@ -322,25 +330,28 @@ public final class Simulation {
         node.incarnation++;
         node.process = setup.factory().apply(node.id);
         int seq = record(EventKind.RECOVER, node.id, -1, -1, -1, null, null);
-        invoke(node, seq, () -> {
-            if (node.process instanceof AsyncProcess async) {
-                async.onRecover(contextOf(node));
+        invoke(node, seq, recovered -> {
+            if (recovered.process instanceof AsyncProcess async) {
+                async.onRecover(contextOf(recovered));
             } else {
-                ((RoundProcess) node.process).onRecover(contextOf(node));
+                ((RoundProcess) recovered.process).onRecover(contextOf(recovered));
             }
         });
     }
 
     // ---------------------------------------------------------------- processes and messages
 
-    private int currentCause = -1;
+    /** A call of one of a process's handlers. Queue items that make one implement it, so calling allocates nothing. */
+    private interface Call {
+        void call(NodeState node);
+    }
 
     /** Runs a handler of {@code node}; afterwards a crash armed with "reaches" takes effect. */
-    private void invoke(NodeState node, int cause, Runnable handler) {
+    private void invoke(NodeState node, int cause, Call handler) {
         int previousCause = currentCause;
         currentCause = cause;
         try {
-            handler.run();
+            handler.call(node);
         } catch (BudgetExceeded | ProtocolFailure e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
@@ -424,7 +435,7 @@ public final class Simulation {
         if (setup.roundBased()) {
             to.inbox.add(new Delivery(d.from, d.round, d.payload, seq));
         } else {
-            invoke(to, seq, () -> ((AsyncProcess) to.process).onMessage(contextOf(to), d.from, d.payload));
+            invoke(to, seq, d);
         }
     }
 
@@ -439,11 +450,11 @@ public final class Simulation {
             List<Delivery> inbox = List.copyOf(node.inbox);
             node.inbox.clear();
             RoundProcess process = (RoundProcess) node.process;
-            invoke(node, seq, () -> {
+            invoke(node, seq, self -> {
                 if (last) {
-                    process.onEnd(contextOf(node), inbox);
+                    process.onEnd(contextOf(self), inbox);
                 } else {
-                    process.onRound(contextOf(node), r, inbox);
+                    process.onRound(contextOf(self), r, inbox);
                 }
             });
         }
@@ -470,8 +481,7 @@ public final class Simulation {
     }
 
     private void schedule(Item item) {
-        item.order = order++;
-        queue.add(item);
+        queue.add(item.time, item);
     }
 
     private static Number number(Map<String, Object> p, String key, Number fallback) {
@@ -570,7 +580,6 @@ public final class Simulation {
 
     private abstract static class Item {
         final long time;
-        long order;
 
         Item(long time) {
             this.time = time;
@@ -579,7 +588,7 @@ public final class Simulation {
         abstract void run();
     }
 
-    private final class Start extends Item {
+    private final class Start extends Item implements Call {
         final int node;
 
         Start(long time, int node) {
@@ -591,8 +600,13 @@ public final class Simulation {
         void run() {
             NodeState state = nodes[node];
             if (state.up) {
-                invoke(state, -1, () -> ((AsyncProcess) state.process).onStart(contextOf(state)));
+                invoke(state, -1, this);
             }
+        }
+
+        @Override
+        public void call(NodeState state) {
+            ((AsyncProcess) state.process).onStart(contextOf(state));
         }
     }
 
@@ -610,7 +624,7 @@ public final class Simulation {
         }
     }
 
-    private final class Deliver extends Item {
+    private final class Deliver extends Item implements Call {
         final int message;
         final int from;
         final int to;
@@ -634,9 +648,14 @@ public final class Simulation {
         void run() {
             deliver(this);
         }
+
+        @Override
+        public void call(NodeState receiver) {
+            ((AsyncProcess) receiver.process).onMessage(contextOf(receiver), from, payload);
+        }
     }
 
-    private final class TimerFire extends Item {
+    private final class TimerFire extends Item implements Call {
         final int node;
         final String name;
         final int generation;
@@ -659,7 +678,12 @@ public final class Simulation {
             }
             state.timers.remove(name);
             int seq = record(EventKind.TIMER, node, -1, -1, -1, name, name);
-            invoke(state, seq, () -> ((AsyncProcess) state.process).onTimer(contextOf(state), name));
+            invoke(state, seq, this);
+        }
+
+        @Override
+        public void call(NodeState state) {
+            ((AsyncProcess) state.process).onTimer(contextOf(state), name);
         }
     }
 

@@ -112,6 +112,14 @@ class BudgetsTest {
     }
 
     @Test
+    void aServerCapsWhatARecipeAsksFor() {
+        Budgets asked = new Budgets(5_000_000, 100, 60_000, 8, 1L << 20);
+        Budgets limit = new Budgets(1_000_000, 1_000, 10_000, 32, 1L << 30);
+
+        assertThat(asked.capTo(limit)).isEqualTo(new Budgets(1_000_000, 100, 10_000, 8, 1L << 20));
+    }
+
+    @Test
     void aRunWithNothingLeftToDoCompletes() {
         Protocol quiet = Scripted.async(Scripted.Async.onStart((ctx, s) -> ctx.decide(ctx.self())));
 

@@ -225,7 +225,7 @@ class FaultsTest {
 
         TraceEvent fault = events(sim, EventKind.FAULT).get(0);
         assertThat(fault.seq()).isEqualTo(4);
-        assertThat(sim.trace().event(5).kind()).isEqualTo(EventKind.CRASH);
+        assertThat(sim.trace().event(5)).extracting(TraceEvent::kind, TraceEvent::parent).containsExactly(EventKind.CRASH, 4);
         assertThat(fault.payload()).isEqualTo(new Fault(null, 4L, FaultKind.CRASH, 1, Map.of()));
     }
 }

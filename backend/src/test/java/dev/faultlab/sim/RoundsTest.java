@@ -82,6 +82,29 @@ class RoundsTest {
     }
 
     @Test
+    void aRunCanBeSteppedRoundByRound() {
+        Simulation sim = Scripted.start(threeRounds(), 3, List.of(), NetworkSpec.reliable(), Budgets.defaults(), 1);
+
+        sim.runToNextRound();
+        assertThat(sim.round()).isEqualTo(1);
+        assertThat(inboxes).containsOnlyKeys("0@1", "1@1", "2@1");
+        sim.runToNextRound();
+        assertThat(sim.round()).isEqualTo(2);
+        assertThat(events(sim, EventKind.DELIVER)).hasSize(6).allSatisfy(e -> assertThat(e.round()).isEqualTo(1));
+    }
+
+    @Test
+    void aProcessCanMarkAChangeOfItsProtocolState() {
+        Protocol announcing = Scripted.rounds(1, (ctx, round, inbox, state) -> ctx.stateChanged("WAIT → READY"), inbox -> { });
+
+        Simulation sim = Scripted.run(announcing, 2, List.of());
+
+        assertThat(events(sim, EventKind.STATE)).extracting(TraceEvent::node, TraceEvent::payload, TraceEvent::round)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "WAIT → READY", 1),
+                        org.assertj.core.groups.Tuple.tuple(1, "WAIT → READY", 1));
+    }
+
+    @Test
     void roundProcessesCannotSetTimers() {
         Protocol withTimer = Scripted.rounds(1, (ctx, round, inbox, state) -> ctx.setTimer("t", 1), inbox -> { });
 

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
 import java.util.TreeSet;
 
 /** One process of flooding consensus: keeps the set V of known values, floods it, decides min(V). */
@@ -39,10 +38,6 @@ final class FloodingProcess implements RoundProcess {
         for (Delivery delivery : inbox) {
             known.addAll(((Known) delivery.message()).values());
         }
-    }
-
-    SortedSet<Integer> known() {
-        return Collections.unmodifiableSortedSet(known);
     }
 
     @Override

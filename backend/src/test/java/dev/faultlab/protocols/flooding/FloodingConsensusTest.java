@@ -85,6 +85,17 @@ class FloodingConsensusTest {
     }
 
     @Test
+    void theExampleOfTheDocsDecidesAsTheDocsSay() {
+        Recipe recipe = Recipe.of("flooding", Map.of("n", 4, "f", 1, "values", List.of(3, 0, 5, 7)), 1)
+                .withFault(Fault.at(0, FaultKind.CRASH, 1, Map.of("afterSends", 1)));
+        Simulation run = Simulation.start(recipe, Protocols.registry());
+        run.runToEnd();
+
+        assertThat(FloodingCheckers.verdicts(run)).allSatisfy(v -> assertThat(v.holds()).isTrue());
+        assertThat(run.decisions()).isEqualTo(Map.of(0, 0, 2, 0, 3, 0));
+    }
+
+    @Test
     void valuesLeftOutAreDrawnFromTheSeed() {
         Recipe recipe = Recipe.of(FloodingConsensus.ID, Map.of("n", 5, "f", 1), 7);
 

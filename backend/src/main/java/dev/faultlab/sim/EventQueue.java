@@ -1,0 +1,91 @@
+package dev.faultlab.sim;
+
+import java.util.Arrays;
+
+/**
+ * The run's one event queue: a binary heap ordered by (time, insertion order), with the keys in primitive
+ * arrays so the hot path compares longs instead of calling a comparator. Insertion order breaks ties,
+ * which makes events at the same instant run in the order they were scheduled.
+ */
+final class EventQueue<T> {
+    private long[] time = new long[64];
+    private long[] order = new long[64];
+    private Object[] items = new Object[64];
+    private int size;
+    private long nextOrder;
+
+    void add(long at, T item) {
+        if (size == items.length) {
+            time = Arrays.copyOf(time, size * 2);
+            order = Arrays.copyOf(order, size * 2);
+            items = Arrays.copyOf(items, size * 2);
+        }
+        long seq = nextOrder++;
+        int i = size++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!before(at, seq, time[parent], order[parent])) {
+                break;
+            }
+            move(parent, i);
+            i = parent;
+        }
+        set(i, at, seq, item);
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** Time of the next item; only valid when the queue is not empty. */
+    long peekTime() {
+        return time[0];
+    }
+
+    @SuppressWarnings("unchecked")
+    T poll() {
+        if (size == 0) {
+            return null;
+        }
+        T first = (T) items[0];
+        int last = --size;
+        long lastTime = time[last];
+        long lastOrder = order[last];
+        Object lastItem = items[last];
+        items[last] = null;
+        int i = 0;
+        int half = last >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            int right = child + 1;
+            if (right < last && before(time[right], order[right], time[child], order[child])) {
+                child = right;
+            }
+            if (!before(time[child], order[child], lastTime, lastOrder)) {
+                break;
+            }
+            move(child, i);
+            i = child;
+        }
+        if (last > 0) {
+            set(i, lastTime, lastOrder, lastItem);
+        }
+        return first;
+    }
+
+    private static boolean before(long t1, long o1, long t2, long o2) {
+        return t1 < t2 || (t1 == t2 && o1 < o2);
+    }
+
+    private void move(int from, int to) {
+        time[to] = time[from];
+        order[to] = order[from];
+        items[to] = items[from];
+    }
+
+    private void set(int i, long at, long seq, Object item) {
+        time[i] = at;
+        order[i] = seq;
+        items[i] = item;
+    }
+}
