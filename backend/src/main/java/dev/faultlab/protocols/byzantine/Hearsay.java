@@ -21,16 +21,15 @@ final class Hearsay {
         byPath = new HashMap<>(expected * 4 / 3 + 1);
     }
 
-    /** Returns false if a statement with this path was already heard. */
-    boolean add(int round, Statement statement, int event) {
+    /** Keeps the statement unless one with the same path was already heard. */
+    void add(int round, Statement statement, int event) {
         if (byPath.putIfAbsent(statement.path(), new Heard(statement.value(), event)) != null) {
-            return false;
+            return;
         }
         while (byRound.size() < round) {
             byRound.add(new ArrayList<>());
         }
         byRound.get(round - 1).add(statement);
-        return true;
     }
 
     /** What was heard in a round, ordered by path (sender first). */

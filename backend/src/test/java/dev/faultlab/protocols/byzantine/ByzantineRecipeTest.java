@@ -2,6 +2,9 @@ package dev.faultlab.protocols.byzantine;
 
 import dev.faultlab.protocols.Protocols;
 import dev.faultlab.sim.BehaviourSpec;
+import dev.faultlab.sim.Delay;
+import dev.faultlab.sim.EventKind;
+import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.RecipeException;
 import dev.faultlab.sim.Simulation;
@@ -100,6 +103,40 @@ class ByzantineRecipeTest {
                 .containsExactly("P0 says a", "P1 says x", "P3 says d");
         assertThat(ByzantineResults.received(sim, 0, 1)).extracting(Statement::text)
                 .containsExactly("P2 says c", "P3 says d");
+    }
+
+    @Test
+    void aRowWithoutReceiverOrPathLiesInEveryMessageOfItsRound() {
+        var script = Map.<String, Object>of("lies", List.of(Map.of("round", 2, "value", "x")));
+
+        Simulation sim = run(4, 1, List.of("a", "b", "c", "d"), traitor(1, Scripted.NAME, script));
+
+        assertThat(ByzantineResults.received(sim, 0, 1)).contains(new Statement(List.of(1), "b"));
+        assertThat(ByzantineResults.received(sim, 0, 2)).filteredOn(s -> s.sender() == 1)
+                .extracting(Statement::text).containsExactly("P1 says P2 says x", "P1 says P3 says x");
+    }
+
+    @Test
+    void aRowForAnotherSenderNeverApplies() {
+        var script = Map.<String, Object>of("lies", List.of(Map.of("from", 2, "to", 0, "path", "", "value", "x")));
+
+        Simulation sim = run(4, 1, List.of("a", "b", "c", "d"), traitor(1, Scripted.NAME, script));
+
+        assertThat(ByzantineResults.received(sim, 0, 1)).extracting(Statement::text)
+                .containsExactly("P1 says b", "P2 says c", "P3 says d");
+    }
+
+    @Test
+    void aDuplicatedMessageIsHeardOnce() {
+        Recipe everythingTwice = recipe(4, 1, List.of("a", "b", "c", "d"), 1, List.of())
+                .withNetwork(new NetworkSpec(Delay.constant(1), 0, 1, true));
+
+        Simulation sim = run(everythingTwice);
+
+        assertThat(sim.trace().events()).anySatisfy(e -> assertThat(e.kind()).isEqualTo(EventKind.DUPLICATE));
+        assertThat(ByzantineResults.received(sim, 0, 1)).hasSize(3);
+        assertThat(ByzantineResults.received(sim, 0, 2)).hasSize(6);
+        assertThat(ByzantineResults.finalVector(sim, 0).orElseThrow()).containsExactly("a", "b", "c", "d");
     }
 
     @Test
