@@ -250,7 +250,8 @@ public final class LiveRun {
 
     private void pumpClients() {
         clients.removeIf(c -> !c.isOpen());
-        for (StreamClient client : clients) {
+        // A send can close a socket, and its close handler detaches the client on this very thread.
+        for (StreamClient client : List.copyOf(clients)) {
             client.pump(this, settings.maxEventsPerFrame());
         }
     }
@@ -258,7 +259,7 @@ public final class LiveRun {
     private void publishStatus() {
         pumpClients();
         String frame = RunCodec.write(new Frames.Status(summary()));
-        for (StreamClient client : clients) {
+        for (StreamClient client : List.copyOf(clients)) {
             client.sendNow(frame);
         }
     }

@@ -16,8 +16,11 @@ public final class Trace {
      */
     public static final int BYTES_PER_EVENT = 8 + 1 + 6 * 4 + 2 * 4;
     private static final EventKind[] KINDS = EventKind.values();
-    /** Events per chunk: growing never copies what is already stored, and waste stays below one chunk. */
-    private static final int CHUNK_BITS = 12;
+    /**
+     * Events per chunk: growing never copies what is already stored, and waste stays below one chunk
+     * (about 40 KB), which keeps a short run that sits idle on the server small.
+     */
+    private static final int CHUNK_BITS = 10;
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int MASK = CHUNK - 1;
 
