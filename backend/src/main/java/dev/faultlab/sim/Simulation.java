@@ -25,7 +25,7 @@ public final class Simulation {
     private final Protocol protocol;
     private final Setup setup;
     private final int n;
-    private final List<Integer>[] peers;
+    private final List<List<Integer>> peers;
     private final NodeState[] nodes;
     private final Context[] contexts;
     private final Network network;
@@ -49,7 +49,6 @@ public final class Simulation {
         return new Simulation(recipe, RecipeValidator.check(recipe, registry));
     }
 
-    @SuppressWarnings("unchecked")
     private Simulation(Recipe recipe, RecipeValidator.Checked checked) {
         this.recipe = recipe;
         this.protocol = checked.protocol();
@@ -60,7 +59,7 @@ public final class Simulation {
         this.faultRandom = root.split();
         this.nodes = new NodeState[n];
         this.contexts = new Context[n];
-        this.peers = new List[n];
+        this.peers = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             nodes[i] = new NodeState(i, root.split());
             contexts[i] = new NodeContext(nodes[i]);
@@ -70,7 +69,7 @@ public final class Simulation {
                     others.add(j);
                 }
             }
-            peers[i] = List.copyOf(others);
+            peers.add(List.copyOf(others));
         }
         for (Fault fault : recipe.faults()) {
             schedulePlanned(fault);
@@ -795,7 +794,7 @@ public final class Simulation {
 
         @Override
         public List<Integer> peers() {
-            return peers[node.id];
+            return peers.get(node.id);
         }
 
         @Override
@@ -820,7 +819,7 @@ public final class Simulation {
 
         @Override
         public void broadcast(Message message) {
-            for (int to : peers[node.id]) {
+            for (int to : peers.get(node.id)) {
                 Simulation.this.send(node, to, message);
             }
         }
