@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * One deterministic run of a protocol: a virtual clock, one event queue ordered by (time, insertion
  * order), the network and fault model, and the trace. Single-threaded and free of wall-clock or
  * hash-order effects, so the same recipe always gives the same trace. The run advances in steps
- * (one queue item each, which may add several trace events) and can take faults while paused.
+ * (each adds one or more trace events) and can take faults while paused. Nothing a protocol does
+ * escapes as an exception: a failure or a runaway handler ends the run with the reason.
  */
 public final class Simulation {
     /** Length of one synchronous round; message delays are kept inside it. */
@@ -24,7 +25,7 @@ public final class Simulation {
     private final Protocol protocol;
     private final Setup setup;
     private final int n;
-    private final List<Integer>[] peers;
+    private final List<List<Integer>> peers;
     private final NodeState[] nodes;
     private final Context[] contexts;
     private final Network network;
@@ -48,7 +49,6 @@ public final class Simulation {
         return new Simulation(recipe, RecipeValidator.check(recipe, registry));
     }
 
-    @SuppressWarnings("unchecked")
     private Simulation(Recipe recipe, RecipeValidator.Checked checked) {
         this.recipe = recipe;
         this.protocol = checked.protocol();
@@ -59,7 +59,7 @@ public final class Simulation {
         this.faultRandom = root.split();
         this.nodes = new NodeState[n];
         this.contexts = new Context[n];
-        this.peers = new List[n];
+        this.peers = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             nodes[i] = new NodeState(i, root.split());
             contexts[i] = new NodeContext(nodes[i]);
@@ -69,13 +69,17 @@ public final class Simulation {
                     others.add(j);
                 }
             }
-            peers[i] = List.copyOf(others);
+            peers.add(List.copyOf(others));
         }
         for (Fault fault : recipe.faults()) {
             schedulePlanned(fault);
         }
-        for (int i = 0; i < n; i++) {
-            nodes[i].process = setup.factory().apply(i);
+        for (int i = 0; i < n && end == null; i++) {
+            try {
+                nodes[i].process = setup.factory().apply(i);
+            } catch (RuntimeException | StackOverflowError e) {
+                stopFor(new ProtocolFailure(i, e));
+            }
         }
         if (setup.roundBased()) {
             schedule(new RoundStart(0, 1));
@@ -167,11 +171,26 @@ public final class Simulation {
     private void runItem(Item item) {
         try {
             item.run();
-        } catch (BudgetExceeded e) {
+        } catch (BudgetExceeded | ProtocolFailure e) {
+            stopFor(e);
+        }
+    }
+
+    /** Applies a fault outside the queue (by event index, or injected live): a recovery runs protocol code. */
+    private void applyContained(Fault fault) {
+        try {
+            apply(fault);
+        } catch (BudgetExceeded | ProtocolFailure e) {
+            stopFor(e);
+        }
+    }
+
+    private void stopFor(RuntimeException e) {
+        if (e instanceof ProtocolFailure failure) {
+            record(EventKind.NOTE, failure.node, -1, -1, -1, "protocol error: " + e.getCause(), null);
+            finish(new EndReason("protocol-error", "the protocol failed at P" + failure.node + ": " + e.getCause()));
+        } else {
             finish(new EndReason("budget.events", "a handler produced more events than the budget allows"));
-        } catch (ProtocolFailure e) {
-            record(EventKind.NOTE, e.node, -1, -1, -1, "protocol error: " + e.getCause(), null);
-            finish(new EndReason("protocol-error", "the protocol failed at P" + e.node + ": " + e.getCause()));
         }
     }
 
@@ -205,7 +224,7 @@ public final class Simulation {
         RecipeValidator.checkInjected(new Fault(now, null, fault.kind(), fault.target(), fault.params()), protocol, n);
         Fault recorded = fault.atEvent(trace.size());
         recipe = recipe.withFault(recorded);
-        apply(recorded);
+        applyContained(recorded);
         checkBudgets();
         return recorded;
     }
@@ -223,8 +242,8 @@ public final class Simulation {
     }
 
     private void applyFaultsDueByEvent() {
-        while (!faultsByEvent.isEmpty() && faultsByEvent.get(0).atEvent() <= trace.size()) {
-            apply(faultsByEvent.remove(0));
+        while (end == null && !faultsByEvent.isEmpty() && faultsByEvent.get(0).atEvent() <= trace.size()) {
+            applyContained(faultsByEvent.remove(0));
         }
     }
 
@@ -328,9 +347,9 @@ public final class Simulation {
         }
         node.up = true;
         node.incarnation++;
-        node.process = setup.factory().apply(node.id);
         int seq = record(EventKind.RECOVER, node.id, -1, -1, -1, null, null);
         invoke(node, seq, recovered -> {
+            recovered.process = setup.factory().apply(recovered.id);
             if (recovered.process instanceof AsyncProcess async) {
                 async.onRecover(contextOf(recovered));
             } else {
@@ -560,10 +579,21 @@ public final class Simulation {
     public List<ProcessStatus> processes() {
         List<ProcessStatus> all = new ArrayList<>(n);
         for (NodeState node : nodes) {
-            all.add(new ProcessStatus(node.id, node.up, node.byzantineName,
-                    node.up ? node.process.view() : Map.of(), node.stable.view(), node.decision));
+            all.add(new ProcessStatus(node.id, node.up, node.byzantineName, stateOf(node), node.stable.view(), node.decision));
         }
         return all;
+    }
+
+    /** A process's state view; empty while crashed, and the error instead if the protocol's view fails. */
+    private static Map<String, Object> stateOf(NodeState node) {
+        if (!node.up || node.process == null) {
+            return Map.of();
+        }
+        try {
+            return node.process.view();
+        } catch (RuntimeException e) {
+            return Map.of("viewError", e.toString());
+        }
     }
 
     /**
@@ -764,7 +794,7 @@ public final class Simulation {
 
         @Override
         public List<Integer> peers() {
-            return peers[node.id];
+            return peers.get(node.id);
         }
 
         @Override
@@ -789,7 +819,7 @@ public final class Simulation {
 
         @Override
         public void broadcast(Message message) {
-            for (int to : peers[node.id]) {
+            for (int to : peers.get(node.id)) {
                 Simulation.this.send(node, to, message);
             }
         }

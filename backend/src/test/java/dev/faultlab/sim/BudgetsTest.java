@@ -107,6 +107,74 @@ class BudgetsTest {
         assertThat(sim.endReason().message()).contains("StackOverflowError");
     }
 
+    @Test
+    void aProcessFactoryOrRecoveryThatThrowsEndsTheRunInsteadOfEscaping() {
+        Protocol brokenFactory = new ProtocolOf(node -> {
+            throw new IllegalArgumentException("no process " + node);
+        });
+        Protocol brokenRecovery = Scripted.async(Scripted.Async.onStart((ctx, s) -> ctx.setTimer("t", 1))
+                .onRecover((ctx, s) -> {
+                    throw new IllegalStateException("cannot recover");
+                }));
+
+        Simulation notStarted = Scripted.start(brokenFactory, 2, List.of(), NetworkSpec.reliable(), Budgets.defaults(), 1);
+        Simulation live = Scripted.start(brokenRecovery, 2, List.of(Fault.at(0, FaultKind.CRASH, 1)), NetworkSpec.reliable(), Budgets.defaults(), 1);
+        live.runUntilEvents(3);
+        assertThatCode(() -> live.inject(Fault.at(0, FaultKind.RECOVER, 1))).doesNotThrowAnyException();
+
+        assertThat(notStarted.ended()).isTrue();
+        assertThat(notStarted.endReason().message()).contains("P0").contains("no process 0");
+        assertThat(notStarted.step()).isFalse();
+        assertThat(live.endReason().message()).contains("P1").contains("cannot recover");
+        assertThat(live.processes().get(1).state()).containsExactly(java.util.Map.entry("received", List.of()));
+    }
+
+    @Test
+    void aStateViewThatThrowsShowsTheErrorInsteadOfFailingTheInspector() {
+        Protocol badView = new ProtocolOf(node -> new AsyncProcess() {
+            @Override
+            public void onMessage(Context ctx, int from, Message message) {
+            }
+
+            @Override
+            public java.util.Map<String, Object> view() {
+                throw new UnsupportedOperationException("no view");
+            }
+        });
+
+        Simulation sim = Scripted.run(badView, 1, List.of());
+
+        assertThat(sim.processes().get(0).state()).containsEntry("viewError", "java.lang.UnsupportedOperationException: no view");
+    }
+
+    /** A one-parameter asynchronous protocol built from a process factory. */
+    private record ProtocolOf(java.util.function.IntFunction<AsyncProcess> factory) implements Protocol {
+        @Override
+        public String id() {
+            return "test";
+        }
+
+        @Override
+        public String title() {
+            return "test";
+        }
+
+        @Override
+        public String description() {
+            return "test";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            return List.of(ParamSpec.integer("n", 1, 8, 1, "processes"));
+        }
+
+        @Override
+        public Setup setup(Params params) {
+            return Setup.async(params.getInt("n"), factory);
+        }
+    }
+
     private static int recurse(int depth) {
         return recurse(depth + 1) + 1;
     }
