@@ -26,6 +26,8 @@ final class NodeState {
     double receiveOmission;
     long extraDelay;
     double timerFactor = 1;
+    /** Per lasting fault kind (by ordinal), the FAULT event that set its current effect: only that fault's end undoes it. */
+    final int[] lastingSetBy = new int[FaultKind.values().length];
     String byzantineName;
     ByzantineBehaviour byzantine;
     SplittableRandom byzantineRandom;

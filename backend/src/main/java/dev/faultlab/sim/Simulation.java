@@ -321,9 +321,11 @@ public final class Simulation {
         }
     }
 
+    /** Runs while the fault's FAULT event is the current cause: that event is what the end undoes. */
     private void endLater(Fault fault, Map<String, Object> p) {
+        nodes[fault.targetNode()].lastingSetBy[fault.kind().ordinal()] = currentCause;
         if (p.containsKey("duration")) {
-            schedule(new FaultEnd(now + number(p, "duration", 0).longValue(), fault.kind(), fault.targetNode()));
+            schedule(new FaultEnd(now + number(p, "duration", 0).longValue(), fault.kind(), fault.targetNode(), currentCause));
         }
     }
 
@@ -734,16 +736,21 @@ public final class Simulation {
     private final class FaultEnd extends Item {
         final FaultKind kind;
         final int node;
+        final int faultEvent;
 
-        FaultEnd(long time, FaultKind kind, int node) {
+        FaultEnd(long time, FaultKind kind, int node, int faultEvent) {
             super(time);
             this.kind = kind;
             this.node = node;
+            this.faultEvent = faultEvent;
         }
 
         @Override
         void run() {
             NodeState state = nodes[node];
+            if (state.lastingSetBy[kind.ordinal()] != faultEvent) {
+                return; // a later fault of this kind took over; only its own end undoes it
+            }
             switch (kind) {
                 case SEND_OMISSION -> state.sendOmission = 0;
                 case RECEIVE_OMISSION -> state.receiveOmission = 0;

@@ -109,6 +109,16 @@ class FaultsTest {
     }
 
     @Test
+    void anOverlappingFaultOfTheSameKindIsNotEndedByTheEarlierOnesEnd() {
+        Simulation sim = tick(2, Fault.at(0, FaultKind.SEND_OMISSION, 0, Map.of("duration", 20)),
+                Fault.at(10, FaultKind.SEND_OMISSION, 0, Map.of("duration", 50)));
+
+        assertThat(dropsBecause(sim, "send omission")).extracting(TraceEvent::time)
+                .containsExactly(5L, 10L, 15L, 20L, 25L, 30L, 35L, 40L, 45L, 50L, 55L);
+        assertThat(events(sim, EventKind.NOTE)).singleElement().extracting(TraceEvent::time).isEqualTo(60L);
+    }
+
+    @Test
     void receiveOmissionWithAProbabilityLosesSomeIncomingMessages() {
         Simulation sim = tick(3, Fault.at(0, FaultKind.RECEIVE_OMISSION, 2, Map.of("probability", 0.5)));
 
