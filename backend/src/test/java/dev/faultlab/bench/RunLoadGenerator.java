@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Load on the live-run service, from this JVM to a FaultLab it starts on 127.0.0.1 (never anywhere else).
  * N clients each open a run, play it and inject a crash; the time from sending the fault to receiving its
- * FAULT event is the latency reported. Then it measures the heap held per idle run.
+ * FAULT event is the latency reported. Before that it measures the heap held per idle run.
  * Bounded: at most 2,000 clients, 120 seconds, 5,000 idle runs; it stops by itself.
  *
  * <pre>mvn -B -q -pl backend test-compile exec:exec@bench -Dbench.main=dev.faultlab.bench.RunLoadGenerator -Dbench.args="1000 30 1000"</pre>
@@ -50,8 +50,9 @@ public final class RunLoadGenerator {
         try {
             String base = "http://127.0.0.1:" + app.port();
             Session session = Session.login(base);
-            streams(session, clients, Duration.ofSeconds(seconds));
+            // Idle memory first, on a heap the stream phase has not churned.
             idleMemory(session, idleRuns);
+            streams(session, clients, Duration.ofSeconds(seconds));
         } finally {
             app.close();
             System.exit(0);
