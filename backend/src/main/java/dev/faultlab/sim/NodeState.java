@@ -22,6 +22,8 @@ final class NodeState {
     int timerGeneration;
     final List<Delivery> inbox = new ArrayList<>();
 
+    /** Per lasting fault kind, how many hit the node: a fault's end only ends the newest one. */
+    final int[] lastingFaults = new int[FaultKind.values().length];
     double sendOmission;
     double receiveOmission;
     long extraDelay;
