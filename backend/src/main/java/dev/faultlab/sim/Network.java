@@ -68,14 +68,20 @@ final class Network {
 
     /** Why a message arriving now is lost on its link (down, partitioned, one-way loss), or null. */
     String blocks(int from, int to) {
-        if (links.isDown(from, to)) {
-            return "link down";
-        }
-        if (links.partitioned(from, to)) {
-            return "partitioned";
+        String cut = cutOff(from, to);
+        if (cut != null) {
+            return cut;
         }
         double p = links.loss(from, to);
         return p > 0 && random.nextDouble() < p ? "link loss" : null;
+    }
+
+    /** Why the link cannot carry a message at all right now (down or partitioned), or null. */
+    String cutOff(int from, int to) {
+        if (links.isDown(from, to)) {
+            return "link down";
+        }
+        return links.partitioned(from, to) ? "partitioned" : null;
     }
 
     /** A NETWORK fault: the given settings change for every link from now on. */

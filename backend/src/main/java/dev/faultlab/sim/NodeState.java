@@ -22,12 +22,12 @@ final class NodeState {
     int timerGeneration;
     final List<Delivery> inbox = new ArrayList<>();
 
+    /** Per lasting fault kind, how many hit the node: a fault's end only ends the newest one. */
+    final int[] lastingFaults = new int[FaultKind.values().length];
     double sendOmission;
     double receiveOmission;
     long extraDelay;
     double timerFactor = 1;
-    /** Per lasting fault kind (by ordinal), the FAULT event that set its current effect: only that fault's end undoes it. */
-    final int[] lastingSetBy = new int[FaultKind.values().length];
     String byzantineName;
     ByzantineBehaviour byzantine;
     SplittableRandom byzantineRandom;

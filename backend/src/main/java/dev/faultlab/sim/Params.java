@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * A protocol's parameters after checking them against its {@link ParamSpec}s: every value has its
@@ -27,7 +28,8 @@ public final class Params {
     public static Params check(List<ParamSpec> specs, Map<String, Object> raw, long seed) {
         List<RecipeException.Problem> problems = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
-        for (String name : raw.keySet()) {
+        // Sorted, so the problems come in the same order whatever map the recipe arrived in.
+        for (String name : new TreeSet<>(raw.keySet())) {
             if (specs.stream().noneMatch(s -> s.name().equals(name))) {
                 problems.add(new RecipeException.Problem("params." + name, "is not a parameter of this protocol"));
             }
@@ -88,6 +90,9 @@ public final class Params {
     }
 
     private static String outOfRange(ParamSpec spec, double value) {
+        if (Double.isNaN(value)) {
+            return "must be a number, got NaN";
+        }
         if (spec.min() != null && value < spec.min().doubleValue()) {
             return "must be at least " + spec.min() + ", got " + format(value);
         }

@@ -1,14 +1,36 @@
 package dev.faultlab.sim;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Checks a recipe before it runs, collecting every problem with the field it is about. */
 final class RecipeValidator {
+    /** The parameters each fault kind reads, so a misspelt one is refused instead of silently ignored. */
+    private static final Map<FaultKind, Set<String>> KNOWN_PARAMS = knownParams();
+
     private final List<RecipeException.Problem> problems = new ArrayList<>();
+
+    private static Map<FaultKind, Set<String>> knownParams() {
+        Map<FaultKind, Set<String>> known = new EnumMap<>(FaultKind.class);
+        known.put(FaultKind.CRASH, Set.of("afterSends", "reaches"));
+        known.put(FaultKind.RECOVER, Set.of());
+        known.put(FaultKind.SEND_OMISSION, Set.of("probability", "duration"));
+        known.put(FaultKind.RECEIVE_OMISSION, Set.of("probability", "duration"));
+        known.put(FaultKind.TIMING, Set.of("extraDelay", "timerFactor", "duration"));
+        known.put(FaultKind.LINK_DOWN, Set.of("to", "oneWay"));
+        known.put(FaultKind.LINK_UP, Set.of("to", "oneWay"));
+        known.put(FaultKind.LINK_LOSS, Set.of("to", "probability"));
+        known.put(FaultKind.PARTITION, Set.of("groups"));
+        known.put(FaultKind.HEAL, Set.of());
+        known.put(FaultKind.NETWORK, Set.of("loss", "duplication", "fifo", "delay"));
+        // BYZANTINE is missing on purpose: its parameters are the chosen behaviour's.
+        return known;
+    }
 
     /** The protocol, checked parameters and setup of a valid recipe. */
     record Checked(Protocol protocol, Params params, Setup setup) {
@@ -139,8 +161,11 @@ final class RecipeValidator {
         }
         if (f.kind().needsTarget()) {
             node(field + ".target", f.target(), nodes);
+        } else if (f.target() != null) {
+            problem(field + ".target", "must be left out: " + f.kind() + " acts on the whole network");
         }
         Map<String, Object> p = f.params();
+        checkParamNames(field, f.kind(), p);
         switch (f.kind()) {
             case CRASH -> {
                 if (p.containsKey("afterSends") && p.containsKey("reaches")) {
@@ -173,7 +198,15 @@ final class RecipeValidator {
                 checkBehaviour(field, p, protocol);
                 checkLies(field + ".params.lies", p.get("lies"), nodes);
             }
-            case LINK_DOWN, LINK_UP -> node(field + ".params.to", p.get("to"), nodes);
+            case LINK_DOWN, LINK_UP -> {
+                if (node(field + ".params.to", p.get("to"), nodes) && f.target() != null
+                        && ((Number) p.get("to")).intValue() == f.target()) {
+                    problem(field + ".params.to", "must be another node than the target");
+                }
+                if (p.containsKey("oneWay") && !(p.get("oneWay") instanceof Boolean)) {
+                    problem(field + ".params.oneWay", "must be true or false");
+                }
+            }
             case LINK_LOSS -> {
                 node(field + ".params.to", p.get("to"), nodes);
                 if (p.get("probability") == null) {
@@ -185,6 +218,19 @@ final class RecipeValidator {
             case PARTITION -> checkGroups(field + ".params.groups", p.get("groups"), nodes);
             case NETWORK -> checkNetworkChange(field + ".params", p);
             case RECOVER, HEAL -> {
+            }
+        }
+    }
+
+    private void checkParamNames(String field, FaultKind kind, Map<String, Object> p) {
+        Set<String> known = KNOWN_PARAMS.get(kind);
+        if (known == null) {
+            return;
+        }
+        for (String name : new TreeSet<>(p.keySet())) {
+            if (!known.contains(name)) {
+                problem(field + ".params." + name, "is not a parameter of " + kind
+                        + (known.isEmpty() ? ", which takes none" : "; it takes " + new TreeSet<>(known)));
             }
         }
     }

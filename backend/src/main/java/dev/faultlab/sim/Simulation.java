@@ -34,6 +34,8 @@ public final class Simulation {
     /** Omission decisions and Byzantine randomness: a stream of its own, so faults never shift the network's or a process's numbers. */
     private final SplittableRandom faultRandom;
     private final List<Fault> faultsByEvent = new ArrayList<>();
+    /** maxEvents plus the handler slack, saturated: a budget near Long.MAX_VALUE must not wrap to negative. */
+    private final long eventCutOff;
     private final BitSet everFaulty = new BitSet();
     private Recipe recipe;
     private long now;
@@ -57,6 +59,8 @@ public final class Simulation {
         SplittableRandom root = new SplittableRandom(recipe.seed());
         this.network = new Network(n, recipe.network(), root.split());
         this.faultRandom = root.split();
+        long maxEvents = recipe.budgets().maxEvents();
+        this.eventCutOff = maxEvents > Long.MAX_VALUE - EVENT_BUDGET_SLACK ? Long.MAX_VALUE : maxEvents + EVENT_BUDGET_SLACK;
         this.nodes = new NodeState[n];
         this.contexts = new Context[n];
         this.peers = new ArrayList<>(n);
@@ -74,13 +78,7 @@ public final class Simulation {
         for (Fault fault : recipe.faults()) {
             schedulePlanned(fault);
         }
-        for (int i = 0; i < n && end == null; i++) {
-            try {
-                nodes[i].process = setup.factory().apply(i);
-            } catch (RuntimeException | StackOverflowError e) {
-                stopFor(new ProtocolFailure(i, e));
-            }
-        }
+        runItem(new CreateProcesses());
         if (setup.roundBased()) {
             schedule(new RoundStart(0, 1));
         } else {
@@ -100,11 +98,10 @@ public final class Simulation {
      */
     public boolean step() {
         long started = System.nanoTime();
-        try {
-            return stepItem();
-        } finally {
-            wallNanos += System.nanoTime() - started;
-        }
+        stepItem();
+        checkWallBudget(started);
+        wallNanos += System.nanoTime() - started;
+        return end == null;
     }
 
     /** Runs until the trace has at least {@code events} events or the run ends. */
@@ -118,12 +115,10 @@ public final class Simulation {
                 }
                 if (++sinceCheck == WALL_CHECK_INTERVAL) {
                     sinceCheck = 0;
-                    if (wallNanos + System.nanoTime() - started > recipe.budgets().maxWallMillis() * 1_000_000) {
-                        finish(new EndReason("budget.wall", "the run used its " + recipe.budgets().maxWallMillis()
-                                + " ms of computing time"));
-                    }
+                    checkWallBudget(started);
                 }
             }
+            checkWallBudget(started);
         } finally {
             wallNanos += System.nanoTime() - started;
         }
@@ -145,11 +140,22 @@ public final class Simulation {
         runUntilEvents(Long.MAX_VALUE);
     }
 
+    /** Millis are compared, not nanos: maxWallMillis × 1,000,000 overflows for budgets near Long.MAX_VALUE. */
+    private void checkWallBudget(long started) {
+        if (end == null && (wallNanos + System.nanoTime() - started) / 1_000_000 >= recipe.budgets().maxWallMillis()) {
+            finish(new EndReason("budget.wall", "the run used its " + recipe.budgets().maxWallMillis()
+                    + " ms of computing time"));
+        }
+    }
+
     private boolean stepItem() {
         if (end != null) {
             return false;
         }
-        applyFaultsDueByEvent();
+        if (applyNextFaultDueByEvent()) {
+            checkBudgets();
+            return end == null;
+        }
         int before = trace.size();
         while (end == null && trace.size() == before) {
             Item item = queue.poll();
@@ -171,26 +177,11 @@ public final class Simulation {
     private void runItem(Item item) {
         try {
             item.run();
-        } catch (BudgetExceeded | ProtocolFailure e) {
-            stopFor(e);
-        }
-    }
-
-    /** Applies a fault outside the queue (by event index, or injected live): a recovery runs protocol code. */
-    private void applyContained(Fault fault) {
-        try {
-            apply(fault);
-        } catch (BudgetExceeded | ProtocolFailure e) {
-            stopFor(e);
-        }
-    }
-
-    private void stopFor(RuntimeException e) {
-        if (e instanceof ProtocolFailure failure) {
-            record(EventKind.NOTE, failure.node, -1, -1, -1, "protocol error: " + e.getCause(), null);
-            finish(new EndReason("protocol-error", "the protocol failed at P" + failure.node + ": " + e.getCause()));
-        } else {
+        } catch (BudgetExceeded e) {
             finish(new EndReason("budget.events", "a handler produced more events than the budget allows"));
+        } catch (ProtocolFailure e) {
+            record(EventKind.NOTE, e.node, -1, -1, -1, "protocol error: " + e.getCause(), null);
+            finish(new EndReason("protocol-error", "the protocol failed at P" + e.node + ": " + e.getCause()));
         }
     }
 
@@ -224,7 +215,7 @@ public final class Simulation {
         RecipeValidator.checkInjected(new Fault(now, null, fault.kind(), fault.target(), fault.params()), protocol, n);
         Fault recorded = fault.atEvent(trace.size());
         recipe = recipe.withFault(recorded);
-        applyContained(recorded);
+        runItem(new FaultItem(now, recorded));
         checkBudgets();
         return recorded;
     }
@@ -241,10 +232,16 @@ public final class Simulation {
         }
     }
 
-    private void applyFaultsDueByEvent() {
-        while (end == null && !faultsByEvent.isEmpty() && faultsByEvent.get(0).atEvent() <= trace.size()) {
-            applyContained(faultsByEvent.remove(0));
+    /**
+     * A fault planned by event index is a step of its own, one fault per step, as {@link #inject} was between
+     * two steps of the live run: so seeking to its FAULT event shows what the live run showed right after it.
+     */
+    private boolean applyNextFaultDueByEvent() {
+        if (faultsByEvent.isEmpty() || faultsByEvent.get(0).atEvent() > trace.size()) {
+            return false;
         }
+        runItem(new FaultItem(now, faultsByEvent.remove(0)));
+        return true;
     }
 
     /** Applies a fault; what it causes (a crash, a recovery and the recovered process's sends) has its FAULT event as parent. */
@@ -267,6 +264,10 @@ public final class Simulation {
         switch (fault.kind()) {
             case CRASH -> {
                 NodeState node = nodes[target];
+                if (!node.up) {
+                    // Arming afterSends or reaches here would crash the node's next life instead.
+                    return;
+                }
                 if (p.containsKey("reaches")) {
                     node.crashReaches = new HashSet<>(intList(p.get("reaches")));
                 } else if (number(p, "afterSends", 0).intValue() > 0) {
@@ -321,11 +322,11 @@ public final class Simulation {
         }
     }
 
-    /** Runs while the fault's FAULT event is the current cause: that event is what the end undoes. */
+    /** A lasting fault's duration ends only that fault: not a newer one of the same kind that replaced it. */
     private void endLater(Fault fault, Map<String, Object> p) {
-        nodes[fault.targetNode()].lastingSetBy[fault.kind().ordinal()] = currentCause;
+        int generation = ++nodes[fault.targetNode()].lastingFaults[fault.kind().ordinal()];
         if (p.containsKey("duration")) {
-            schedule(new FaultEnd(now + number(p, "duration", 0).longValue(), fault.kind(), fault.targetNode(), currentCause));
+            schedule(new FaultEnd(now + number(p, "duration", 0).longValue(), fault.kind(), fault.targetNode(), generation));
         }
     }
 
@@ -367,15 +368,25 @@ public final class Simulation {
         void call(NodeState node);
     }
 
-    /** Runs a handler of {@code node}; afterwards a crash armed with "reaches" takes effect. */
+    /**
+     * Runs a handler of {@code node}; afterwards a crash armed with "reaches" takes effect. A crash part-way
+     * (afterSends) stops the handler where it is; whatever else the handler throws ends the run as a protocol error.
+     */
     private void invoke(NodeState node, int cause, Call handler) {
         int previousCause = currentCause;
         currentCause = cause;
         try {
             handler.call(node);
+        } catch (CrashedMidHandler e) {
+            return;
         } catch (BudgetExceeded | ProtocolFailure e) {
             throw e;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (StackOverflowError e) {
+            throw new ProtocolFailure(node.id, e);
+        } catch (VirtualMachineError e) {
+            // Out of memory or a broken JVM is the server's trouble, not the protocol's.
+            throw e;
+        } catch (Throwable e) {
             throw new ProtocolFailure(node.id, e);
         } finally {
             currentCause = previousCause;
@@ -405,11 +416,25 @@ public final class Simulation {
         int id = nextMessage++;
         int lamport = ++from.lamport;
         int sendSeq = record(EventKind.SEND, from.id, to, id, currentCause, sent, null, lamport);
-        if (from.crashAfterSends > 0 && --from.crashAfterSends == 0) {
+        boolean lastSend = from.crashAfterSends > 0 && --from.crashAfterSends == 0;
+        if (lastSend) {
             crash(from);
         }
+        transmit(from, to, sent, id, sendSeq, lamport);
+        if (lastSend) {
+            throw CrashedMidHandler.INSTANCE;
+        }
+    }
+
+    /** What happens to a sent message on its way out: the sender's faults, then the link and the network. */
+    private void transmit(NodeState from, int to, Message sent, int id, int sendSeq, int lamport) {
         if (omits(from.sendOmission)) {
             record(EventKind.DROP, from.id, to, id, sendSeq, sent, "send omission");
+            return;
+        }
+        String cut = network.cutOff(from.id, to);
+        if (cut != null) {
+            record(EventKind.DROP, from.id, to, id, sendSeq, sent, cut);
             return;
         }
         if (network.losesAtSend(from.id, to)) {
@@ -427,9 +452,12 @@ public final class Simulation {
         return probability > 0 && (probability >= 1 || faultRandom.nextDouble() < probability);
     }
 
-    /** In a round protocol a delay is at most one round minus a tick; only a timing fault makes a message late. */
+    /**
+     * In a round protocol a message arrives by the round's last tick, even one sent mid-round (by a recovered
+     * process); only a timing fault makes a message late.
+     */
     private long deliveryTime(NodeState from, int to) {
-        long maxDelay = setup.roundBased() ? ROUND_TICKS - 1 : Long.MAX_VALUE;
+        long maxDelay = setup.roundBased() ? Math.max(0, (long) round * ROUND_TICKS - 1 - now) : Long.MAX_VALUE;
         return network.deliveryTime(from.id, to, now, from.extraDelay, maxDelay);
     }
 
@@ -496,8 +524,8 @@ public final class Simulation {
     }
 
     private void guardEventBudget() {
-        if (trace.size() > recipe.budgets().maxEvents() + EVENT_BUDGET_SLACK) {
-            throw new BudgetExceeded();
+        if (trace.size() > eventCutOff) {
+            throw BudgetExceeded.INSTANCE;
         }
     }
 
@@ -620,6 +648,25 @@ public final class Simulation {
         abstract void run();
     }
 
+    /** Not queued: run once by the constructor, so a factory that throws ends the run like any protocol error. */
+    private final class CreateProcesses extends Item implements Call {
+        CreateProcesses() {
+            super(0);
+        }
+
+        @Override
+        void run() {
+            for (NodeState node : nodes) {
+                invoke(node, -1, this);
+            }
+        }
+
+        @Override
+        public void call(NodeState node) {
+            node.process = setup.factory().apply(node.id);
+        }
+    }
+
     private final class Start extends Item implements Call {
         final int node;
 
@@ -736,20 +783,20 @@ public final class Simulation {
     private final class FaultEnd extends Item {
         final FaultKind kind;
         final int node;
-        final int faultEvent;
+        final int generation;
 
-        FaultEnd(long time, FaultKind kind, int node, int faultEvent) {
+        FaultEnd(long time, FaultKind kind, int node, int generation) {
             super(time);
             this.kind = kind;
             this.node = node;
-            this.faultEvent = faultEvent;
+            this.generation = generation;
         }
 
         @Override
         void run() {
             NodeState state = nodes[node];
-            if (state.lastingSetBy[kind.ordinal()] != faultEvent) {
-                return; // a later fault of this kind took over; only its own end undoes it
+            if (state.lastingFaults[kind.ordinal()] != generation) {
+                return;
             }
             switch (kind) {
                 case SEND_OMISSION -> state.sendOmission = 0;
@@ -774,9 +821,23 @@ public final class Simulation {
         }
     }
 
-    /** Thrown inside a runaway handler; caught by the step loop, never escapes. */
-    private static final class BudgetExceeded extends RuntimeException {
-        BudgetExceeded() {
+    /**
+     * Thrown inside a runaway handler; caught by the step loop, never escapes. An Error, so a protocol's own
+     * {@code catch (RuntimeException e)} cannot swallow it and keep the handler running.
+     */
+    private static final class BudgetExceeded extends Error {
+        static final BudgetExceeded INSTANCE = new BudgetExceeded();
+
+        private BudgetExceeded() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Stops the handler of a node that crashed part-way through it; caught by invoke. An Error for the same reason. */
+    private static final class CrashedMidHandler extends Error {
+        static final CrashedMidHandler INSTANCE = new CrashedMidHandler();
+
+        private CrashedMidHandler() {
             super(null, null, false, false);
         }
     }

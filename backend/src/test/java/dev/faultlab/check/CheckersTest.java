@@ -13,6 +13,8 @@ import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Setup;
 import dev.faultlab.sim.Simulation;
+import dev.faultlab.sim.fixtures.Counter;
+import dev.faultlab.sim.fixtures.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -156,5 +158,14 @@ class CheckersTest {
             assertThat(c.verdict().holds()).isFalse();
         });
         assertThat(Explorer.search(REGISTRY, candidates.stream().skip(3).limit(1), Agreement::check)).isEmpty();
+    }
+
+    @Test
+    void aProcessWithAnOmissionFaultIsNotHeldToTheProperties() {
+        Simulation sim = Fixtures.run(Fixtures.recipe(Counter.ID, Map.of("n", 2, "limit", 3))
+                .withBudgets(new dev.faultlab.sim.Budgets(1000, 25, 1000, 8, 1 << 20))
+                .withFault(Fault.at(0, FaultKind.RECEIVE_OMISSION, 1)));
+
+        assertThat(Termination.check(sim).explanation()).isEqualTo("correct processes [P0] never decided");
     }
 }

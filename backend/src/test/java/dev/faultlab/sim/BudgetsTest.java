@@ -1,11 +1,22 @@
 package dev.faultlab.sim;
 
+import dev.faultlab.sim.fixtures.Echo;
+import dev.faultlab.sim.fixtures.Events;
+import dev.faultlab.sim.fixtures.Runaway;
+import dev.faultlab.sim.fixtures.Throwing;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
+import java.util.Map;
 
+import static dev.faultlab.sim.fixtures.Fixtures.recipe;
+import static dev.faultlab.sim.fixtures.Fixtures.run;
+import static dev.faultlab.sim.fixtures.Fixtures.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BudgetsTest {
     private static final long BIG = Long.MAX_VALUE / 4;
@@ -55,6 +66,27 @@ class BudgetsTest {
     }
 
     @Test
+    void theWallClockBudgetAlsoCountsSingleSteps() {
+        Simulation sim = start(recipe(Echo.ID, Map.of("n", 4, "waves", 100_000_000))
+                .withBudgets(new Budgets(BIG, BIG, 20, 64, BIG)));
+
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (sim.step() && System.nanoTime() < deadline) {
+            // stepping as a paced live run does
+        }
+        assertThat(sim.endReason().code()).isEqualTo("budget.wall");
+    }
+
+    @Test
+    void budgetsNearLongMaxValueDoNotOverflowIntoEndingTheRunAtOnce() {
+        Simulation sim = run(recipe(Echo.ID, Map.of("n", 3, "waves", 2))
+                .withBudgets(new Budgets(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, 64, Long.MAX_VALUE)));
+
+        assertThat(sim.endReason().completed()).isTrue();
+        assertThat(sim.decisions()).hasSize(3);
+    }
+
+    @Test
     void theTraceSizeBudgetCountsBytes() {
         Simulation sim = pingPong(new Budgets(BIG, BIG, 60_000, 64, 100L * Trace.BYTES_PER_EVENT));
 
@@ -75,6 +107,70 @@ class BudgetsTest {
 
         assertThat(sim.endReason().code()).isEqualTo("budget.events");
         assertThat(sim.trace().size()).isLessThan(20_000);
+    }
+
+    @Test
+    void aHandlerThatSendsForeverIsCutOffEvenIfItSwallowsRuntimeExceptions() {
+        Simulation sim = run(recipe(Runaway.ID, Map.of()).withBudgets(new Budgets(5000, BIG, 60_000, 64, BIG)));
+
+        assertThat(sim.endReason().code()).isEqualTo("budget.events");
+        assertThat(Events.count(sim, EventKind.SEND)).isGreaterThan(5000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"factory", "start", "message", "recursion"})
+    void aProtocolThatThrowsAnywhereEndsTheRunWithAProtocolErrorAtThatProcess(String in) {
+        Simulation sim = start(recipe(Throwing.ID, Map.of("in", in)));
+        assertThatCode(sim::runToEnd).doesNotThrowAnyException();
+
+        assertThat(sim.endReason().code()).isEqualTo("protocol-error");
+        assertThat(sim.endReason().message()).startsWith("the protocol failed at P1: ");
+        assertThat(sim.trace().event(sim.trace().size() - 2)).extracting(TraceEvent::kind, TraceEvent::node)
+                .containsExactly(EventKind.NOTE, 1);
+        assertThat(sim.processes()).hasSize(2);
+    }
+
+    @Test
+    void aProtocolThatThrowsWhileRecoveringEndsTheRunToo() {
+        Simulation sim = run(recipe(Throwing.ID, Map.of("in", "recover"))
+                .withFault(Fault.at(0, FaultKind.CRASH, 1)).withFault(Fault.at(3, FaultKind.RECOVER, 1)));
+
+        assertThat(sim.endReason().code()).isEqualTo("protocol-error");
+        assertThat(sim.endReason().message()).contains("bad recovery");
+    }
+
+    @Test
+    void aProtocolErrorCausedByAFaultAtAnEventIndexIsContained() {
+        Simulation sim = start(recipe(Throwing.ID, Map.of("in", "recover"))
+                .withFault(Fault.at(0, FaultKind.CRASH, 1)).withFault(new Fault(null, 3L, FaultKind.RECOVER, 1, Map.of())));
+        assertThatCode(sim::runToEnd).doesNotThrowAnyException();
+
+        assertThat(sim.endReason().message()).contains("bad recovery");
+    }
+
+    @Test
+    void aProtocolErrorInALiveInjectionIsContainedToo() {
+        Simulation sim = start(recipe(Throwing.ID, Map.of("in", "recover")).withFault(Fault.at(0, FaultKind.CRASH, 1)));
+        sim.step();
+
+        assertThatCode(() -> sim.inject(Fault.at(0, FaultKind.RECOVER, 1))).doesNotThrowAnyException();
+
+        assertThat(sim.endReason().code()).isEqualTo("protocol-error");
+        assertThatThrownBy(() -> sim.inject(Fault.at(0, FaultKind.CRASH, 0)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("the run has ended");
+    }
+
+    @Test
+    void anErrorOtherThanAStackOverflowIsAProtocolErrorToo() {
+        Protocol asserting = Scripted.async(Scripted.Async.onStart((ctx, s) -> {
+            throw new AssertionError("invariant broken");
+        }));
+        Simulation sim = Scripted.start(asserting, 1, List.of(), NetworkSpec.reliable(), Budgets.defaults(), 1);
+
+        assertThatCode(sim::runToEnd).doesNotThrowAnyException();
+
+        assertThat(sim.endReason().code()).isEqualTo("protocol-error");
+        assertThat(sim.endReason().message()).contains("AssertionError: invariant broken");
     }
 
     @Test

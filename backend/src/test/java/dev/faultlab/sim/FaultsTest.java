@@ -1,5 +1,6 @@
 package dev.faultlab.sim;
 
+import dev.faultlab.sim.fixtures.Echo;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -192,15 +193,44 @@ class FaultsTest {
     }
 
     @Test
+    void aMessageSentIntoADownLinkIsLostAtOnceEvenIfTheLinkComesBackBeforeItWouldArrive() {
+        Simulation sim = dev.faultlab.sim.fixtures.Fixtures.run(dev.faultlab.sim.fixtures.Fixtures.recipe(Echo.ID, Map.of("n", 2)).withNetwork(new NetworkSpec(Delay.constant(10), 0, 0, true))
+                .withFaults(List.of(Fault.at(0, FaultKind.LINK_DOWN, 0, Map.of("to", 1)),
+                        Fault.at(5, FaultKind.LINK_UP, 0, Map.of("to", 1)))));
+
+        assertThat(events(sim, EventKind.DELIVER)).isEmpty();
+        assertThat(dropsBecause(sim, "link down")).hasSize(2).allSatisfy(drop -> assertThat(drop.time()).isZero());
+    }
+
+    @Test
+    void aMessageSentAcrossAPartitionIsLostAtOnceButOneInFlightWhenItStartsIsLostOnArrival() {
+        Fault partition = Fault.network(1, FaultKind.PARTITION, Map.of("groups", List.of(List.of(0, 1))));
+        NetworkSpec slow = new NetworkSpec(Delay.constant(10), 0, 0, true);
+        Simulation atSend = dev.faultlab.sim.fixtures.Fixtures.run(dev.faultlab.sim.fixtures.Fixtures.recipe(Echo.ID, Map.of("n", 4)).withNetwork(slow)
+                .withFault(Fault.network(0, FaultKind.PARTITION, partition.params())));
+        Simulation inFlight = dev.faultlab.sim.fixtures.Fixtures.run(dev.faultlab.sim.fixtures.Fixtures.recipe(Echo.ID, Map.of("n", 4)).withNetwork(slow).withFault(partition));
+
+        assertThat(dropsBecause(atSend, "partitioned")).hasSize(8).allSatisfy(drop -> assertThat(drop.time()).isZero());
+        assertThat(dropsBecause(inFlight, "partitioned")).hasSize(8).allSatisfy(drop -> assertThat(drop.time()).isEqualTo(10));
+    }
+
+    @Test
     void aOneWayLinkFaultLeavesTheOtherDirectionWorking() {
         Simulation down = tick(2, Fault.at(0, FaultKind.LINK_DOWN, 0, Map.of("to", 1, "oneWay", true)));
         Simulation lossy = tick(2, Fault.at(0, FaultKind.LINK_LOSS, 0, Map.of("to", 1, "probability", 1.0)));
 
         for (Simulation sim : List.of(down, lossy)) {
             assertThat(events(sim, EventKind.DELIVER)).isNotEmpty().allSatisfy(e -> assertThat(e.node()).isEqualTo(0));
-            assertThat(events(sim, EventKind.DROP)).isNotEmpty().allSatisfy(e -> assertThat(e.node()).isEqualTo(1));
         }
-        assertThat(events(lossy, EventKind.DROP)).allSatisfy(e -> assertThat(e.detail()).isEqualTo("link loss"));
+        // A down link loses a message as it is sent (at the sender); a lossy one as it arrives (at the receiver).
+        assertThat(events(down, EventKind.DROP)).isNotEmpty().allSatisfy(e -> {
+            assertThat(List.of(e.node(), e.peer())).containsExactly(0, 1);
+            assertThat(e.detail()).isEqualTo("link down");
+        });
+        assertThat(events(lossy, EventKind.DROP)).isNotEmpty().allSatisfy(e -> {
+            assertThat(List.of(e.node(), e.peer())).containsExactly(1, 0);
+            assertThat(e.detail()).isEqualTo("link loss");
+        });
     }
 
     @Test

@@ -91,6 +91,44 @@ class RecipeValidationTest {
     }
 
     @Test
+    void faultParametersThatNoFaultReadsOrThatContradictTheFaultAreRejected() {
+        RecipeException e = rejection(flooding(SEVEN,
+                Fault.at(0, FaultKind.SEND_OMISSION, 1, Map.of("probabilty", 0.5, "duraton", 3)),
+                Fault.at(0, FaultKind.RECOVER, 1, Map.of("state", "x")),
+                Fault.at(0, FaultKind.HEAL, 3),
+                Fault.at(0, FaultKind.CRASH, 1, Map.of("afterSends", 1, "reaches", List.of(2))),
+                Fault.at(0, FaultKind.LINK_UP, 1, Map.of("to", 2, "oneWay", "yes")),
+                Fault.at(0, FaultKind.LINK_DOWN, 4, Map.of("to", 4)),
+                Fault.at(0, FaultKind.TIMING, 1, Map.of("timerFactor", Double.NaN))));
+
+        assertThat(e.problems()).extracting(RecipeException.Problem::toString).containsExactly(
+                "faults[0].params.duraton: is not a parameter of SEND_OMISSION; it takes [duration, probability]",
+                "faults[0].params.probabilty: is not a parameter of SEND_OMISSION; it takes [duration, probability]",
+                "faults[1].params.state: is not a parameter of RECOVER, which takes none",
+                "faults[2].target: must be left out: HEAL acts on the whole network",
+                "faults[3].params: give afterSends or reaches, not both",
+                "faults[4].params.oneWay: must be true or false",
+                "faults[5].params.to: must be another node than the target",
+                "faults[6].params.timerFactor: must be a number >= 1");
+    }
+
+    @Test
+    void aNanProtocolParameterIsRejectedAndUnknownNamesComeSorted() {
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("zeta", 1);
+        params.put("rate", Double.NaN);
+        params.put("alpha", 2);
+
+        RecipeException e = catchThrowableOfType(RecipeException.class,
+                () -> Params.check(List.of(ParamSpec.decimal("rate", 0, 1, 0.5, "a rate")), params, 1));
+
+        assertThat(e.problems()).extracting(RecipeException.Problem::toString).containsExactly(
+                "params.alpha: is not a parameter of this protocol",
+                "params.zeta: is not a parameter of this protocol",
+                "params.rate: must be a number, got NaN");
+    }
+
+    @Test
     void partitionGroupsAndLieTablesAreCheckedRowByRow() {
         BehaviourSpec script = new BehaviourSpec("script", "lies", p -> (from, to, round, m, random) -> m);
         Protocol protocol = Scripted.async(Scripted.Async.onStart((ctx, s) -> { }), script);

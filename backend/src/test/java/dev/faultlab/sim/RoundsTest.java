@@ -1,5 +1,7 @@
 package dev.faultlab.sim;
 
+import dev.faultlab.sim.fixtures.Fixtures;
+import dev.faultlab.sim.fixtures.RoundLog;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -44,6 +46,20 @@ class RoundsTest {
 
         assertThat(events(sim, EventKind.DELIVER)).hasSize(3 * 3 * 2)
                 .allSatisfy(e -> assertThat(e.time() % Simulation.ROUND_TICKS).isBetween(1L, Simulation.ROUND_TICKS - 1));
+    }
+
+    @Test
+    void aMessageSentInTheMiddleOfARoundStillArrivesBeforeTheNextRound() {
+        // P1 recovers at tick 18 of round 2 (ticks 10..19) and broadcasts at once; a 9-tick delay is cut to 1.
+        Simulation sim = Fixtures.run(Fixtures.recipe(RoundLog.ID, Map.of("n", 3, "rounds", 3))
+                .withNetwork(new NetworkSpec(Delay.constant(9), 0, 0, true))
+                .withFaults(List.of(Fault.at(5, FaultKind.CRASH, 1), Fault.at(18, FaultKind.RECOVER, 1))));
+
+        assertThat(events(sim, EventKind.DROP)).filteredOn(e -> e.detail().startsWith("late")).isEmpty();
+        assertThat(events(sim, EventKind.DELIVER)).filteredOn(e -> e.peer() == 1 && e.round() == 2)
+                .extracting(TraceEvent::time).containsExactly(19L, 19L);
+        assertThat(sim.processes().get(0).state().get("log")).isEqualTo(List.of("r1:", "r2: 1@1 2@1", "r3: 2@2 1@2", "end: 1@3 2@3"));
+        assertThat(sim.processes().get(1).state().get("log")).isEqualTo(List.of("recovered", "r3: 0@2 2@2", "end: 0@3 2@3"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.faultlab.sim;
 
 import dev.faultlab.protocols.Protocols;
+import dev.faultlab.sim.fixtures.Counter;
+import dev.faultlab.sim.fixtures.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -50,6 +52,30 @@ class SeekAndLiveInjectionTest {
         Simulation replay = Simulation.start(live.recipe(), Protocols.registry());
         replay.runToEnd();
         assertThat(replay.trace().events()).isEqualTo(live.trace().events());
+    }
+
+    @Test
+    void seekingToAnInjectedFaultGivesTheStateRightAfterTheInjection() {
+        Simulation live = Fixtures.start(Fixtures.recipe(Counter.ID, Map.of("limit", 5)));
+        live.runUntilEvents(3);
+        live.inject(Fault.at(0, FaultKind.CRASH, 0));
+        List<ProcessStatus> afterCrash = live.processes();
+        int crashEvent = live.trace().size() - 1;
+        live.inject(Fault.at(0, FaultKind.RECOVER, 0));
+
+        assertThat(Simulation.processesAt(live.recipe(), Fixtures.REGISTRY, crashEvent)).isEqualTo(afterCrash);
+        assertThat(Simulation.processesAt(live.recipe(), Fixtures.REGISTRY, crashEvent + 2)).isEqualTo(live.processes());
+    }
+
+    @Test
+    void anInjectionThatUsesUpTheEventBudgetEndsLiveAndReplayAlike() {
+        Simulation live = Fixtures.start(Fixtures.recipe(dev.faultlab.sim.fixtures.Echo.ID, Map.of("n", 3))
+                .withBudgets(new Budgets(8, 1000, 10_000, 8, 1 << 20)));
+        live.runUntilEvents(6);
+        live.inject(Fault.at(0, FaultKind.CRASH, 2));
+
+        assertThat(live.endReason().code()).isEqualTo("budget.events");
+        assertThat(Fixtures.run(live.recipe()).trace().events()).isEqualTo(live.trace().events());
     }
 
     @Test

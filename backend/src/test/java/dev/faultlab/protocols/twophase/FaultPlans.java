@@ -42,6 +42,8 @@ final class FaultPlans {
         Arbitrary<Long> time = Arbitraries.longs().between(0, 120);
         Arbitrary<Integer> node = Arbitraries.integers().between(0, n - 1);
         Arbitrary<Long> duration = Arbitraries.longs().between(1, 60);
+        // A link joins two different nodes: the other end is the target plus 1..n-1, wrapped.
+        Arbitrary<Integer> offset = Arbitraries.integers().between(1, n - 1);
         Arbitrary<Fault> fault = Arbitraries.oneOf(
                 Combinators.combine(time, node).as((t, v) -> Fault.at(t, FaultKind.CRASH, v)),
                 Combinators.combine(time, node, Arbitraries.integers().between(1, 3))
@@ -57,8 +59,8 @@ final class FaultPlans {
                         .as((t, v, d, extra) -> Fault.at(t, FaultKind.TIMING, v, Map.of("duration", d, "extraDelay", extra))),
                 Combinators.combine(time, node, node, Arbitraries.doubles().between(0, 1))
                         .as((t, v, to, p) -> Fault.at(t, FaultKind.LINK_LOSS, v, Map.of("to", to, "probability", p))),
-                Combinators.combine(time, node, node).as((t, v, to) -> Fault.at(t, FaultKind.LINK_DOWN, v, Map.of("to", to))),
-                Combinators.combine(time, node, node).as((t, v, to) -> Fault.at(t, FaultKind.LINK_UP, v, Map.of("to", to))),
+                Combinators.combine(time, node, offset).as((t, v, k) -> Fault.at(t, FaultKind.LINK_DOWN, v, Map.of("to", (v + k) % n))),
+                Combinators.combine(time, node, offset).as((t, v, k) -> Fault.at(t, FaultKind.LINK_UP, v, Map.of("to", (v + k) % n))),
                 Combinators.combine(time, subsetOf(n))
                         .as((t, group) -> Fault.network(t, FaultKind.PARTITION, Map.of("groups", List.of(group)))),
                 time.map(t -> Fault.network(t, FaultKind.HEAL, Map.of())),
@@ -75,6 +77,7 @@ final class FaultPlans {
         Arbitrary<Long> start = Arbitraries.longs().between(0, HEALED_BY - 40);
         Arbitrary<Long> length = Arbitraries.longs().between(1, 40);
         Arbitrary<Integer> node = Arbitraries.integers().between(0, n - 1);
+        Arbitrary<Integer> offset = Arbitraries.integers().between(1, n - 1);
         Arbitrary<List<Fault>> episode = Arbitraries.oneOf(
                 Combinators.combine(start, length, node).as((t, d, v) -> List.of(
                         Fault.at(t, FaultKind.CRASH, v), Fault.at(t + d, FaultKind.RECOVER, v))),
@@ -87,9 +90,9 @@ final class FaultPlans {
                 Combinators.combine(start, length, subsetOf(n)).as((t, d, group) -> List.of(
                         Fault.network(t, FaultKind.PARTITION, Map.of("groups", List.of(group))),
                         Fault.network(t + d, FaultKind.HEAL, Map.of()))),
-                Combinators.combine(start, length, node, node).as((t, d, v, to) -> List.of(
-                        Fault.at(t, FaultKind.LINK_DOWN, v, Map.of("to", to)),
-                        Fault.at(t + d, FaultKind.LINK_UP, v, Map.of("to", to)))),
+                Combinators.combine(start, length, node, offset).as((t, d, v, k) -> List.of(
+                        Fault.at(t, FaultKind.LINK_DOWN, v, Map.of("to", (v + k) % n)),
+                        Fault.at(t + d, FaultKind.LINK_UP, v, Map.of("to", (v + k) % n)))),
                 Combinators.combine(start, length, Arbitraries.doubles().between(0.05, 0.5)).as((t, d, loss) -> List.of(
                         Fault.network(t, FaultKind.NETWORK, Map.of("loss", loss)),
                         Fault.network(t + d, FaultKind.NETWORK, Map.of("loss", 0.0)))));
