@@ -32,7 +32,9 @@ public final class LiveRun {
     private final ProtocolRegistry registry;
     private final RunSettings settings;
     private final List<StreamClient> clients = new ArrayList<>();
-    private final AtomicBoolean ticking = new AtomicBoolean();
+    /** Set while a tick is queued or running: a run never has more than one tick waiting for a worker. */
+    private final AtomicBoolean tickPending = new AtomicBoolean();
+    private long lastTickNanos = System.nanoTime();
     private RunStatus status = RunStatus.PAUSED;
     private double speed = DEFAULT_SPEED;
     private double credit;
@@ -95,6 +97,7 @@ public final class LiveRun {
         if (status == RunStatus.PAUSED) {
             status = RunStatus.PLAYING;
             credit = 0;
+            lastTickNanos = System.nanoTime();
             publishStatus();
         }
     }
@@ -202,30 +205,35 @@ public final class LiveRun {
         client.sendNow(RunCodec.write(frame));
     }
 
-    /** Called by the service's ticker: advances a playing run by its speed and flushes the streams. */
-    void tick(long elapsedNanos) {
-        if (!ticking.compareAndSet(false, true)) {
-            return;
-        }
+    /** Reserves this run's next tick; false if one is already waiting, so a slow pool never builds a backlog. */
+    boolean reserveTick() {
+        return tickPending.compareAndSet(false, true);
+    }
+
+    /**
+     * Called on a worker after {@link #reserveTick()}: advances a playing run by its speed for the time since its
+     * last tick, and flushes the streams.
+     */
+    synchronized void tick(long nowNanos) {
         try {
-            synchronized (this) {
-                if (status == RunStatus.PLAYING) {
-                    credit += speed * elapsedNanos / 1e9;
-                    int due = (int) Math.min(Math.floor(credit), settings.maxEventsPerTick());
-                    if (due > 0) {
-                        credit -= due;
-                        advanceBy(due);
-                        if (status != RunStatus.PLAYING) {
-                            publishStatus();
-                        }
+            long elapsedNanos = nowNanos - lastTickNanos;
+            lastTickNanos = nowNanos;
+            if (status == RunStatus.PLAYING) {
+                credit += speed * elapsedNanos / 1e9;
+                int due = (int) Math.min(Math.floor(credit), settings.maxEventsPerTick());
+                if (due > 0) {
+                    credit -= due;
+                    advanceBy(due);
+                    if (status != RunStatus.PLAYING) {
+                        publishStatus();
                     }
-                    // A run that cannot keep up with its speed must not build up an ever larger debt.
-                    credit = Math.min(credit, settings.maxEventsPerTick());
                 }
-                pumpClients();
+                // A run that cannot keep up with its speed must not build up an ever larger debt.
+                credit = Math.min(credit, settings.maxEventsPerTick());
             }
+            pumpClients();
         } finally {
-            ticking.set(false);
+            tickPending.set(false);
         }
     }
 

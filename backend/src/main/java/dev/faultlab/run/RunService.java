@@ -38,7 +38,6 @@ public final class RunService implements AutoCloseable {
     private final Map<UUID, LiveRun> live = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
     private final ExecutorService workers;
-    private long lastTick = System.nanoTime();
 
     public RunService(ProtocolRegistry registry, RunStore store, RunSettings settings) {
         this.registry = registry;
@@ -187,14 +186,11 @@ public final class RunService implements AutoCloseable {
     }
 
     private void tickAll() {
-        long now = System.nanoTime();
-        long elapsed = now - lastTick;
-        lastTick = now;
         for (LiveRun run : live.values()) {
-            if (run.needsTick()) {
+            if (run.needsTick() && run.reserveTick()) {
                 workers.execute(() -> {
                     try {
-                        run.tick(elapsed);
+                        run.tick(System.nanoTime());
                     } catch (RuntimeException e) {
                         log.error("Run {} failed to advance", run.id(), e);
                     }

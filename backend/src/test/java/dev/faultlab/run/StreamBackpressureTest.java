@@ -53,8 +53,10 @@ class StreamBackpressureTest {
         run.speed(LiveRun.MAX_SPEED);
         run.play();
 
-        for (int tick = 0; tick < 50; tick++) {
-            run.tick(40_000_000L);
+        long now = System.nanoTime();
+        for (int tick = 1; tick <= 50; tick++) {
+            run.reserveTick();
+            run.tick(now + tick * 40_000_000L);
         }
         assertThat(run.eventCount()).isGreaterThan(settings.framesInFlight() * settings.maxEventsPerFrame());
         assertThat(sink.frames).hasSizeLessThanOrEqualTo(settings.framesInFlight() + 2);
@@ -62,7 +64,8 @@ class StreamBackpressureTest {
         List<Integer> seqs = new ArrayList<>();
         for (int round = 0; round < 1_000 && seqs.size() < run.eventCount(); round++) {
             sink.drain();
-            run.tick(0);
+            run.reserveTick();
+            run.tick(System.nanoTime());
             collectEvents(sink, seqs);
         }
         assertThat(seqs).hasSize(run.eventCount());
