@@ -36,3 +36,36 @@ try {
   notice.textContent = `The lab catalog could not be loaded: ${error.message}`;
   container.replaceChildren(notice);
 }
+
+// The protocols a run can use, each with a way to start one.
+const protocolList = document.getElementById('protocols');
+
+function protocolCard(protocol) {
+  const card = document.createElement('article');
+  card.className = 'lab-card protocol-card';
+  card.dataset.protocol = protocol.id;
+  const title = document.createElement('h3');
+  title.textContent = protocol.title;
+  const description = document.createElement('p');
+  description.textContent = protocol.description;
+  const start = document.createElement('a');
+  start.className = 'button primary';
+  start.href = `/new-run.html?protocol=${encodeURIComponent(protocol.id)}`;
+  start.textContent = `Start a ${protocol.id} run`;
+  card.append(title, description, start);
+  return card;
+}
+
+try {
+  const response = await fetch('/api/protocols', { headers: { Accept: 'application/json' } });
+  const body = await response.json();
+  if (!response.ok) {
+    throw new Error(body.error?.message ?? `The server answered ${response.status}.`);
+  }
+  protocolList.replaceChildren(...body.protocols.map(protocolCard));
+} catch (error) {
+  const notice = document.createElement('p');
+  notice.className = 'notice error';
+  notice.textContent = `The protocols could not be loaded: ${error.message}`;
+  protocolList.replaceChildren(notice);
+}

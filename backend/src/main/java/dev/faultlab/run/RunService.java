@@ -93,8 +93,9 @@ public final class RunService implements AutoCloseable {
 
     /**
      * A what-if run: the parent's recipe with the faults that had taken effect before event {@code atEvent},
-     * plus {@code faults} applied at that event. It is replayed up to {@code atEvent}, so it starts where the
-     * student branched, with the same history.
+     * plus {@code faults}. A fault without a time is applied at {@code atEvent}; one that keeps its time (a
+     * planned fault of the parent not reached yet, perhaps edited) must lie after the branch point. The
+     * branch is replayed up to {@code atEvent}, so it starts where the student branched, with the same history.
      */
     public LiveRun branch(LiveRun parent, int atEvent, List<Fault> faults, Optional<Long> ownerId) {
         Recipe parentRecipe = parent.recipe();
@@ -103,8 +104,14 @@ public final class RunService implements AutoCloseable {
             throw RunProblem.invalid("atEvent", "atEvent must be between 0 and " + parentEvents + " (the events the run has)");
         }
         List<Fault> kept = new ArrayList<>(faultsAppliedBefore(parentRecipe, atEvent));
-        for (Fault fault : faults) {
-            kept.add(new Fault(null, (long) atEvent, fault.kind(), fault.target(), fault.params()));
+        for (int i = 0; i < faults.size(); i++) {
+            Fault fault = faults.get(i);
+            if (fault.at() == null && fault.atEvent() == null) {
+                kept.add(new Fault(null, (long) atEvent, fault.kind(), fault.target(), fault.params()));
+            } else {
+                requireAfterBranchPoint(parent, atEvent, fault, "faults[" + i + "]");
+                kept.add(fault);
+            }
         }
         Recipe recipe = parentRecipe.withFaults(kept);
         Simulation sim = startChecked(recipe);
@@ -132,6 +139,24 @@ public final class RunService implements AutoCloseable {
 
     public int liveRuns() {
         return live.size();
+    }
+
+    /** A timed fault in a branch must not change the history the branch shares with its parent. */
+    private static void requireAfterBranchPoint(LiveRun parent, int atEvent, Fault fault, String field) {
+        if (fault.at() != null && fault.atEvent() != null) {
+            throw RunProblem.invalid(field, "a fault has either 'at' or 'atEvent', not both");
+        }
+        if (fault.atEvent() != null && fault.atEvent() < atEvent) {
+            throw RunProblem.invalid(field + ".atEvent", "must be at least the branch point " + atEvent
+                    + ", got " + fault.atEvent() + "; leave the time out to apply the fault at the branch point");
+        }
+        if (fault.at() != null && atEvent > 0) {
+            long sharedUntil = parent.events(atEvent - 1, atEvent).get(0).time();
+            if (fault.at() <= sharedUntil) {
+                throw RunProblem.invalid(field + ".at", "must be after time " + sharedUntil
+                        + ", the time of the last shared event; leave the time out to apply the fault at the branch point");
+            }
+        }
     }
 
     /** The faults of {@code recipe} whose FAULT event appears before {@code atEvent} in its trace. */

@@ -200,6 +200,30 @@ class RunsIT {
         assertThat(indexOfKind(trace(ann, id), "FAULT")).isEqualTo(-1);
     }
 
+    @Test
+    void aBranchKeepsAPlannedFaultAtItsOwnTimeButRefusesATimeInTheSharedPast() {
+        String id = createRun(ann, Map.of("protocol", "flooding", "seed", 7,
+                "params", Map.of("n", 5, "f", 2, "values", List.of(4, 1, 3, 9, 2)),
+                "faults", List.of(Map.of("at", 15, "kind", "CRASH", "target", 4))));
+        try (RunSocket socket = RunSocket.open(server, ann, id, null)) {
+            socket.next("hello");
+            socket.send("{\"cmd\":\"step\",\"to\":\"round\"}");
+            socket.next("status");
+        }
+        Map<String, Object> edited = Map.of("at", 15, "kind", "CRASH", "target", 3);
+        HttpResponse<String> response = ann.post("/api/runs/" + id + "/branch", Map.of("atEvent", 21, "faults", List.of(edited)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode faults = json(response).path("recipe").path("faults");
+        assertThat(faults).hasSize(1);
+        assertThat(faults.get(0).path("at").asLong()).isEqualTo(15);
+        assertThat(faults.get(0).path("target").asInt()).isEqualTo(3);
+
+        assertBad(ann.post("/api/runs/" + id + "/branch", Map.of("atEvent", 21,
+                "faults", List.of(Map.of("atEvent", 4, "kind", "CRASH", "target", 3)))), 400, "bad_request", "faults[0].atEvent");
+        assertBad(ann.post("/api/runs/" + id + "/branch", Map.of("atEvent", 21,
+                "faults", List.of(Map.of("at", 0, "kind", "CRASH", "target", 3)))), 400, "bad_request", "faults[0].at");
+    }
+
     private static int indexOfKind(List<JsonNode> events, String kind) {
         for (int i = 0; i < events.size(); i++) {
             if (events.get(i).path("kind").asText().equals(kind)) {
