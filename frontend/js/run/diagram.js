@@ -10,7 +10,9 @@ const GUTTER = 44;
 const TOP = 22;
 const BOTTOM = 18;
 const RIGHT = 10;
-const MAX_DETAIL_ARROWS = 4000;
+const MAX_DETAIL_ARROWS = 1500;
+/** Messages in flight across the whole view (neither end visible) are drawn only while they are this few. */
+const MAX_CROSSING_ARROWS = 300;
 const HIT_PIXELS = 6;
 const COLORS = {
   lane: '#c9ced8', laneDown: '#b3261e', text: '#1d2430', muted: '#5b6575', round: '#8a93a3',
@@ -213,25 +215,48 @@ export class Diagram {
     return [first, last];
   }
 
-  #detailed(first, last) {
-    return this.viewport.seqsPerPixel <= 2 && this.index.countArrowsIn(first, last) <= MAX_DETAIL_ARROWS;
+  /**
+   * The arrows to draw for the window, or null when there are too many (then the activity map is drawn).
+   * An arrow with an end on screen is short there and always drawn; one that only crosses the view is
+   * drawn while such arrows are few, since thousands of screen-wide lines cost more than a frame.
+   */
+  #arrowsInView(first, last) {
+    const key = `${first}:${last}:${this.index.arrowCount}`;
+    if (this.arrowCache?.key === key) {
+      return this.arrowCache.arrows;
+    }
+    let arrows = null;
+    if (this.viewport.seqsPerPixel <= 2) {
+      const near = [];
+      const crossing = [];
+      this.index.forEachArrowIn(first, last, (arrow) => {
+        const crosses = this.index.arrowStart[arrow] < first && this.index.arrowEnd[arrow] > last;
+        (crosses ? crossing : near).push(arrow);
+      });
+      if (near.length <= MAX_DETAIL_ARROWS) {
+        arrows = { drawn: crossing.length <= MAX_CROSSING_ARROWS ? near.concat(crossing) : near, hidden: crossing.length > MAX_CROSSING_ARROWS ? crossing.length : 0 };
+      }
+    }
+    this.arrowCache = { key, arrows };
+    return arrows;
   }
 
   #arrowAt(x, y) {
     const [first, last] = this.#visibleRange();
-    if (this.index.size === 0 || !this.#detailed(first, last)) {
+    const arrows = this.index.size === 0 ? null : this.#arrowsInView(first, last);
+    if (arrows === null) {
       return -1;
     }
     let best = -1;
     let bestDistance = HIT_PIXELS;
-    this.index.forEachArrowIn(first, last, (arrow) => {
+    for (const arrow of arrows.drawn) {
       const { a, b } = this.#ends(arrow);
       const d = distanceToSegment(x, y, a, b);
       if (d < bestDistance) {
         best = arrow;
         bestDistance = d;
       }
-    });
+    }
     return best;
   }
 
@@ -251,10 +276,11 @@ export class Diagram {
     g.clip();
     this.#paintRounds(first, last);
     if (last >= first) {
-      const detailed = this.#detailed(first, last);
+      const arrows = this.#arrowsInView(first, last);
+      const detailed = arrows !== null;
       this.canvas.dataset.mode = detailed ? 'detail' : 'overview';
       if (detailed) {
-        this.#paintArrows(first, last);
+        this.#paintArrows(arrows);
       } else {
         this.#paintActivity(first, last);
       }
@@ -335,14 +361,14 @@ export class Diagram {
     g.setLineDash([]);
   }
 
-  #paintArrows(first, last) {
+  #paintArrows({ drawn, hidden }) {
     const g = this.context;
     const paths = {
       deliveredPast: new Path2D(), deliveredFuture: new Path2D(), droppedPast: new Path2D(), droppedFuture: new Path2D(),
       headsPast: new Path2D(), headsFuture: new Path2D(), crossesPast: new Path2D(), crossesFuture: new Path2D(),
     };
     const cursor = this.cursor;
-    this.index.forEachArrowIn(first, last, (arrow) => {
+    for (const arrow of drawn) {
       const { a, b, dropped } = this.#ends(arrow);
       const past = this.index.arrowEnd[arrow] <= cursor;
       const line = dropped ? (past ? paths.droppedPast : paths.droppedFuture)
@@ -359,7 +385,7 @@ export class Diagram {
         arrowHead(past ? paths.headsPast : paths.headsFuture, a, b);
       }
       (past ? paths.headsPast : paths.headsFuture).rect(a.x - 1.5, a.y - 1.5, 3, 3);
-    });
+    }
     for (const [past, alpha] of [[false, 0.25], [true, 1]]) {
       g.globalAlpha = alpha;
       g.lineWidth = 1;
@@ -376,6 +402,11 @@ export class Diagram {
     }
     g.globalAlpha = 1;
     g.lineWidth = 1;
+    if (hidden > 0) {
+      g.fillStyle = COLORS.muted;
+      g.textAlign = 'right';
+      g.fillText(`${hidden} more messages in flight cross this view; zoom out to see them`, this.width - RIGHT - 4, TOP + 6);
+    }
   }
 
   /** Overview: how many events each lane has under each pixel column, as a map scaled onto the plot. */

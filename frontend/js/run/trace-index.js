@@ -139,13 +139,6 @@ export class TraceIndex {
     }
   }
 
-  /** How many arrows forEachArrowIn would visit; counted without building a list. */
-  countArrowsIn(from, to) {
-    let count = 0;
-    this.forEachArrowIn(from, to, () => { count++; });
-    return count;
-  }
-
   /** The arrow that ends at event {@code seq} (a DELIVER or DROP), or -1. */
   arrowEndingAt(seq) {
     const i = lowerBound(this.arrowCount, (k) => this.arrowEnd[k] < seq);

@@ -127,6 +127,7 @@ public final class RunViewBench {
         phase(page, "pan across arrows (detail)", () -> drag(page, x, y, -1));
         phase(page, "pan back", () -> drag(page, x, y, 1));
         phase(page, "zoom out to the whole trace", () -> {
+            page.mouse().move(x, y);
             for (int i = 0; i < 40; i++) {
                 page.mouse().wheel(0, 120);
                 page.waitForTimeout(16);
