@@ -107,6 +107,34 @@ class RunViewIT {
     }
 
     @Test
+    void sevenGeneralsWithTwoTraitorsShowRoundOneInTheDiagramAndTheLog(Page page) {
+        signIn(page);
+        page.navigate(server.baseUrl() + "/new-run.html?protocol=byzantine");
+        page.locator("#param-n").fill("7");
+        page.locator("#param-m").fill("2");
+        page.locator("#add-byzantine").click();
+        page.locator("#add-byzantine").click();
+        page.locator("#byzantine-0-node").fill("0");
+        page.locator("#byzantine-0-behaviour").selectOption("equivocate");
+        page.locator("#byzantine-1-node").fill("1");
+        page.locator("#byzantine-1-behaviour").selectOption("equivocate");
+        button(page, "Start the run").click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/run\\.html\\?id=[0-9a-f-]{36}"));
+        button(page, "Next round (Shift+→)").click();
+
+        // Round 1 of oral messages: every general, traitors included, tells each of the six others its value.
+        Locator diagram = page.locator("#diagram");
+        assertThat(diagram).hasAttribute("data-round", "1");
+        assertThat(diagram).hasAttribute("data-sends", "42");
+        page.locator("#filter-kind").selectOption("SEND");
+        page.locator("#filter-node").selectOption("2");
+        Locator rows = page.locator("#log-rows [data-kind='SEND']");
+        assertThat(rows).hasCount(6);
+        assertThat(rows.first()).containsText("P2 sends");
+    }
+
+    @Test
     void theRunFormExplainsLimitsAsYouTypeAndShowsTheServersRefusalNextToTheField(Page page) {
         signIn(page);
         page.navigate(server.baseUrl() + "/new-run.html?protocol=flooding");
