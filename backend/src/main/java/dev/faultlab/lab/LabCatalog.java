@@ -40,6 +40,11 @@ public final class LabCatalog {
         this.labsDir = labsDir;
     }
 
+    /** The lab with this folder name, as last loaded without errors. */
+    public java.util.Optional<Lab> lab(String id) {
+        throw new UnsupportedOperationException("being written");
+    }
+
     public Listing list() {
         List<LabSummary> labs = new ArrayList<>();
         List<LabProblem> problems = new ArrayList<>();

@@ -1,0 +1,16 @@
+package dev.faultlab.lab;
+
+/** What the platform outside the grader needs of an exercise: its name, its weight and its policy. */
+public interface Exercise {
+    String id();
+
+    String title();
+
+    /** "grid", "choice", "number", "fault-plan" or "trace". */
+    String type();
+
+    double points();
+
+    /** The lab's policy with this exercise's overrides applied. */
+    LabPolicy policy();
+}
