@@ -27,7 +27,7 @@ final class ExerciseProgress {
     static boolean answerShown(LabInCourse lab, Exercise exercise, List<Submission> submissions, Instant now,
                                boolean preview) {
         LabPolicy policy = exercise.policy();
-        return Reveal.answerShown(policy.reveal(), new Reveal.Situation(preview, submissions.size(),
+        return RevealRules.answerShown(policy.reveal(), new RevealRules.Situation(preview, submissions.size(),
                 policy.maxAttempts(), Scoring.fullMarks(submissions), lab.pastDue(now)));
     }
 

@@ -90,7 +90,7 @@ public final class LabSheets {
         LabPolicy.RunAccess rule = lab.lab().policy().run();
         List<Boolean> shown = lab.lab().exercises().stream()
                 .map(e -> ExerciseProgress.answerShown(lab, e, work.of(e.id()), now, preview)).toList();
-        if (Reveal.runAllowed(rule, preview, shown)) {
+        if (RevealRules.runAllowed(rule, preview, shown)) {
             return new LabSheetView.RunPermission(true, null);
         }
         return new LabSheetView.RunPermission(false, rule == LabPolicy.RunAccess.NEVER

@@ -5,8 +5,8 @@ import dev.faultlab.lab.LabPolicy;
 import java.util.Collection;
 
 /** When the expected answers and the run of a student's own variant may reach their browser. */
-public final class Reveal {
-    private Reveal() {
+public final class RevealRules {
+    private RevealRules() {
     }
 
     /**
