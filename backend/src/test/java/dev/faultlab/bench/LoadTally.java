@@ -14,6 +14,8 @@ final class LoadTally {
     private final long steadyFromNanos;
     private final ConcurrentLinkedQueue<Long> rampLatenciesNanos = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> latenciesNanos = new ConcurrentLinkedQueue<>();
+    /** Every timed fault as {sent at, latency}, for the latency over time. */
+    private final ConcurrentLinkedQueue<long[]> timeline = new ConcurrentLinkedQueue<>();
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong timeouts = new AtomicLong();
     private final AtomicLong rampTimeouts = new AtomicLong();
@@ -26,6 +28,7 @@ final class LoadTally {
 
     void latency(long sentAtNanos, long nanos) {
         (sentAtNanos >= steadyFromNanos ? latenciesNanos : rampLatenciesNanos).add(nanos);
+        timeline.add(new long[] {sentAtNanos, nanos});
     }
 
     void events(int count) {
@@ -70,6 +73,14 @@ final class LoadTally {
         for (long i = 0; i < timeouts(steady); i++) {
             sorted.add(Double.POSITIVE_INFINITY);
         }
+        Collections.sort(sorted);
+        return sorted;
+    }
+
+    /** Latencies in milliseconds of the faults sent in [from, to), sorted. */
+    List<Double> sortedMillisSentBetween(long fromNanos, long toNanos) {
+        List<Double> sorted = new ArrayList<>();
+        timeline.stream().filter(t -> t[0] >= fromNanos && t[0] < toNanos).forEach(t -> sorted.add(t[1] / 1e6));
         Collections.sort(sorted);
         return sorted;
     }

@@ -86,6 +86,12 @@ public final class RunLoadGenerator {
                 clients, speed, duration.toSeconds(), rampNanos / 1e9, tally.runs(), tally.errors());
         report("while arriving", tally.sortedMillis(false), tally.timeouts(false));
         report("all watching", tally.sortedMillis(true), tally.timeouts(true));
+        for (long from = start; from < deadline; from += TimeUnit.SECONDS.toNanos(10)) {
+            List<Double> window = tally.sortedMillisSentBetween(from, from + TimeUnit.SECONDS.toNanos(10));
+            System.out.printf("  faults sent %3d-%3d s: %5d, p50 %.1f ms, p99 %.1f ms%n", (from - start) / 1_000_000_000L,
+                    (from - start) / 1_000_000_000L + 10, window.size(), LoadTally.percentile(window, 50),
+                    LoadTally.percentile(window, 99));
+        }
         System.out.printf("all watching (%.0f s): %.0f events/s delivered; server CPU %.0f%% of one core "
                         + "(load generator %.0f%%); server heap in use %.0f MB, resident %.0f MB%n",
                 steady, eventsSteady / steady, (after.cpuNanos() - before.cpuNanos()) / 1e9 / steady * 100,
