@@ -33,7 +33,7 @@ public final class RunLoadGenerator {
         int idleRuns = bounded(args, 2, 1_000, 1_000);
         double speed = args.length > 3 ? Math.min(10_000, Double.parseDouble(args[3])) : 20;
         Path log = Path.of(System.getProperty("java.io.tmpdir"), "faultlab-load-server.log");
-        try (ServerProcess server = ServerProcess.start(List.of(), log)) {
+        try (ServerProcess server = ServerProcess.start(log)) {
             System.out.printf("server pid %d on 127.0.0.1:%d, log %s%n", server.pid(), server.port(), log);
             BenchSession session = BenchSession.login(server.port());
             // Idle memory first, on a heap the stream phase has not churned.

@@ -42,7 +42,7 @@ public final class RunLoadServer {
         } finally {
             app.close();
             deleteTree(data);
-            // Javalin's ping scheduler thread is not a daemon (see docs/STACK notes): exit explicitly.
+            // Javalin's ping scheduler thread is not a daemon, so the JVM would not end by itself.
             System.exit(0);
         }
     }

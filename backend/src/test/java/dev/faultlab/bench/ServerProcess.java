@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,17 +31,16 @@ final class ServerProcess implements AutoCloseable {
         this.process = process;
         this.log = log;
         this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-        Thread reader = new Thread(this::readOutput, "server-output");
+        Thread reader = new Thread(this::readReplies, "server-output");
         reader.setDaemon(true);
         reader.start();
         this.port = Integer.parseInt(reply("port "));
     }
 
-    /** Starts the server with {@code jvmOptions} (e.g. a heap size) and waits until it serves. */
-    static ServerProcess start(List<String> jvmOptions, Path log) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RunLoadServer.class.getName()));
+    /** Starts the server with the JVM's default options, as {@code ./faultlab} does, and waits until it serves. */
+    static ServerProcess start(Path log) throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RunLoadServer.class.getName());
         Process process = new ProcessBuilder(command).redirectOutput(log.toFile()).start();
         return new ServerProcess(process, log);
     }
@@ -78,7 +76,7 @@ final class ServerProcess implements AutoCloseable {
         return line.substring(prefix.length());
     }
 
-    private void readOutput() {
+    private void readReplies() {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(RunLoadServer.REPLY)) {
