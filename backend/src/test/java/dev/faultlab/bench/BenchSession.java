@@ -29,7 +29,7 @@ record BenchSession(String base, HttpClient http, String csrf, String cookie) {
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/session"))
                 .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                        Map.of("email", ADMIN, "password", RunLoadServer.PASSWORD))))
+                        Map.of("email", ADMIN, "password", LoadServer.PASSWORD))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (login.statusCode() != 200) {
             throw new IllegalStateException("login failed: " + login.body());

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Load on the live-run service. It starts FaultLab in a JVM of its own ({@link RunLoadServer}) and connects to it
+ * Load on the live-run service. It starts FaultLab in a JVM of its own ({@link LoadServer}) and connects to it
  * on 127.0.0.1 only. First it measures the heap one idle run holds; then N clients ({@link StreamLoadClient}) each
  * watch a playing run and inject faults, and it reports the time from sending a fault to receiving its FAULT event
  * (p50, p99), the events delivered per second, and the server's CPU and memory.

@@ -6,13 +6,14 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@link RunLoadServer} started as a child JVM with this JVM's class path. Its log (standard output) goes straight
+ * {@link LoadServer} started as a child JVM with this JVM's class path. Its log (standard output) goes straight
  * to a file: were it piped through this JVM, a busy load generator reading the pipe late would block the server's
  * logging threads and slow the very server it measures. Replies come on its standard error.
  */
@@ -38,9 +39,10 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts the server with the JVM's default options, as {@code ./faultlab} does, and waits until it serves. */
-    static ServerProcess start(Path log) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RunLoadServer.class.getName());
+    static ServerProcess start(Path log, String... serverArgs) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LoadServer.class.getName()));
+        command.addAll(List.of(serverArgs));
         Process process = new ProcessBuilder(command).redirectOutput(log.toFile()).start();
         return new ServerProcess(process, log);
     }
@@ -79,8 +81,8 @@ final class ServerProcess implements AutoCloseable {
     private void readReplies() {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith(RunLoadServer.REPLY)) {
-                    replies.add(line.substring(RunLoadServer.REPLY.length()));
+                if (line.startsWith(LoadServer.REPLY)) {
+                    replies.add(line.substring(LoadServer.REPLY.length()));
                 } else {
                     System.err.println("server: " + line);
                 }

@@ -15,20 +15,22 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The server side of {@link RunLoadGenerator}: FaultLab in a JVM of its own, so the load generator's clients do
- * not share its CPU, heap or garbage collector. Its log goes to standard output, its replies to standard error:
+ * The server side of the load generators ({@link RunLoadGenerator}, {@link SubmitLoadGenerator}): FaultLab in a
+ * JVM of its own, so the load generator's clients do not share its CPU, heap or garbage collector. An optional
+ * argument names the labs folder it serves. Its log goes to standard output, its replies to standard error:
  * it prints {@code bench port <n>} once serving, then answers lines
  * on standard input: {@code stats} (CPU time, heap in use, resident memory) and {@code gc} (the same after full
  * collections). It stops when its input ends, so it never outlives the generator.
  */
-public final class RunLoadServer {
+public final class LoadServer {
     static final String REPLY = "bench ";
     static final String PASSWORD = "load generator password";
 
     public static void main(String[] args) throws Exception {
         Path data = Files.createTempDirectory("faultlab-load");
+        String labs = args.length > 0 ? args[0] : data.resolve("labs").toString();
         App app = App.start(Config.fromEnvironment(Map.of("PORT", "0", "FAULTLAB_DB_PORT", "0",
-                "FAULTLAB_DATA", data.toString(), "FAULTLAB_LABS", data.resolve("labs").toString(),
+                "FAULTLAB_DATA", data.toString(), "FAULTLAB_LABS", labs,
                 "FAULTLAB_ADMIN_PASSWORD", PASSWORD, "FAULTLAB_MAX_RUNS_PER_USER", "1000")));
         try {
             reply("port " + app.port());
