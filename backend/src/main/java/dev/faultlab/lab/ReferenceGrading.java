@@ -56,13 +56,15 @@ public final class ReferenceGrading implements LabGrading {
     Reference reference(Lab lab, VariantKey key, GradedExercise exercise, int attempt) {
         boolean own = exercise.policy().newVariantPerAttempt();
         long seed = Variants.seed(key, own ? exercise.id() : null, own ? attempt : 0);
-        return runs.of(Variants.recipe(lab.protocol(), lab.definition(), Variants.draw(lab.definition(), seed), seed));
+        return runs.of(new ReferenceRuns.Variant(lab.id(), lab.version(), seed, false),
+                () -> Variants.recipe(lab.protocol(), lab.definition(), Variants.draw(lab.definition(), seed), seed));
     }
 
     /** The default variant's reference run, which `validate` and loading check every lab against. */
     Reference defaultReference(Lab lab) {
         LabDefinition definition = lab.definition();
-        return runs.of(Variants.recipe(lab.protocol(), definition, Variants.defaults(definition), 0));
+        return runs.of(new ReferenceRuns.Variant(lab.id(), lab.version(), 0, true),
+                () -> Variants.recipe(lab.protocol(), definition, Variants.defaults(definition), 0));
     }
 
     private static GradedExercise exercise(Lab lab, String exerciseId) {
