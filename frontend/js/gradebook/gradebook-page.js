@@ -12,7 +12,7 @@ const base = `/api/courses/${encodeURIComponent(courseId)}`;
 const $ = (id) => document.getElementById(id);
 const regrade = new Regrade($('regrade-form'), $('regrade-result'), () => reload());
 let current = params.get('lab');
-let labTitles = new Map();
+let labIds = new Set();
 
 function problem(error) {
   $('gradebook-problem').replaceChildren(notice(error.message));
@@ -25,7 +25,7 @@ async function showLab(labId) {
   history.replaceState(null, '', url);
   const labBase = `${base}/labs/${encodeURIComponent(labId)}`;
   const detail = await api.get(`${labBase}/gradebook`);
-  $('lab-detail-heading').textContent = labTitles.get(labId) ?? labId;
+  $('lab-detail-heading').textContent = detail.lab.title;
   $('csv-link').href = `${labBase}/gradebook.csv`;
   $('exercise-stats').replaceChildren(exerciseStatsTable(detail));
   $('lab-students').replaceChildren(labStudentsTable(detail));
@@ -35,9 +35,9 @@ async function showLab(labId) {
 
 async function reload() {
   const book = await api.get(`${base}/gradebook`);
-  labTitles = new Map(book.labs.map((lab) => [lab.labId, lab.title]));
+  labIds = new Set(book.labs.map((lab) => lab.labId));
   $('overview').replaceChildren(overviewTable(book, (labId) => showLab(labId).then(() => $('lab-detail-heading').focus(), problem)));
-  if (current && labTitles.has(current)) {
+  if (current && labIds.has(current)) {
     await showLab(current);
   }
 }

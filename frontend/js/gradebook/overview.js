@@ -19,7 +19,7 @@ export function overviewTable(book, onLab) {
       const open = el('button', { type: 'button', class: 'link-button' }, lab.title);
       open.setAttribute('aria-label', `Details of ${lab.title}`);
       open.addEventListener('click', () => onLab(lab.labId));
-      return el('th', { scope: 'col' }, open, el('span', { class: 'muted' }, ` (${points(lab.points)})`));
+      return el('th', { scope: 'col' }, open, el('span', { class: 'muted' }, ` (${points(lab.maxPoints)})`));
     }),
     el('th', { scope: 'col' }, 'Total'));
   const rows = book.students.map((student) => {
@@ -31,10 +31,9 @@ export function overviewTable(book, onLab) {
           el('span', { class: 'muted' }, ` · ${score.attempts} ${score.attempts === 1 ? 'submission' : 'submissions'}`))
         : el('td', { 'data-lab': lab.labId, class: 'muted' }, 'not started');
     });
-    const total = student.labs.reduce((sum, l) => sum + (l.points ?? 0), 0);
     return el('tr', { 'data-student': student.email },
       el('th', { scope: 'row' }, student.displayName, el('br'), el('span', { class: 'muted' }, student.email)),
-      ...cells, el('td', {}, points(total)));
+      ...cells, el('td', {}, points(student.points)));
   });
   return el('table', { class: 'data gradebook' }, el('thead', {}, head), el('tbody', {}, ...rows));
 }

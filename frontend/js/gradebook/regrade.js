@@ -42,9 +42,9 @@ export class Regrade {
     buttons.forEach((b) => { b.disabled = true; });
     try {
       const neverLower = this.form.elements.neverLower.checked;
-      const outcome = await api.post(this.path, { apply, neverLower });
-      this.result.replaceChildren(this.#changes(outcome.changes, apply));
-      this.apply.hidden = apply || outcome.changes.length === 0;
+      const report = await api.post(this.path, { apply, neverLower });
+      this.result.replaceChildren(this.#report(report));
+      this.apply.hidden = apply || report.regraded === 0;
       if (apply) {
         await this.onApplied();
       }
@@ -55,18 +55,29 @@ export class Regrade {
     }
   }
 
-  #changes(changes, applied) {
-    if (changes.length === 0) {
-      return el('p', { class: 'notice' }, applied ? 'Nothing changed.' : 'Regrading would change no score.');
+  /** The counted points that move, plus what the regrade looked at and could not read. */
+  #report(report) {
+    const moved = report.counted.filter((c) => Math.abs(c.after - c.before) > 1e-9);
+    const applied = report.applied;
+    const summary = el('p', { class: 'regrade-summary' }, `${applied ? 'Applied' : 'Preview'}: `
+      + `${report.submissions} ${report.submissions === 1 ? 'submission' : 'submissions'}, ${report.regraded} graded again, `
+      + `${report.scoresChanged} with a different score; `
+      + `${moved.length} counted ${moved.length === 1 ? 'score changes' : 'scores change'}`
+      + `${report.neverLower ? ' (no score goes down)' : ''}.${applied ? '' : ' Nothing is saved until you apply.'}`);
+    const parts = [summary];
+    if (moved.length > 0) {
+      parts.push(el('table', { class: 'data regrade-changes' },
+        el('thead', {}, el('tr', {}, ...['Student', 'Exercise', 'Points before', 'Points after']
+          .map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, ...moved.map((c) => el('tr', { 'data-student': c.email ?? '' },
+          el('th', { scope: 'row' }, c.displayName ?? 'someone no longer in the course'),
+          el('td', {}, c.exerciseId), el('td', {}, points(c.before)), el('td', {}, points(c.after)))))));
     }
-    const rows = changes.map((c) => el('tr', { 'data-student': c.email ?? '' },
-      el('th', { scope: 'row' }, c.displayName), el('td', {}, c.exerciseTitle ?? c.exerciseId),
-      el('td', {}, points(c.before)), el('td', {}, points(c.after))));
-    return el('div', {},
-      el('p', {}, applied ? `Applied: ${changes.length} ${changes.length === 1 ? 'score changed' : 'scores changed'}.`
-        : `Preview: ${changes.length} ${changes.length === 1 ? 'score would change' : 'scores would change'}. Nothing is saved until you apply.`),
-      el('table', { class: 'data regrade-changes' },
-        el('thead', {}, el('tr', {}, ...['Student', 'Exercise', 'Points now', 'Points after'].map((h) => el('th', { scope: 'col' }, h)))),
-        el('tbody', {}, ...rows)));
+    if (report.unreadable.length > 0) {
+      parts.push(el('p', {}, `${report.unreadable.length} ${report.unreadable.length === 1 ? 'answer' : 'answers'} `
+        + 'cannot be read by the current grader and keep their grade:'),
+      el('ul', {}, ...report.unreadable.map((u) => el('li', {}, `${u.exerciseId}, submission ${u.submissionId}: ${u.problems.join('; ')}`))));
+    }
+    return el('div', {}, ...parts);
   }
 }

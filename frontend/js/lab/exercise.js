@@ -165,7 +165,7 @@ export class ExerciseCard {
     } else {
       this.revealed.replaceChildren();
     }
-    this.element.dataset.points = String(p.points);
+    this.element.dataset.points = String(p.points ?? 0);
     this.element.dataset.attemptsLeft = String(p.attemptsLeft);
   }
 
