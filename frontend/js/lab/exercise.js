@@ -131,8 +131,10 @@ export class ExerciseCard {
     const listed = error instanceof ApiError && Array.isArray(error.details.problems) ? error.details.problems : [];
     const retry = error instanceof ApiError && (error.status === 0 || error.status >= 500)
       ? ' Submit again: the same submission is sent, so it cannot count twice.' : '';
-    this.problems.replaceChildren(el('p', { class: 'form-error' }, `${error.message}${retry}`),
-      listed.length > 0 ? el('ul', { class: 'form-error' }, ...listed.map((p) => el('li', {}, p))) : null);
+    this.problems.replaceChildren(el('p', { class: 'form-error' }, `${error.message}${retry}`));
+    if (listed.length > 0) {
+      this.problems.append(el('ul', { class: 'form-error' }, ...listed.map((p) => el('li', {}, p))));
+    }
   }
 
   #showGrade(attempt, grade, onCells) {
@@ -144,9 +146,13 @@ export class ExerciseCard {
       return el('li', { 'data-cell': cell.cell }, go, `: ${cell.feedback || 'not right'}`);
     });
     this.feedback.replaceChildren(
-      el('p', { class: 'grade-line' }, `Attempt ${attempt}: ${Math.round(grade.score * 100)}% right. ${grade.feedback ?? ''}`),
-      wrong.length > 0 ? el('ul', { class: 'cell-feedback-list', 'aria-label': 'What was not right' }, ...items) : null,
-      !onCells && wrong.length > 0 ? el('p', { class: 'hint' }, 'This feedback is on your last submission; your draft has changed since.') : null);
+      el('p', { class: 'grade-line' }, `Attempt ${attempt}: ${Math.round(grade.score * 100)}% right. ${grade.feedback ?? ''}`));
+    if (wrong.length > 0) {
+      this.feedback.append(el('ul', { class: 'cell-feedback-list', 'aria-label': 'What was not right' }, ...items));
+    }
+    if (wrong.length > 0 && !onCells) {
+      this.feedback.append(el('p', { class: 'hint' }, 'This feedback is on your last submission; your draft has changed since.'));
+    }
   }
 
   #showProgress() {

@@ -146,6 +146,8 @@ class LabPageFormsIT {
         wrong.hover();
         assertThat(page.locator("#exercise-table td.wrong .cell-tip")).isVisible();
         assertThat(page.locator("#exercise-table td.wrong .cell-tip")).hasText("The general r2 hears from P3 is loyal.");
+        assertThat(page.locator("#exercise-table .exercise-feedback")).hasText(
+                "Attempt 1: 99% right. Almost.row 2, P3: The general r2 hears from P3 is loyal.");
         Locator listed = page.locator("#exercise-table .cell-feedback-list li");
         assertThat(listed).hasCount(1);
         assertThat(listed).hasText("row 2, P3: The general r2 hears from P3 is loyal.");
