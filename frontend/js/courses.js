@@ -38,11 +38,19 @@ function courseCard(course, grades) {
     labs, actions);
 }
 
-/** A course with the viewer's own grades when they are one of its students. */
+/** A course with the viewer's own grades when they are one of its students; the course shows even if they fail. */
 async function courseWithGrades(id) {
   const course = await api.get(`/api/courses/${id}`);
-  const grades = course.role === 'STUDENT' ? await api.get(`/api/courses/${id}/grades`) : null;
-  return courseCard(course, grades);
+  if (course.role !== 'STUDENT') {
+    return courseCard(course, null);
+  }
+  try {
+    return courseCard(course, await api.get(`/api/courses/${id}/grades`));
+  } catch (error) {
+    const card = courseCard(course, null);
+    card.append(notice(`Your scores could not be loaded: ${error.message}`));
+    return card;
+  }
 }
 
 async function showCourses() {
