@@ -9,6 +9,8 @@ import dev.faultlab.account.PasswordHasher;
 import dev.faultlab.config.Config;
 import dev.faultlab.config.ConfigException;
 import dev.faultlab.lab.LabCatalog;
+import dev.faultlab.lab.LabValidator;
+import dev.faultlab.lab.ReferenceGrading;
 import dev.faultlab.protocols.Protocols;
 import dev.faultlab.run.RunService;
 import dev.faultlab.run.RunSettings;
@@ -20,6 +22,8 @@ import dev.faultlab.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +32,7 @@ import java.util.Optional;
 /** Starts FaultLab: wires configuration, database and web server by hand, and stops them in reverse order. */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
+    private static final int DEFAULT_VARIANTS_CHECKED = 20;
 
     private final Database database;
     private final RunService runs;
@@ -40,6 +45,10 @@ public final class App implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0) {
+            System.exit(command(args));
+            return;
+        }
         Config config;
         try {
             config = Config.fromEnvironment(System.getenv());
@@ -59,13 +68,33 @@ public final class App implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "faultlab-shutdown"));
     }
 
+    /** {@code validate [folder] [variants]}: checks labs without starting a server; the exit code says whether they are valid. */
+    private static int command(String[] args) {
+        if (!"validate".equals(args[0]) || args.length > 3) {
+            System.err.println("Usage: java -jar faultlab.jar [validate [labs-folder] [variants]]");
+            return 2;
+        }
+        Path folder = Path.of(args.length > 1 ? args[1] : "labs");
+        try {
+            int variants = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_VARIANTS_CHECKED;
+            return new LabValidator(System.out).validate(folder, variants) == 0 ? 0 : 1;
+        } catch (NumberFormatException e) {
+            System.err.println("The number of variants must be a whole number, got '" + args[2] + "'");
+            return 2;
+        } catch (IOException e) {
+            System.err.println("Cannot validate: " + e.getMessage());
+            return 2;
+        }
+    }
+
     /** Starts everything; on failure, whatever already started is stopped again. */
     public static App start(Config config) {
         log.info("Starting FaultLab {}", BuildInfo.version());
         Database database = openDatabase(config);
         try {
             Clock clock = Clock.systemUTC();
-            LabCatalog labs = new LabCatalog(config.labsDir());
+            ReferenceGrading grading = new ReferenceGrading();
+            LabCatalog labs = new LabCatalog(config.labsDir(), grading, clock);
             PasswordHasher hasher = new PasswordHasher();
             AccountService accounts = new AccountService(database.sql(), hasher, clock, config.sessionLifetime(),
                     config.adminEmail());

@@ -3,7 +3,21 @@ package dev.faultlab.lab;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** The parsed lab.yaml, kept for drawing variants and building reference runs. */
-public record LabDefinition(Path folder, JsonNode yaml) {
+/**
+ * The parts of lab.yaml a variant is made from: its variables (in the file's order, which is the order
+ * they are drawn in), the scenario and the given tables before variables are filled in.
+ *
+ * @param fixedVariants every student gets the variables' defaults
+ */
+public record LabDefinition(Path folder, Map<String, Variable> variables, boolean fixedVariants, JsonNode scenario,
+                            JsonNode given, String instructionsHtml, List<String> panels) {
+    public LabDefinition {
+        variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        panels = List.copyOf(panels);
+    }
 }

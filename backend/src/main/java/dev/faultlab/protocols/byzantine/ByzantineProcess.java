@@ -50,7 +50,7 @@ public final class ByzantineProcess implements RoundProcess {
     @Override
     public void onEnd(Context ctx, List<Delivery> inbox) {
         hear(ctx, rounds, inbox);
-        vector = RecursiveMajority.vector(self, n, rounds, value, hearsay);
+        vector = RecursiveMajority.vector(self, n, rounds, value, hearsay::valueOf);
         decision = Majority.of(vector);
         ctx.note("P" + self + "'s final vector is " + vector + "; its majority is " + decision);
         ctx.decide(decision);

@@ -4,6 +4,7 @@ import dev.faultlab.sim.Simulation;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What a lab asks about a Byzantine agreement run: what process p heard in round r ("P4 says P1 says
@@ -29,6 +30,23 @@ public final class ByzantineResults {
     /** The value {@code node} started with; empty while it is crashed. */
     public static Optional<String> value(Simulation run, int node) {
         return process(run, node).map(ByzantineProcess::value);
+    }
+
+    /** Every chain of speakers {@code node} can hear in {@code round}, in {@link Statement#BY_PATH} order. */
+    public static List<List<Integer>> chains(int node, int n, int round) {
+        return Paths.heardBy(node, n, round);
+    }
+
+    /**
+     * The vector a process would build had it heard {@code heard} (the value for each path; null for a
+     * path never heard): the protocol's own majority rule, for grading a student's rounds with error
+     * carried forward.
+     */
+    public static List<String> vectorFrom(int self, int n, int rounds, String ownValue, Function<List<Integer>, String> heard) {
+        return RecursiveMajority.vector(self, n, rounds, ownValue, path -> {
+            String value = heard.apply(path);
+            return value == null ? Majority.NO_MAJORITY : value;
+        });
     }
 
     static Optional<ByzantineProcess> process(Simulation run, int node) {

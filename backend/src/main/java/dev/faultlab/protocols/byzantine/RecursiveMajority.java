@@ -2,6 +2,7 @@ package dev.faultlab.protocols.byzantine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A process's final vector: entry j is the outcome of OM(m) with P j as commander, computed over
@@ -13,17 +14,18 @@ final class RecursiveMajority {
     private final int self;
     private final int n;
     private final int depth;
-    private final Hearsay hearsay;
+    private final Function<List<Integer>, String> heard;
 
-    private RecursiveMajority(int self, int n, int depth, Hearsay hearsay) {
+    private RecursiveMajority(int self, int n, int depth, Function<List<Integer>, String> heard) {
         this.self = self;
         this.n = n;
         this.depth = depth;
-        this.hearsay = hearsay;
+        this.heard = heard;
     }
 
-    static List<String> vector(int self, int n, int rounds, String ownValue, Hearsay hearsay) {
-        RecursiveMajority tree = new RecursiveMajority(self, n, rounds, hearsay);
+    /** {@code heard} gives the value heard for a path, or the majority rule's default for one never heard. */
+    static List<String> vector(int self, int n, int rounds, String ownValue, Function<List<Integer>, String> heard) {
+        RecursiveMajority tree = new RecursiveMajority(self, n, rounds, heard);
         List<String> vector = new ArrayList<>(n);
         for (int origin = 0; origin < n; origin++) {
             vector.add(origin == self ? ownValue : tree.resolve(List.of(origin)));
@@ -32,12 +34,12 @@ final class RecursiveMajority {
     }
 
     private String resolve(List<Integer> path) {
-        String heard = hearsay.valueOf(path);
+        String direct = heard.apply(path);
         if (path.size() == depth) {
-            return heard;
+            return direct;
         }
         List<String> votes = new ArrayList<>(n - path.size());
-        votes.add(heard);
+        votes.add(direct);
         for (int relay = 0; relay < n; relay++) {
             if (relay != self && !path.contains(relay)) {
                 votes.add(resolve(Paths.saidBy(relay, path)));

@@ -1,0 +1,70 @@
+package dev.faultlab.lab;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The {@code validate} command: loads every lab in a folder (schema, keys, the default variant's
+ * self-test) and self-tests {@code variants} more variants of each, as students would draw them.
+ */
+public final class LabValidator {
+    private final ReferenceGrading grading = new ReferenceGrading();
+    private final LabLoader loader = new LabLoader(grading);
+    private final PrintStream out;
+
+    public LabValidator(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Checks {@code path}: a folder of labs, or one lab's folder. Returns the number of labs with problems. */
+    public int validate(Path path, int variants) throws IOException {
+        List<Path> folders = new ArrayList<>();
+        if (Files.isRegularFile(path.resolve(LabLoader.LAB_FILE))) {
+            folders.add(path);
+        } else if (Files.isDirectory(path)) {
+            try (Stream<Path> listing = Files.list(path)) {
+                listing.filter(f -> Files.isRegularFile(f.resolve(LabLoader.LAB_FILE))).sorted().forEach(folders::add);
+            }
+        } else {
+            throw new IOException(path + " is neither a lab folder nor a folder of labs");
+        }
+        if (folders.isEmpty()) {
+            out.println("No labs in " + path + " (a lab is a folder holding " + LabLoader.LAB_FILE + ").");
+        }
+        int failed = 0;
+        for (Path folder : folders) {
+            failed += check(folder, variants) ? 0 : 1;
+        }
+        out.println(folders.size() - failed + " of " + folders.size() + " labs are valid.");
+        return failed;
+    }
+
+    private boolean check(Path folder, int variants) {
+        String id = folder.getFileName().toString();
+        String file = id + "/" + LabLoader.LAB_FILE;
+        Lab lab;
+        try {
+            lab = loader.load(folder);
+        } catch (LabLoadException e) {
+            e.problems().forEach(problem -> out.println("  " + problem));
+            out.println("FAIL " + id);
+            return false;
+        }
+        List<String> problems = new ArrayList<>();
+        for (int student = 1; student <= variants; student++) {
+            VariantKey key = new VariantKey(0, student, id);
+            for (LabSelfTest.Finding finding : LabSelfTest.check(lab, grading, key)) {
+                problems.add(file + ": " + finding.field() + ": " + finding.message() + " (variant of student " + student + ")");
+            }
+        }
+        problems.stream().distinct().forEach(problem -> out.println("  " + problem));
+        out.println((problems.isEmpty() ? "ok   " : "FAIL ") + id + " (" + lab.exercises().size() + " exercises, default variant and "
+                + variants + " drawn variants, version " + lab.version() + ")");
+        return problems.isEmpty();
+    }
+}

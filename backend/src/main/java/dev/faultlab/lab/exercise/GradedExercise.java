@@ -1,0 +1,55 @@
+package dev.faultlab.lab.exercise;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultlab.lab.Exercise;
+import dev.faultlab.lab.Grade;
+import dev.faultlab.lab.InvalidAnswer;
+import dev.faultlab.lab.LabPolicy;
+import dev.faultlab.lab.key.AnswerKey;
+import dev.faultlab.lab.key.Earlier;
+import dev.faultlab.lab.key.Reference;
+
+import java.util.List;
+import java.util.Map;
+
+/** An exercise with its grader: it reads its expected answer from the reference run of the student's variant. */
+public sealed interface GradedExercise extends Exercise
+        permits GridExercise, ChoiceExercise, NumberExercise, FaultPlanExercise, TraceExercise {
+
+    ExerciseInfo info();
+
+    /** The form the student fills in, for this variant (see docs/API.md); never holds the answer. */
+    Map<String, Object> input(Reference reference);
+
+    Grade grade(Reference reference, JsonNode answer, Earlier earlier) throws InvalidAnswer;
+
+    /** The expected answer in the shape of an answer, for the reveal and for the lab's self-test. */
+    JsonNode expected(Reference reference);
+
+    /** The lab's listed wrong answers, made concrete for this variant: each must score less than full marks. */
+    List<JsonNode> wrongAnswers(Reference reference);
+
+    @Override
+    default String id() {
+        return info().id();
+    }
+
+    @Override
+    default String title() {
+        return info().title();
+    }
+
+    @Override
+    default double points() {
+        return info().points();
+    }
+
+    @Override
+    default LabPolicy policy() {
+        return info().policy();
+    }
+
+    default AnswerKey key() {
+        return info().key();
+    }
+}

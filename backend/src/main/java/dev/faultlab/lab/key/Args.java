@@ -1,0 +1,36 @@
+package dev.faultlab.lab.key;
+
+import dev.faultlab.lab.LabException;
+
+import java.util.List;
+import java.util.Map;
+
+/** Reads a key's arguments as lab.yaml gives them, naming the argument when one is missing or of the wrong type. */
+final class Args {
+    private Args() {
+    }
+
+    static int integer(Map<String, Object> args, String name, String field) {
+        Object value = args.get(name);
+        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
+            throw new LabException(field + "." + name, "must be a whole number, got " + (value == null ? "nothing" : "'" + value + "'"));
+        }
+        return number.intValue();
+    }
+
+    static boolean flag(Map<String, Object> args, String name, String field) {
+        Object value = args.getOrDefault(name, false);
+        if (!(value instanceof Boolean bool)) {
+            throw new LabException(field + "." + name, "must be true or false, got '" + value + "'");
+        }
+        return bool;
+    }
+
+    static List<String> texts(Map<String, Object> args, String name, String field) {
+        Object value = args.get(name);
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(item -> item instanceof String)) {
+            throw new LabException(field + "." + name, "must be a list of names, got " + (value == null ? "nothing" : "'" + value + "'"));
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.faultlab.lab.key;
+
+import dev.faultlab.lab.LabException;
+import dev.faultlab.protocols.byzantine.ByzantineAgreement;
+import dev.faultlab.protocols.byzantine.ByzantineResults;
+import dev.faultlab.protocols.byzantine.Statement;
+import dev.faultlab.sim.Simulation;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code byzantine.received {node, round, arbitrary}}: what {@code node} hears in {@code round}, a row per
+ * chain of relays, a column per origin. With {@code arbitrary: true} the lab treats the traitors' lies
+ * as unknown to the student, so every cell whose chain passes through a traitor is a don't-care cell.
+ * Error carried forward: a loyal relay of a loyal speaker repeats what the receiver itself heard from
+ * that speaker one round earlier, so such a cell is graded against the student's own earlier answer.
+ */
+final class ByzantineReceivedKey implements GridKey {
+    static final String NAME = "byzantine.received";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String protocol() {
+        return ByzantineAgreement.ID;
+    }
+
+    @Override
+    public Set<String> arguments() {
+        return Set.of("node", "round", "arbitrary");
+    }
+
+    @Override
+    public void check(Map<String, Object> args, String field) {
+        if (Args.integer(args, "round", field) < 1) {
+            throw new LabException(field + ".round", "rounds are numbered from 1");
+        }
+        Args.integer(args, "node", field);
+        Args.flag(args, "arbitrary", field);
+    }
+
+    @Override
+    public Grid expected(Reference reference, Map<String, Object> args) {
+        return grid(reference.run(), args, path -> Optional.empty());
+    }
+
+    @Override
+    public Optional<Grid> carriedForward(Reference reference, Map<String, Object> args, Earlier earlier) {
+        int round = (Integer) args.get("round");
+        if (round < 2) {
+            return Optional.empty();
+        }
+        Map<String, Object> previous = new HashMap<>(args);
+        previous.put("round", round - 1);
+        Optional<Map<String, String>> cells = earlier.cells(NAME, previous);
+        if (cells.isEmpty()) {
+            return Optional.empty();
+        }
+        Simulation run = reference.run();
+        return Optional.of(grid(run, args, path -> {
+            if (!ByzantineGrids.loyal(run, path.get(0)) || !ByzantineGrids.loyal(run, path.get(1))) {
+                return Optional.empty();
+            }
+            List<Integer> repeated = path.subList(1, path.size());
+            String cell = Grid.cell(ByzantineGrids.rowId(repeated.subList(0, repeated.size() - 1)), "P" + repeated.get(repeated.size() - 1));
+            return Optional.ofNullable(cells.get().get(cell));
+        }));
+    }
+
+    private interface CellRule {
+        Optional<String> valueFor(List<Integer> path);
+    }
+
+    private static Grid grid(Simulation run, Map<String, Object> args, CellRule override) {
+        int node = (Integer) args.get("node");
+        int round = (Integer) args.get("round");
+        boolean arbitrary = Boolean.TRUE.equals(args.get("arbitrary"));
+        Map<List<Integer>, String> heard = new HashMap<>();
+        for (Statement statement : ByzantineResults.received(run, node, round)) {
+            heard.put(statement.path(), statement.value());
+        }
+        Set<List<Integer>> prefixes = new LinkedHashSet<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (List<Integer> path : ByzantineResults.chains(node, run.nodeCount(), round)) {
+            List<Integer> prefix = path.subList(0, path.size() - 1);
+            prefixes.add(prefix);
+            String cell = Grid.cell(ByzantineGrids.rowId(prefix), "P" + path.get(path.size() - 1));
+            boolean unknown = arbitrary && path.stream().anyMatch(id -> !ByzantineGrids.loyal(run, id));
+            values.put(cell, unknown ? null
+                    : override.valueFor(path).orElseGet(() -> ByzantineGrids.orDefault(heard.get(path))));
+        }
+        List<Grid.Axis> rows = prefixes.stream().map(p -> new Grid.Axis(ByzantineGrids.rowId(p), ByzantineGrids.rowLabel(p))).toList();
+        return new Grid(rows, ByzantineGrids.processes(run.nodeCount()), values, ByzantineGrids.vocabulary(run));
+    }
+}

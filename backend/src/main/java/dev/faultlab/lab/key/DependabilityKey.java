@@ -1,0 +1,85 @@
+package dev.faultlab.lab.key;
+
+import dev.faultlab.lab.LabException;
+import dev.faultlab.sim.EventKind;
+import dev.faultlab.sim.Simulation;
+import dev.faultlab.sim.Trace;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code dependability {node, measure}}: the lecture's dependability numbers for one process, read from
+ * the CRASH and RECOVER events of the reference run. The process is up from time 0; MTTF is the mean
+ * length of the up periods that end in a crash, MTTR the mean length of the down periods that end in a
+ * recovery, MTBF = MTTF + MTTR, and availability A = MTTF / MTBF.
+ */
+final class DependabilityKey implements NumberKey {
+    static final String NAME = "dependability";
+    private static final List<String> MEASURES = List.of("mttf", "mttr", "mtbf", "availability");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Any protocol: only the trace's crashes and recoveries are read. */
+    @Override
+    public String protocol() {
+        return null;
+    }
+
+    @Override
+    public Set<String> arguments() {
+        return Set.of("node", "measure");
+    }
+
+    @Override
+    public void check(Map<String, Object> args, String field) {
+        Args.integer(args, "node", field);
+        if (!MEASURES.contains(args.get("measure"))) {
+            throw new LabException(field + ".measure", "must be one of " + MEASURES + ", got '" + args.get("measure") + "'");
+        }
+    }
+
+    @Override
+    public double expected(Reference reference, Map<String, Object> args) {
+        Simulation run = reference.run();
+        int node = (Integer) args.get("node");
+        Trace trace = run.trace();
+        long upSince = 0;
+        long downSince = -1;
+        long upTotal = 0;
+        long downTotal = 0;
+        int failures = 0;
+        int repairs = 0;
+        for (int seq = 0; seq < trace.size(); seq++) {
+            if (trace.node(seq) != node) {
+                continue;
+            }
+            if (trace.kind(seq) == EventKind.CRASH && downSince < 0) {
+                upTotal += trace.time(seq) - upSince;
+                failures++;
+                downSince = trace.time(seq);
+            } else if (trace.kind(seq) == EventKind.RECOVER && downSince >= 0) {
+                downTotal += trace.time(seq) - downSince;
+                repairs++;
+                downSince = -1;
+                upSince = trace.time(seq);
+            }
+        }
+        if (failures == 0 || repairs == 0) {
+            throw new IllegalStateException("P" + node + " must crash and recover at least once in the reference run, "
+                    + "it failed " + failures + " and was repaired " + repairs + " times");
+        }
+        double mttf = (double) upTotal / failures;
+        double mttr = (double) downTotal / repairs;
+        return switch ((String) args.get("measure")) {
+            case "mttf" -> mttf;
+            case "mttr" -> mttr;
+            case "mtbf" -> mttf + mttr;
+            default -> mttf / (mttf + mttr);
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package dev.faultlab.lab.key;
+
+import dev.faultlab.lab.LabException;
+import dev.faultlab.protocols.flooding.FloodingConsensus;
+import dev.faultlab.protocols.flooding.Known;
+import dev.faultlab.sim.EventKind;
+import dev.faultlab.sim.Simulation;
+import dev.faultlab.sim.Trace;
+import dev.faultlab.sim.TraceEvent;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * {@code flooding.known {round}}: the set V each process knows at the end of {@code round}, its own
+ * value and every value delivered to it so far, written "{1, 4, 7}"; "crashed" for a process that is
+ * down by then.
+ */
+final class FloodingKnownKey implements GridKey {
+    static final String NAME = "flooding.known";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String protocol() {
+        return FloodingConsensus.ID;
+    }
+
+    @Override
+    public Set<String> arguments() {
+        return Set.of("round");
+    }
+
+    @Override
+    public void check(Map<String, Object> args, String field) {
+        if (Args.integer(args, "round", field) < 1) {
+            throw new LabException(field + ".round", "rounds are numbered from 1");
+        }
+    }
+
+    @Override
+    public Grid expected(Reference reference, Map<String, Object> args) {
+        Simulation run = reference.run();
+        int round = (Integer) args.get("round");
+        long end = round * Simulation.ROUND_TICKS;
+        List<Integer> inputs = FloodingConsensus.inputs(run.recipe());
+        List<SortedSet<Integer>> known = new ArrayList<>();
+        boolean[] crashed = new boolean[run.nodeCount()];
+        for (int node = 0; node < run.nodeCount(); node++) {
+            known.add(new TreeSet<>(Set.of(inputs.get(node))));
+        }
+        Trace trace = run.trace();
+        for (int seq = 0; seq < trace.size() && trace.time(seq) < end; seq++) {
+            TraceEvent event = trace.event(seq);
+            if (event.kind() == EventKind.CRASH) {
+                crashed[event.node()] = true;
+            } else if (event.kind() == EventKind.RECOVER) {
+                crashed[event.node()] = false;
+            } else if (event.kind() == EventKind.DELIVER && event.payload() instanceof Known message) {
+                known.get(event.node()).addAll(message.values());
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        List<Grid.Axis> rows = new ArrayList<>();
+        for (int node = 0; node < run.nodeCount(); node++) {
+            rows.add(new Grid.Axis("P" + node, "P" + node));
+            values.put(Grid.cell("P" + node, "V"), crashed[node] ? FloodingDecisionsKey.CRASHED
+                    : known.get(node).stream().map(String::valueOf).collect(Collectors.joining(", ", "{", "}")));
+        }
+        return new Grid(rows, List.of(new Grid.Axis("V", "V after round " + round)), values, List.of());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.faultlab.lab.key;
+
+import dev.faultlab.protocols.twophase.RecoveryTable;
+import dev.faultlab.protocols.twophase.State;
+import dev.faultlab.protocols.twophase.TwoPhaseCommit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code twophase.recovery}: the lecture's table of what a participant P in READY does after learning
+ * the state of another participant Q, a row per state of Q. The values are the rule the simulated
+ * participants themselves follow when they ask a peer ({@link RecoveryTable}), so the table a student
+ * is graded against is the one every 2PC run in the platform obeys.
+ */
+final class TwoPhaseRecoveryKey implements GridKey {
+    static final String NAME = "twophase.recovery";
+    private static final List<State> ROWS = List.of(State.COMMIT, State.ABORT, State.INIT, State.READY);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String protocol() {
+        return TwoPhaseCommit.ID;
+    }
+
+    @Override
+    public Set<String> arguments() {
+        return Set.of();
+    }
+
+    @Override
+    public Grid expected(Reference reference, Map<String, Object> args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (State q : ROWS) {
+            values.put(Grid.cell(q.name(), "action"), RecoveryTable.actionFor(q).name());
+        }
+        return new Grid(ROWS.stream().map(q -> new Grid.Axis(q.name(), "Q is in " + q.name())).toList(),
+                List.of(new Grid.Axis("action", "P's action")), values,
+                java.util.Arrays.stream(RecoveryTable.Action.values()).map(Enum::name).toList());
+    }
+}
