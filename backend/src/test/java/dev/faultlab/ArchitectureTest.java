@@ -56,6 +56,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void gradingIsUsedOnlyByTheWebAndTheWiring() {
+        noClasses().that().resideInAnyPackage("dev.faultlab.sim..", "dev.faultlab.protocols..", "dev.faultlab.check..",
+                        "dev.faultlab.lab..", "dev.faultlab.run..", "dev.faultlab.account..", "dev.faultlab.store..",
+                        "dev.faultlab.config..")
+                .should().dependOnClassesThat().resideInAPackage("dev.faultlab.grading..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.faultlab.grading..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..",
+                        "org.eclipse.jetty..")
+                .check(classes);
+    }
+
+    @Test
     void accountsAreADomainThatKnowsNothingOfHttp() {
         noClasses().that().resideInAPackage("dev.faultlab.account..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.faultlab.web..", "io.javalin..",

@@ -16,7 +16,9 @@ public enum AuditAction {
     ENROLLED("enrollment.added"),
     ENROLLMENT_REMOVED("enrollment.removed"),
     COURSE_LAB_SET("course.lab_set"),
-    COURSE_LAB_REMOVED("course.lab_removed");
+    COURSE_LAB_REMOVED("course.lab_removed"),
+    SUBMISSION_GRADED("submission.graded"),
+    LAB_REGRADED("lab.regraded");
 
     private final String wireName;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.faultlab.account.AccountException;
+import dev.faultlab.grading.GradingException;
 import dev.faultlab.run.RunProblem;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -32,6 +33,8 @@ final class ApiErrors {
         routes.exception(RunProblem.class, (e, ctx) -> respond(ctx, statusOf(e.kind()), codeFor(statusOf(e.kind())),
                 e.getMessage(), e.field() == null ? Map.of() : Map.of("field", e.field())));
         routes.exception(AccountException.class, ApiErrors::refused);
+        routes.exception(GradingException.class, (e, ctx) -> respond(ctx, statusOf(e.problem()), e.code(),
+                e.getMessage(), e.details()));
         routes.exception(JsonMappingException.class, (e, ctx) -> respond(ctx, 400, "invalid_body",
                 "The request body does not have the expected shape: " + e.getOriginalMessage(),
                 Map.of("field", fieldPath(e))));
@@ -75,6 +78,16 @@ final class ApiErrors {
             ctx.header("Retry-After", String.valueOf(seconds.longValue()));
         }
         respond(ctx, status, code, e.getMessage(), e.details());
+    }
+
+    private static int statusOf(GradingException.Problem problem) {
+        return switch (problem) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+        };
     }
 
     private static int statusOf(RunProblem.Kind kind) {

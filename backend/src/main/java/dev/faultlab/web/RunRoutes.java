@@ -1,5 +1,7 @@
 package dev.faultlab.web;
 
+import dev.faultlab.account.Course;
+import dev.faultlab.grading.LabSheets;
 import dev.faultlab.run.LiveRun;
 import dev.faultlab.run.RunCodec;
 import dev.faultlab.run.RunService;
@@ -9,6 +11,7 @@ import dev.faultlab.sim.Recipe;
 import dev.faultlab.store.RunStore;
 import dev.faultlab.web.auth.Access;
 import dev.faultlab.web.auth.Authn;
+import dev.faultlab.web.auth.CourseAccess;
 import dev.faultlab.web.auth.Viewer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -26,7 +29,11 @@ final class RunRoutes {
     private RunRoutes() {
     }
 
-    record CreateRun(Recipe recipe) {
+    /** Either a recipe, or a lab of a course: then the run of the viewer's variant of that lab. */
+    record CreateRun(Recipe recipe, LabReference lab) {
+    }
+
+    record LabReference(Long courseId, String labId) {
     }
 
     record Branch(Integer atEvent, List<Fault> faults) {
@@ -45,7 +52,8 @@ final class RunRoutes {
         }
     }
 
-    static void register(RoutesConfig routes, RunService runs, RunAccess access) {
+    static void register(RoutesConfig routes, RunService runs, RunAccess access, LabSheets sheets,
+                         CourseAccess courses) {
         routes.get("/api/runs", ctx -> {
             Viewer viewer = Authn.viewer(ctx);
             ctx.json(Map.of("runs", runs.listByOwner(viewer.id(), 100).stream().map(RunListItem::of).toList()));
@@ -54,10 +62,13 @@ final class RunRoutes {
         routes.post("/api/runs", ctx -> {
             Viewer viewer = Authn.viewer(ctx);
             CreateRun body = Requests.body(ctx, CreateRun.class);
-            if (body.recipe() == null) {
-                throw ApiException.badRequest("Give the run's recipe.", Map.of("field", "recipe"));
+            if ((body.recipe() == null) == (body.lab() == null)) {
+                throw ApiException.badRequest("Give either the run's recipe or a lab of a course, not both.",
+                        Map.of("field", "recipe"));
             }
-            LiveRun run = runs.create(body.recipe(), Optional.of(viewer.id()), Optional.empty());
+            LiveRun run = body.recipe() != null
+                    ? runs.create(body.recipe(), Optional.of(viewer.id()), Optional.empty())
+                    : variantRun(runs, sheets, courses, viewer, body.lab());
             ctx.status(201).json(details(run, viewer));
         }, Access.SIGNED_IN);
 
@@ -109,6 +120,18 @@ final class RunRoutes {
             runs.delete(run.id());
             ctx.status(204);
         }, Access.SIGNED_IN);
+    }
+
+    /** The run of the viewer's variant, filed under the course so its instructors can see it. */
+    private static LiveRun variantRun(RunService runs, LabSheets sheets, CourseAccess courses, Viewer viewer,
+                                      LabReference lab) {
+        if (lab.courseId() == null || lab.labId() == null || lab.labId().isBlank()) {
+            String missing = lab.courseId() == null ? "lab.courseId" : "lab.labId";
+            throw ApiException.badRequest("Give the lab's " + missing.substring(4) + ".", Map.of("field", missing));
+        }
+        Course course = courses.requireMember(viewer, lab.courseId());
+        Recipe recipe = sheets.variantRun(course, lab.labId(), viewer.id(), courses.isInstructor(viewer, course.id()));
+        return runs.create(recipe, Optional.of(viewer.id()), Optional.of(course.id()));
     }
 
     private static RunDetails details(LiveRun run, Viewer viewer) {

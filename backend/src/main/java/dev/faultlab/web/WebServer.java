@@ -3,6 +3,7 @@ package dev.faultlab.web;
 import dev.faultlab.account.AccountService;
 import dev.faultlab.account.AuditLog;
 import dev.faultlab.account.CourseService;
+import dev.faultlab.grading.Grading;
 import dev.faultlab.lab.LabCatalog;
 import dev.faultlab.run.RunService;
 import dev.faultlab.store.Database;
@@ -38,7 +39,7 @@ public final class WebServer {
 
     /** The services the routes call. */
     public record Services(Database database, LabCatalog labs, AccountService accounts, CourseService courses,
-                           AuditLog audit, RunService runs, Clock clock) {
+                           AuditLog audit, RunService runs, Grading grading, Clock clock) {
     }
 
     private final Javalin app;
@@ -90,7 +91,9 @@ public final class WebServer {
                     services.clock());
             AdminRoutes.register(config.routes, services.accounts(), services.audit());
             ProtocolRoutes.register(config.routes, services.runs().registry());
-            RunRoutes.register(config.routes, services.runs(), runAccess);
+            RunRoutes.register(config.routes, services.runs(), runAccess, services.grading().sheets(), courseAccess);
+            LabRoutes.register(config.routes, services.grading(), courseAccess);
+            GradebookRoutes.register(config.routes, services.grading(), courseAccess);
             RunStream.register(config.routes, services.runs(), runAccess);
         });
         AuthGate.requireDeclaredAccess(app);

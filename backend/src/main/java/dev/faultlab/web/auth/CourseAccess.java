@@ -48,6 +48,18 @@ public final class CourseAccess {
     }
 
     /**
+     * The course, if the viewer studies in it: 403 for its instructors and for administrators who are not enrolled
+     * as students (they have no work of their own there), 404 for everyone else.
+     */
+    public Course requireStudent(Viewer viewer, long courseId) {
+        Course course = requireMember(viewer, courseId);
+        if (roleIn(viewer, courseId).filter(r -> r == CourseRole.STUDENT).isEmpty()) {
+            throw new ApiException(403, "forbidden", "Only the course's students can do this.");
+        }
+        return course;
+    }
+
+    /**
      * Whether the viewer may see a piece of work (a run, a submission) owned by {@code ownerId}, done in
      * {@code courseId} if it belongs to a course: its owner, that course's instructors, and administrators.
      * Callers answer 404 when this is false, so nobody learns that someone else's work exists.

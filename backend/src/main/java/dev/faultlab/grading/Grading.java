@@ -1,0 +1,20 @@
+package dev.faultlab.grading;
+
+import dev.faultlab.account.CourseService;
+import dev.faultlab.lab.LabCatalog;
+import dev.faultlab.lab.LabGrading;
+import org.jooq.DSLContext;
+
+import java.time.Clock;
+
+/** The grading services, built over one database, catalog and grader. */
+public record Grading(LabSheets sheets, SubmissionService submissions, GradebookService gradebook,
+                      RegradeService regrades) {
+
+    public static Grading create(DSLContext sql, CourseService courses, LabCatalog catalog, LabGrading grading,
+                                 Clock clock) {
+        CourseLabs labs = new CourseLabs(courses, catalog);
+        return new Grading(new LabSheets(sql, labs, grading, clock), new SubmissionService(sql, labs, grading, clock),
+                new GradebookService(sql, courses, labs), new RegradeService(sql, courses, labs, grading, clock));
+    }
+}

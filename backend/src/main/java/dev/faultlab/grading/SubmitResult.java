@@ -1,0 +1,15 @@
+package dev.faultlab.grading;
+
+import dev.faultlab.lab.Grade;
+
+import java.time.Instant;
+
+/** What a submit answers: the graded submission and the exercise's progress with it. */
+public record SubmitResult(SubmissionView submission, Progress progress) {
+
+    public record SubmissionView(long id, int attempt, Instant submittedAt, double points, Grade grade) {
+        static SubmissionView of(Submission s) {
+            return new SubmissionView(s.id(), s.attempt(), s.submittedAt(), s.points(), s.grade());
+        }
+    }
+}

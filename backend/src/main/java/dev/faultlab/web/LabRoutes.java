@@ -1,0 +1,59 @@
+package dev.faultlab.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultlab.account.Course;
+import dev.faultlab.grading.Grading;
+import dev.faultlab.web.auth.Access;
+import dev.faultlab.web.auth.Authn;
+import dev.faultlab.web.auth.CourseAccess;
+import dev.faultlab.web.auth.Viewer;
+import io.javalin.config.RoutesConfig;
+
+import java.util.UUID;
+
+/**
+ * A lab inside a course, as its members work on it: the sheet of the viewer's variant, drafts, graded
+ * submissions, and a student's own grades. Students see only their own work; instructors preview the lab.
+ */
+final class LabRoutes {
+    private LabRoutes() {
+    }
+
+    record DraftRequest(JsonNode answer) {
+    }
+
+    record SubmitRequest(UUID submissionId, JsonNode answer) {
+    }
+
+    static void register(RoutesConfig routes, Grading grading, CourseAccess access) {
+        routes.get("/api/courses/{courseId}/labs/{labId}", ctx -> {
+            Viewer viewer = Authn.viewer(ctx);
+            Course course = access.requireMember(viewer, Requests.id(ctx, "courseId"));
+            ctx.json(grading.sheets().sheet(course, ctx.pathParam("labId"), viewer.id(),
+                    access.isInstructor(viewer, course.id())));
+        }, Access.SIGNED_IN);
+
+        routes.put("/api/courses/{courseId}/labs/{labId}/exercises/{exerciseId}/draft", ctx -> {
+            Viewer viewer = Authn.viewer(ctx);
+            Course course = access.requireStudent(viewer, Requests.id(ctx, "courseId"));
+            DraftRequest request = Requests.body(ctx, DraftRequest.class);
+            grading.submissions().saveDraft(course, ctx.pathParam("labId"), ctx.pathParam("exerciseId"), viewer.id(),
+                    request.answer());
+            ctx.status(204);
+        }, Access.SIGNED_IN);
+
+        routes.post("/api/courses/{courseId}/labs/{labId}/exercises/{exerciseId}/submissions", ctx -> {
+            Viewer viewer = Authn.viewer(ctx);
+            Course course = access.requireStudent(viewer, Requests.id(ctx, "courseId"));
+            SubmitRequest request = Requests.body(ctx, SubmitRequest.class);
+            ctx.json(grading.submissions().submit(course, ctx.pathParam("labId"), ctx.pathParam("exerciseId"),
+                    viewer.id(), request.submissionId(), request.answer(), Authn.actor(ctx)));
+        }, Access.SIGNED_IN);
+
+        routes.get("/api/courses/{courseId}/grades", ctx -> {
+            Viewer viewer = Authn.viewer(ctx);
+            Course course = access.requireStudent(viewer, Requests.id(ctx, "courseId"));
+            ctx.json(grading.gradebook().ownGrades(course, viewer.id()));
+        }, Access.SIGNED_IN);
+    }
+}
