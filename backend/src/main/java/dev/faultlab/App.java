@@ -8,6 +8,7 @@ import dev.faultlab.account.FirstStart;
 import dev.faultlab.account.PasswordHasher;
 import dev.faultlab.config.Config;
 import dev.faultlab.config.ConfigException;
+import dev.faultlab.grading.Grading;
 import dev.faultlab.lab.LabCatalog;
 import dev.faultlab.lab.LabValidator;
 import dev.faultlab.lab.ReferenceGrading;
@@ -110,7 +111,8 @@ public final class App implements AutoCloseable {
             WebServer web = WebServer.start(new WebServer.Settings(config.port(), config.maxRequestBytes(),
                     config.devMode() ? Optional.of(config.frontendDir()) : Optional.empty(), config.secureCookies(),
                     config.trustProxy(), config.sessionLifetime()),
-                    new WebServer.Services(database, labs, accounts, courses, new AuditLog(database.sql()), runs, clock));
+                    new WebServer.Services(database, labs, accounts, courses, new AuditLog(database.sql()), runs,
+                            Grading.create(database.sql(), courses, labs, grading, clock), clock));
             setupToken.ifPresent(token -> log.warn("There is no administrator yet. To set one up, open "
                     + "http://localhost:{}/setup.html#token={} (use this server's public address if it is not local). "
                     + "The link works once; a restart prints a new one. Or set FAULTLAB_ADMIN_PASSWORD.", web.port(), token));

@@ -2,6 +2,7 @@ package dev.faultlab.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.faultlab.lab.LabCatalog;
+import dev.faultlab.lab.LabProblem;
 import dev.faultlab.web.auth.Access;
 import dev.faultlab.web.auth.Authn;
 import io.javalin.config.RoutesConfig;
@@ -14,7 +15,7 @@ final class CatalogRoutes {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record LabList(List<LabCatalog.LabSummary> labs, List<LabCatalog.LabProblem> problems) {
+    record LabList(List<LabCatalog.LabSummary> labs, List<LabProblem> problems) {
     }
 
     static void register(RoutesConfig routes, LabCatalog catalog) {

@@ -4,10 +4,38 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 
 /** Lab folders for tests; TestServer reads labs from {@code dataDir/labs}. */
 public final class Labs {
     private Labs() {
+    }
+
+    /** The repository's own labs/ folder (tests run in backend/). */
+    public static final Path REPOSITORY_LABS = Path.of(System.getProperty("user.dir")).getParent().resolve("labs");
+
+    /** Copies a lab of the repository's labs/ folder, as it is, into the test server's labs folder. */
+    public static void copyFromRepository(Path dataDir, String id) {
+        Path from = REPOSITORY_LABS.resolve(id);
+        Path to = dataDir.resolve("labs").resolve(id);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A lab folder whose lab.yaml is not even YAML: the catalog lists it among its problems. */
+    public static void installBroken(Path dataDir, String id) {
+        write(dataDir, id, "title: [unclosed\n");
     }
 
     /** A small valid lab: flooding consensus with one table exercise. */

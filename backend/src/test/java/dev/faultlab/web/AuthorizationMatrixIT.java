@@ -3,6 +3,7 @@ package dev.faultlab.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.support.Accounts;
 import dev.faultlab.support.ApiClient;
+import dev.faultlab.support.Classroom;
 import dev.faultlab.support.Labs;
 import dev.faultlab.support.RunSocket;
 import dev.faultlab.support.TestServer;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
@@ -36,6 +38,7 @@ class AuthorizationMatrixIT {
     enum Who { ANONYMOUS, STUDENT_A, STUDENT_B, OTHER_INSTRUCTOR, INSTRUCTOR, ADMIN }
 
     private static final String LAB = "two-generals";
+    private static final String GRADED_LAB = Classroom.LAB;
     private static final AtomicInteger FRESH = new AtomicInteger();
 
     @TempDir
@@ -63,6 +66,8 @@ class AuthorizationMatrixIT {
     @BeforeAll
     static void start() {
         Labs.install(dataDir, LAB, "The two generals");
+        Classroom.installLab(dataDir);
+        Labs.installBroken(dataDir, "broken-lab");
         server = TestServer.start(dataDir, Accounts.withAdmin());
         accounts = new Accounts(server);
         accounts.createUser("iris@x.test", "Iris Instructor", true);
@@ -92,6 +97,7 @@ class AuthorizationMatrixIT {
         }
         assertThat(clients.get(Who.INSTRUCTOR).put(x() + "/labs/" + LAB,
                 Map.of("opensAt", "2020-01-01T00:00:00Z", "dueAt", "2099-01-01T00:00:00Z")).statusCode()).isEqualTo(200);
+        assertThat(clients.get(Who.INSTRUCTOR).put(x() + "/labs/" + GRADED_LAB, Map.of()).statusCode()).isEqualTo(200);
     }
 
     @AfterAll
@@ -141,6 +147,25 @@ class AuthorizationMatrixIT {
             clients.get(Who.INSTRUCTOR).put(x() + "/labs/" + LAB, Map.of());
             return new Call(client, "DELETE", x() + "/labs/" + LAB, null);
         }, courseInstructors(204)));
+        String graded = x() + "/labs/" + GRADED_LAB;
+        rows.add(row("GET /api/courses/{courseId}/labs/{labId}", get(graded), courseMembers(200)));
+        rows.add(row("PUT /api/courses/{courseId}/labs/{labId}/exercises/{exerciseId}/draft",
+                put(graded + "/exercises/agree/draft", Map.of("answer", Map.of("choices", List.of("agree")))),
+                courseStudents(204)));
+        // An answer no grader can read: it gets past the access checks, is refused, and uses no attempt.
+        rows.add(row("POST /api/courses/{courseId}/labs/{labId}/exercises/{exerciseId}/submissions",
+                (who, client) -> new Call(client, "POST", graded + "/exercises/round1/submissions", Map.of(
+                        "submissionId", UUID.randomUUID().toString(),
+                        "answer", Map.of("cells", Map.of("no-such/cell", "ATTACK")))),
+                courseStudents(422)));
+        rows.add(row("GET /api/courses/{courseId}/grades", get(x() + "/grades"), courseStudents(200)));
+        rows.add(row("GET /api/courses/{courseId}/gradebook", get(x() + "/gradebook"), courseInstructors(200)));
+        rows.add(row("GET /api/courses/{courseId}/labs/{labId}/gradebook", get(graded + "/gradebook"),
+                courseInstructors(200)));
+        rows.add(row("GET /api/courses/{courseId}/labs/{labId}/gradebook.csv", get(graded + "/gradebook.csv"),
+                courseInstructors(200)));
+        rows.add(row("POST /api/courses/{courseId}/labs/{labId}/regrade", post(graded + "/regrade", Map.of("apply", false)),
+                courseInstructors(200)));
         rows.add(row("GET /api/admin/users", get("/api/admin/users"), adminOnly(200)));
         rows.add(row("PUT /api/admin/users/{userId}/roles", (who, client) -> {
             long target = accounts.createUser("promoted" + FRESH.incrementAndGet() + "@x.test", "Promoted", false);
@@ -244,6 +269,35 @@ class AuthorizationMatrixIT {
         assertThat(foreign.statusCode()).isEqualTo(404);
         assertThat(json(foreign).path("error")).isEqualTo(json(missing).path("error"));
         assertThat(clients.get(Who.ADMIN).get("/api/courses/999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyInstructorsAndAdministratorsSeeWhyALabDoesNotLoad() {
+        for (Who who : Who.values()) {
+            JsonNode catalog = json(clients.get(who).get("/api/labs"));
+            boolean writesLabs = who == Who.INSTRUCTOR || who == Who.OTHER_INSTRUCTOR || who == Who.ADMIN;
+            assertThat(catalog.path("labs").findValuesAsText("id")).as(who.name()).contains(GRADED_LAB);
+            assertThat(catalog.has("problems")).as(who.name()).isEqualTo(writesLabs);
+            if (writesLabs) {
+                assertThat(catalog.path("problems").findValuesAsText("id")).as(who.name()).contains("broken-lab");
+            }
+        }
+    }
+
+    @Test
+    void aStudentCannotReadAnotherStudentsWork() {
+        String round1 = x() + "/labs/" + GRADED_LAB + "/exercises/round1/draft";
+        assertThat(clients.get(Who.STUDENT_A).put(round1, Map.of("answer", Map.of("cells", Map.of("-/P0", "ANNS-DRAFT"))))
+                .statusCode()).isEqualTo(204);
+
+        HttpResponse<String> annsSheet = clients.get(Who.STUDENT_A).get(x() + "/labs/" + GRADED_LAB);
+        HttpResponse<String> bobsSheet = clients.get(Who.STUDENT_B).get(x() + "/labs/" + GRADED_LAB);
+        HttpResponse<String> bobsGrades = clients.get(Who.STUDENT_B).get(x() + "/grades");
+
+        assertThat(annsSheet.body()).contains("ANNS-DRAFT");
+        assertThat(bobsSheet.body()).doesNotContain("ANNS-DRAFT");
+        assertThat(bobsGrades.body()).doesNotContain("ann@x.test").doesNotContain("Ann Student");
+        assertThat(clients.get(Who.STUDENT_B).get(x() + "/gradebook").statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -359,6 +413,11 @@ class AuthorizationMatrixIT {
 
     private static Map<Who, Integer> courseMembers(int status) {
         return expect(401, status, status, 404, status, status);
+    }
+
+    /** Work of one's own in a course: its students only; its instructors and administrators have none there. */
+    private static Map<Who, Integer> courseStudents(int status) {
+        return expect(401, status, status, 404, 403, 403);
     }
 
     private static Map<Who, Integer> courseInstructors(int status) {
