@@ -137,6 +137,7 @@ export class ExerciseCard {
     }
   }
 
+  /** @param attempt 0-based, as the API counts attempts */
   #showGrade(attempt, grade, onCells) {
     this.input.mark(onCells ? grade.cells : []);
     const wrong = grade.cells.filter((cell) => !cell.correct);
@@ -146,7 +147,7 @@ export class ExerciseCard {
       return el('li', { 'data-cell': cell.cell }, go, `: ${cell.feedback || 'not right'}`);
     });
     this.feedback.replaceChildren(
-      el('p', { class: 'grade-line' }, `Attempt ${attempt}: ${Math.round(grade.score * 100)}% right. ${grade.feedback ?? ''}`));
+      el('p', { class: 'grade-line' }, `Attempt ${attempt + 1}: ${Math.round(grade.score * 100)}% right. ${grade.feedback ?? ''}`));
     if (wrong.length > 0) {
       this.feedback.append(el('ul', { class: 'cell-feedback-list', 'aria-label': 'What was not right' }, ...items));
     }

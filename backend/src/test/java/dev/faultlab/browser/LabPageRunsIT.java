@@ -126,7 +126,7 @@ class LabPageRunsIT {
         assertThat(exercise.locator(".trace-answer > .hint").last()).hasText("Picked: #" + firstSeq + ", #" + thirdSeq + ".");
 
         page.route("**/api/courses/1/labs/flood/exercises/decisions/submissions", route -> fulfil(route, """
-                {"submission": {"id": 1, "attempt": 1, "submittedAt": "2026-11-27T10:00:00Z", "points": 2,
+                {"submission": {"id": 1, "attempt": 0, "submittedAt": "2026-11-27T10:00:00Z", "points": 2,
                                 "grade": {"score": 0.4, "feedback": "Three decisions are missing.", "cells": []}},
                  "progress": {"attemptsUsed": 1, "attemptsLeft": 2, "points": 2, "draft": null, "last": null, "revealed": null}}"""));
         Request submitted = page.waitForRequest("**/exercises/decisions/submissions", () ->
