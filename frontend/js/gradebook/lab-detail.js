@@ -3,19 +3,19 @@
 import { el } from '/js/dom.js';
 import { points } from '/js/gradebook/format.js';
 
+/** Students per tenth of the points, highest first; empty tenths are left out to keep the table short. */
 function distribution(stats) {
   if (stats.attempted === 0) {
     return el('span', { class: 'muted' }, 'no submissions');
   }
   const buckets = stats.distribution.length;
-  return el('ul', { class: 'distribution' }, ...stats.distribution.map((count, i) => {
-    const from = Math.round((i * 100) / buckets);
-    const to = Math.round(((i + 1) * 100) / buckets);
-    const label = `${from}% to ${to}%${i === buckets - 1 ? '' : ' (not included)'}: ${count} ${count === 1 ? 'student' : 'students'}`;
+  const items = stats.distribution.map((count, i) => ({ count, from: Math.round((i * 100) / buckets),
+    to: Math.round(((i + 1) * 100) / buckets) })).filter((b) => b.count > 0).reverse();
+  return el('ul', { class: 'distribution' }, ...items.map(({ count, from, to }) => {
     const meter = el('meter', { min: 0, max: stats.attempted, value: count });
-    meter.setAttribute('aria-label', label);
+    meter.setAttribute('aria-label', `${count} of ${stats.attempted} students scored ${from}% to ${to}% of the points`);
     return el('li', {}, meter, ` ${from}–${to}%: ${count}`);
-  }).reverse());
+  }));
 }
 
 function mostMissed(stats) {

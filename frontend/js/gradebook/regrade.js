@@ -25,8 +25,11 @@ export class Regrade {
     form.elements.neverLower.addEventListener('change', () => this.#forgetPreview());
   }
 
-  /** Points the form at another lab. */
+  /** Points the form at a lab; another lab's preview or outcome is cleared, this lab's stays in view. */
   show(path) {
+    if (path === this.path) {
+      return;
+    }
     this.path = path;
     this.#forgetPreview();
     this.result.replaceChildren();

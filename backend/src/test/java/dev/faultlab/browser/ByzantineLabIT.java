@@ -157,6 +157,7 @@ class ByzantineLabIT {
         assertThat(stats.locator(".mean")).hasText(points((roundPoints + almostPoints) / 2));
         assertThat(stats).containsText("2 of 2");
         assertThat(stats.locator(".most-missed li")).hasCount(1);
+        assertThat(stats.locator(".distribution li")).hasText(new String[] {"90–100%: 1", "80–90%: 1"});
         assertThat(page.locator("#lab-students tr[data-student='" + almost + "'] .lab-points")).hasText(points(almostPoints));
 
         Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
@@ -168,10 +169,15 @@ class ByzantineLabIT {
                 userId(right) + "," + right + ",\"Cal Right\"," + roundPoints + ",,,,,," + roundPoints + ",1",
                 userId(almost) + "," + almost + ",\"Dee Almost\"," + almostPoints + ",,,,,," + almostPoints + ",1");
 
+        Locator apply = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply these changes"));
+        assertThat(apply).isHidden();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview the changes")).click();
-        assertThat(page.locator("#regrade-result")).containsText("Preview: 2 submissions, 2 graded again, 0 with a different score");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply these changes")).click();
-        assertThat(page.locator("#regrade-result")).containsText("Applied: 2 submissions");
+        assertThat(page.locator("#regrade-result")).hasText("Preview: 2 submissions, 2 graded again, 0 with a different score; "
+                + "0 counted scores change (no score goes down). Nothing is saved until you apply.");
+        apply.click();
+        assertThat(page.locator("#regrade-result")).hasText(
+                "Applied: 2 submissions, 2 graded again, 0 with a different score; 0 counted scores change (no score goes down).");
+        assertThat(apply).isHidden();
         assertThat(almostRow.locator("td[data-lab='" + LAB + "']")).hasText(points(almostPoints) + " · 1 submission");
     }
 
