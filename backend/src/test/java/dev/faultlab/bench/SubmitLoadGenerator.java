@@ -1,0 +1,206 @@
+package dev.faultlab.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultlab.App;
+import dev.faultlab.config.Config;
+
+import java.lang.management.ManagementFactory;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load on grading, from this JVM to a FaultLab it starts on 127.0.0.1 (never anywhere else): S students of
+ * one course submit answers to the Byzantine lab (all six exercises, round 3 with its 120 cells
+ * included) as fast as C concurrent clients can, each submit graded and stored in PostgreSQL. Reports
+ * submissions per second and the latency of each submit. The lab is a copy of labs/byzantine-generals
+ * allowing 100 attempts, so the students do not run out. Bounded: at most 500 clients, 200 students,
+ * 120 seconds; it stops by itself.
+ *
+ * <pre>mvn -B -q -pl backend test-compile exec:exec@bench -Dbench.main=dev.faultlab.bench.SubmitLoadGenerator -Dbench.args="16 100 20"</pre>
+ */
+public final class SubmitLoadGenerator {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADMIN = "admin@faultlab.local";
+    private static final String PASSWORD = "load generator password";
+    private static final String LAB = "byzantine-generals";
+
+    public static void main(String[] args) throws Exception {
+        int clients = Math.min(500, args.length > 0 ? Integer.parseInt(args[0]) : 16);
+        int students = Math.min(200, args.length > 1 ? Integer.parseInt(args[1]) : 100);
+        int seconds = Math.min(120, args.length > 2 ? Integer.parseInt(args[2]) : 20);
+        Path data = Files.createTempDirectory("faultlab-submit-load");
+        copyLab(data.resolve("labs").resolve(LAB));
+        App app = App.start(Config.fromEnvironment(Map.of("PORT", "0", "FAULTLAB_DB_PORT", "0",
+                "FAULTLAB_DATA", data.toString(), "FAULTLAB_LABS", data.resolve("labs").toString(),
+                "FAULTLAB_ADMIN_PASSWORD", PASSWORD)));
+        try {
+            String base = "http://127.0.0.1:" + app.port();
+            Client admin = Client.login(base, ADMIN, PASSWORD);
+            JsonNode course = admin.send("POST", "/api/courses", Map.of("code", "LOAD-1", "title", "Load"), 201);
+            long courseId = course.path("id").asLong();
+            admin.send("PUT", "/api/courses/" + courseId + "/labs/" + LAB, Map.of(), 200);
+            List<Student> roster = new ArrayList<>();
+            for (int i = 0; i < students; i++) {
+                roster.add(Student.enrol(base, i, course.path("joinCode").asText(), courseId));
+            }
+            run(roster, clients, Duration.ofSeconds(seconds));
+        } finally {
+            app.close();
+            System.exit(0);
+        }
+    }
+
+    /** The shipped lab with 100 attempts per exercise, so the load is never refused for lack of attempts. */
+    private static void copyLab(Path target) throws Exception {
+        Path source = Path.of("..", "labs", LAB);
+        Files.createDirectories(target);
+        for (String file : List.of("lab.yaml", "instructions.md")) {
+            String text = Files.readString(source.resolve(file));
+            Files.writeString(target.resolve(file), text.replace("maxAttempts: 3", "maxAttempts: 100"));
+        }
+    }
+
+    private static void run(List<Student> roster, int clients, Duration duration) throws Exception {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong failures = new AtomicLong();
+        long deadline = System.nanoTime() + duration.toNanos();
+        long cpuBefore = processCpuNanos();
+        long start = System.nanoTime();
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            Thread worker = new Thread(() -> {
+                try {
+                    for (int turn = 0; System.nanoTime() < deadline; turn++) {
+                        Student student = roster.get((client + turn * clients) % roster.size());
+                        long sent = System.nanoTime();
+                        if (student.submitNext()) {
+                            latencies.add(System.nanoTime() - sent);
+                        } else {
+                            failures.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    System.err.println("client " + client + ": " + e);
+                } finally {
+                    done.countDown();
+                }
+            }, "submit-client-" + c);
+            worker.setDaemon(true);
+            worker.start();
+        }
+        done.await(duration.toSeconds() + 60, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = (processCpuNanos() - cpuBefore) / 1e9 / elapsed / Runtime.getRuntime().availableProcessors();
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("clients %d, students %d, %.0f s: %d submissions graded and stored, %.0f per second; "
+                        + "%d refused or failed%n", clients, roster.size(), elapsed, sorted.size(), sorted.size() / elapsed,
+                failures.get());
+        System.out.printf("submit latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; process CPU (server and clients) %.0f%% of %d cores%n",
+                percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 100), cpu * 100,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A student with the answers they submit in turn: every cell ATTACK, a choice of "agree". */
+    private record Student(Client client, long courseId, List<String> exercises, Map<String, Object> answers,
+                           AtomicLong turn) {
+        static Student enrol(String base, int index, String joinCode, long courseId) throws Exception {
+            Client client = Client.signUp(base, "student" + index + "@load.test", "Student " + index, PASSWORD, joinCode);
+            JsonNode sheet = client.send("GET", "/api/courses/" + courseId + "/labs/" + LAB, null, 200);
+            List<String> exercises = new ArrayList<>();
+            Map<String, Object> answers = new LinkedHashMap<>();
+            for (JsonNode exercise : sheet.path("exercises")) {
+                exercises.add(exercise.path("id").asText());
+                JsonNode input = exercise.path("input");
+                if (input.path("kind").asText().equals("grid")) {
+                    Map<String, String> cells = new LinkedHashMap<>();
+                    input.path("cells").forEach(cell -> cells.put(cell.asText(), "ATTACK"));
+                    answers.put(exercise.path("id").asText(), Map.of("cells", cells));
+                } else {
+                    answers.put(exercise.path("id").asText(), Map.of("choices", List.of(input.path("options").get(0).path("id").asText())));
+                }
+            }
+            return new Student(client, courseId, exercises, answers, new AtomicLong());
+        }
+
+        /** One submission to the next exercise in turn; false if it was not graded. */
+        boolean submitNext() throws Exception {
+            String exercise = exercises.get((int) (turn.getAndIncrement() % exercises.size()));
+            Map<String, Object> body = Map.of("submissionId", UUID.randomUUID().toString(), "answer", answers.get(exercise));
+            return client.status("POST", "/api/courses/" + courseId + "/labs/" + LAB + "/exercises/" + exercise + "/submissions", body) == 200;
+        }
+    }
+
+    /** One browser: a cookie jar and the CSRF token of its session. */
+    private record Client(String base, HttpClient http, String csrf) {
+        static Client login(String base, String email, String password) throws Exception {
+            return start(base, "/api/session", Map.of("email", email, "password", password));
+        }
+
+        static Client signUp(String base, String email, String name, String password, String joinCode) throws Exception {
+            return start(base, "/api/signup", Map.of("email", email, "displayName", name, "password", password, "joinCode", joinCode));
+        }
+
+        private static Client start(String base, String path, Map<String, Object> body) throws Exception {
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            Client anonymous = new Client(base, http, JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/session"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).path("csrfToken").asText());
+            HttpResponse<String> response = anonymous.request("POST", path, body);
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(path + " failed: " + response.body());
+            }
+            String session = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/session")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).path("csrfToken").asText();
+            return new Client(base, http, session);
+        }
+
+        JsonNode send(String method, String path, Object body, int expected) throws Exception {
+            HttpResponse<String> response = request(method, path, body);
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        }
+
+        int status(String method, String path, Object body) throws Exception {
+            return request(method, path, body).statusCode();
+        }
+
+        private HttpResponse<String> request(String method, String path, Object body) throws Exception {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .header("X-CSRF-Token", csrf).method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double percentile(List<Long> sortedNanos, int p) {
+        if (sortedNanos.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = Math.min(sortedNanos.size() - 1, (int) Math.ceil(p / 100.0 * sortedNanos.size()) - 1);
+        return sortedNanos.get(Math.max(0, index)) / 1e6;
+    }
+}
