@@ -16,8 +16,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static dev.faultlab.support.Classroom.exercise;
 import static dev.faultlab.support.Classroom.firstCell;
@@ -235,6 +238,50 @@ class SubmitIT {
         assertThat(submit.statusCode()).isEqualTo(409);
         assertThat(json(submit).path("error").path("code").asText()).isEqualTo("not_open");
         assertThat(upcoming.instructor().get(upcoming.labPath()).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * round2 carries errors forward: a loyal relay of a loyal process repeats what P3 heard from that process in
+     * round 1, so a student who got such a round 1 cell wrong is graded on round 2 against their own answer.
+     */
+    @Test
+    void aMistakeInRoundOneIsCarriedForwardIntoRoundTwoAndKeptByARegrade() {
+        Classroom carrying = Classroom.open(server, dataDir, LONG_AGO, FAR_AHEAD);
+        Student nia = carrying.join("Nia");
+        Student oz = carrying.join("Oz");
+        List<String> traitors = carrying.sheet(nia.client()).path("given").get(1).path("rows").findValuesAsText("label");
+        String loyal = Stream.of("P0", "P1", "P2", "P4", "P5", "P6").filter(p -> !traitors.contains(p)).findFirst().orElseThrow();
+        accepted(carrying.submit(nia, "round1", flipped(carrying.expected(nia, "round1", 0), "-/" + loyal)));
+
+        JsonNode nias = json(carrying.submit(nia, "round2", echoingMistake(carrying.expected(nia, "round2", 0), loyal, traitors)));
+        JsonNode ozs = json(carrying.submit(oz, "round2", echoingMistake(carrying.expected(oz, "round2", 0), loyal, traitors)));
+        JsonNode preview = json(carrying.instructor().post(carrying.labPath() + "/regrade", Map.of("apply", false)));
+
+        assertThat(nias.path("submission").path("grade").path("score").asDouble()).isEqualTo(1.0);
+        assertThat(ozs.path("submission").path("grade").path("score").asDouble()).as("no round 1 to carry forward")
+                .isLessThan(1.0);
+        for (JsonNode counted : preview.path("counted")) {
+            assertThat(counted.path("after").asDouble()).as(counted.toString()).isEqualTo(counted.path("before").asDouble());
+        }
+    }
+
+    /** Round 2 as expected, but with what loyal relays say about {@code origin} flipped, as a wrong round 1 implies. */
+    private static JsonNode echoingMistake(JsonNode round2, String origin, List<String> traitors) {
+        JsonNode answer = round2;
+        Iterator<String> cells = round2.path("cells").fieldNames();
+        while (cells.hasNext()) {
+            String cell = cells.next();
+            String relay = cell.substring(0, cell.indexOf('/'));
+            if (cell.endsWith("/" + origin) && !traitors.contains(relay)) {
+                answer = flipped(answer, cell);
+            }
+        }
+        assertThat(answer).isNotEqualTo(round2);
+        return answer;
+    }
+
+    private static void accepted(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     @Test
