@@ -6,6 +6,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.faultlab.lab.exercise.GridExercise;
 import dev.faultlab.support.Accounts;
 import dev.faultlab.support.ApiClient;
 import dev.faultlab.support.ReferenceAnswers;
@@ -105,7 +106,7 @@ class ByzantineLabIT {
         Course course = newCourse();
         String email = newStudent(course, "Bea Almost");
         JsonNode cells = reference.answers(course.id(), userId(email)).get("round2").get("cells");
-        Map.Entry<String, JsonNode> wrong = cells.fields().next();
+        Map.Entry<String, JsonNode> wrong = firstGradedCell(cells);
 
         logIn(page, email);
         page.navigate(server.baseUrl() + "/lab.html?course=" + course.id() + "&lab=" + LAB);
@@ -211,8 +212,7 @@ class ByzantineLabIT {
     private void submitOverApi(Course course, String email, boolean oneWrong) {
         JsonNode answer = reference.answers(course.id(), userId(email)).get("round1").deepCopy();
         if (oneWrong) {
-            Iterator<Map.Entry<String, JsonNode>> cells = answer.get("cells").fields();
-            Map.Entry<String, JsonNode> first = cells.next();
+            Map.Entry<String, JsonNode> first = firstGradedCell(answer.get("cells"));
             ((ObjectNode) answer.get("cells"))
                     .put(first.getKey(), reference.otherValue("round1", first.getValue().asText()));
         }
@@ -221,6 +221,18 @@ class ByzantineLabIT {
                 Map.of("submissionId", UUID.randomUUID().toString(), "answer", answer));
         assertThat(response.statusCode()).as("submission: %s", response.body()).isEqualTo(200);
         assertThat(json(response).at("/submission/attempt").asInt()).isZero();
+    }
+
+    /** The first cell that is not a don't-care cell (those accept any value, so none is wrong there). */
+    private static Map.Entry<String, JsonNode> firstGradedCell(JsonNode cells) {
+        Iterator<Map.Entry<String, JsonNode>> all = cells.fields();
+        while (all.hasNext()) {
+            Map.Entry<String, JsonNode> cell = all.next();
+            if (!cell.getValue().asText().equals(GridExercise.DONT_CARE)) {
+                return cell;
+            }
+        }
+        throw new IllegalStateException("every cell is a don't-care cell: " + cells);
     }
 
     private static void fillGrid(Page page, String exercise, JsonNode cells) {
