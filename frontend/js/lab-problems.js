@@ -13,7 +13,7 @@ export function labProblems(problems) {
     return null;
   }
   return el('section', { class: 'notice error lab-problems', 'aria-labelledby': 'lab-problems-heading' },
-    el('h2', { id: 'lab-problems-heading' }, problems.length === 1 ? 'A lab file has a problem' : 'Lab files have problems'),
+    el('h2', { id: 'lab-problems-heading' }, 'Labs that do not load'),
     el('p', {}, 'Only instructors see this. Students cannot open a lab until its files load.'),
     el('ul', {}, ...problems.map((p) => el('li', { 'data-lab': p.id },
       el('strong', {}, where(p)), `: ${p.message}`))));

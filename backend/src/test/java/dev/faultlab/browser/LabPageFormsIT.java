@@ -94,6 +94,9 @@ class LabPageFormsIT {
     @Test
     void aThirtyBySevenGridIsWalkedWithArrowKeysSkippingBlankCells(Page page) {
         open(page);
+        assertThat(page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("The table")))
+                .hasAttribute("id", "exercise-table");
+        assertThat(page.locator("#exercise-table .exercise-result")).hasAttribute("aria-live", "polite");
         Locator first = cell(page, 0, 1);
         assertThat(page.locator("#exercise-table .answer-grid tbody tr")).hasCount(ROWS);
         assertThat(page.locator("#exercise-table td.blank")).hasCount(ROWS);
