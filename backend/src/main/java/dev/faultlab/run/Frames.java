@@ -5,7 +5,10 @@ import dev.faultlab.sim.ProcessStatus;
 
 import java.util.List;
 
-/** The frames a run stream sends; every frame has a {@code type}. See docs/API.md. */
+/**
+ * The frames a run stream sends; every frame has a {@code type}. See docs/API.md. The {@code events} frame is
+ * written by {@link EventFrameWriter}.
+ */
 public final class Frames {
     private Frames() {
     }
@@ -13,12 +16,6 @@ public final class Frames {
     public record Hello(String type, RunSummary run, int next) {
         public Hello(RunSummary run, int next) {
             this("hello", run, next);
-        }
-    }
-
-    public record Events(String type, int batch, int first, List<RunCodec.EventView> events) {
-        public Events(int batch, int first, List<RunCodec.EventView> events) {
-            this("events", batch, first, events);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.RecipeException;
 import dev.faultlab.sim.Simulation;
 import dev.faultlab.sim.TraceEvent;
+import dev.faultlab.store.RunStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,17 @@ public final class LiveRun {
 
     public synchronized List<TraceEvent> events(int from, int to) {
         return List.copyOf(sim.trace().events(from, to));
+    }
+
+    /** The recipe and the events reached, read together: a replay of that recipe to that event is this run. */
+    RunStore.RecipeUpdate toSave() {
+        Recipe recipe;
+        int events;
+        synchronized (this) {
+            recipe = sim.recipe();
+            events = sim.trace().size();
+        }
+        return new RunStore.RecipeUpdate(id, RunCodec.recipeJson(recipe), events);
     }
 
     public synchronized RunStatus status() {

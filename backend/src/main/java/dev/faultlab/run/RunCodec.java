@@ -37,6 +37,10 @@ public final class RunCodec {
         return events.stream().map(EventView::of).toList();
     }
 
+    static ObjectMapper mapper() {
+        return JSON;
+    }
+
     public static String recipeJson(Recipe recipe) {
         return write(recipe);
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +39,7 @@ public final class RunService implements AutoCloseable {
     private final Map<UUID, LiveRun> live = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
     private final ExecutorService workers;
+    private final RecipeSaver saver;
 
     public RunService(ProtocolRegistry registry, RunStore store, RunSettings settings) {
         this.registry = registry;
@@ -45,6 +47,7 @@ public final class RunService implements AutoCloseable {
         this.settings = settings;
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("run-ticker"));
         this.workers = Executors.newFixedThreadPool(settings.workerThreads(), daemon("run-worker"));
+        this.saver = new RecipeSaver(store, Executors.newSingleThreadExecutor(daemon("run-saver")));
         long period = settings.tick().toMillis();
         ticker.scheduleAtFixedRate(this::tickAll, period, period, TimeUnit.MILLISECONDS);
         ticker.scheduleAtFixedRate(this::releaseIdle, 1, 1, TimeUnit.SECONDS);
@@ -127,9 +130,12 @@ public final class RunService implements AutoCloseable {
         return run;
     }
 
-    /** Saves a run's newest recipe and progress, e.g. after a live fault was injected. */
-    public void save(LiveRun run) {
-        store.updateRecipe(run.id(), RunCodec.recipeJson(run.recipe()), run.eventCount());
+    /**
+     * Saves a run's newest recipe and progress, e.g. after a live fault was injected, on the saver's thread;
+     * completes once it is in the database.
+     */
+    public CompletableFuture<Void> save(LiveRun run) {
+        return saver.save(run);
     }
 
     public boolean delete(UUID id) {
@@ -205,8 +211,9 @@ public final class RunService implements AutoCloseable {
         }
     }
 
+    /** Saves the recipe with the progress: a fault injected just before must not be left to a save still queued. */
     private void release(LiveRun run) {
-        store.updateProgress(run.id(), run.eventCount());
+        saver.save(run).join();
         live.remove(run.id());
     }
 
@@ -239,6 +246,11 @@ public final class RunService implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         workers.shutdownNow();
+        try {
+            saver.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (LiveRun run : live.values()) {
             try {
                 store.updateProgress(run.id(), run.eventCount());

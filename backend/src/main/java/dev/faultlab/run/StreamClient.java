@@ -37,9 +37,9 @@ public final class StreamClient {
         int size = run.eventCount();
         while (nextSeq < size && canTakeMore() && sink.isOpen()) {
             int to = Math.min(size, nextSeq + maxPerFrame);
-            Frames.Events frame = new Frames.Events(++batch, nextSeq, RunCodec.views(run.events(nextSeq, to)));
+            String frame = EventFrameWriter.write(++batch, nextSeq, run.events(nextSeq, to));
             nextSeq = to;
-            sendNow(RunCodec.write(frame));
+            sendNow(frame);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.faultlab.store;
 
 import dev.faultlab.store.db.tables.records.RunsRecord;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
@@ -51,14 +52,28 @@ public final class RunStore {
                 .fetch(RunStore::toStoredRun);
     }
 
-    /** A live fault injection changed the recipe; keep the newest one so a reopened run replays it. */
-    public void updateRecipe(UUID id, String recipeJson, long eventsReached) {
-        sql.update(RUNS)
-                .set(RUNS.RECIPE, JSONB.valueOf(recipeJson))
-                .set(RUNS.EVENTS_REACHED, eventsReached)
-                .set(RUNS.UPDATED_AT, OffsetDateTime.now())
-                .where(RUNS.ID.eq(id))
-                .execute();
+    /** A run's newest recipe and the events it had reached with it. */
+    public record RecipeUpdate(UUID id, String recipeJson, long eventsReached) {
+    }
+
+    /**
+     * Live fault injections changed these recipes; keep the newest ones so a reopened run replays them. One
+     * statement rendered once and one transaction for all, so many runs share a commit.
+     */
+    public void updateRecipes(List<RecipeUpdate> updates) {
+        OffsetDateTime now = OffsetDateTime.now();
+        sql.transaction(tx -> {
+            DSLContext inTx = tx.dsl();
+            BatchBindStep batch = inTx.batch(inTx.update(RUNS)
+                    .set(RUNS.RECIPE, (JSONB) null)
+                    .set(RUNS.EVENTS_REACHED, (Long) null)
+                    .set(RUNS.UPDATED_AT, (OffsetDateTime) null)
+                    .where(RUNS.ID.eq((UUID) null)));
+            for (RecipeUpdate update : updates) {
+                batch = batch.bind(JSONB.valueOf(update.recipeJson()), update.eventsReached(), now, update.id());
+            }
+            batch.execute();
+        });
     }
 
     public void updateProgress(UUID id, long eventsReached) {

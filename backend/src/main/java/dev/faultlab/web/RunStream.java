@@ -16,6 +16,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsContext;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 
@@ -31,6 +33,7 @@ final class RunStream {
     private static final String RUN = "faultlab.run";
     private static final String CLIENT = "faultlab.stream";
     private static final ObjectMapper JSON = Json.mapper();
+    private static final Logger log = LoggerFactory.getLogger(RunStream.class);
 
     private RunStream() {
     }
@@ -135,8 +138,16 @@ final class RunStream {
                 LiveRun driven = drive(viewer, run);
                 Fault fault = fault(json.path("fault"));
                 Fault recorded = driven.inject(fault);
-                runs.save(driven);
-                driven.reply(client, new Frames.Injected(recorded));
+                // The FAULT event is already on its way; the reply waits for the saved recipe, off this socket's thread.
+                runs.save(driven).whenComplete((saved, failure) -> {
+                    if (failure == null) {
+                        driven.reply(client, new Frames.Injected(recorded));
+                    } else {
+                        log.error("Run {}: the injected fault could not be saved", driven.id(), failure);
+                        driven.reply(client, new Frames.Error("internal",
+                                "The fault was applied but could not be saved; the run may not replay it.", "inject"));
+                    }
+                });
             }
             default -> throw new CommandError("unknown_command", "Unknown command \"" + command
                     + "\"; use play, pause, step, speed, seek or inject.");

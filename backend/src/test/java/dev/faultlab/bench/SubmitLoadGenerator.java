@@ -2,10 +2,7 @@ package dev.faultlab.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.faultlab.App;
-import dev.faultlab.config.Config;
 
-import java.lang.management.ManagementFactory;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Load on grading, from this JVM to a FaultLab it starts on 127.0.0.1 (never anywhere else): S students of
+ * Load on grading, from this JVM to a FaultLab it starts in a JVM of its own ({@link LoadServer}) on 127.0.0.1
+ * (never anywhere else): S students of
  * one course submit answers to the Byzantine lab (all six exercises, round 3 with its 120 cells
  * included) as fast as C concurrent clients can, each submit graded and stored in PostgreSQL. Reports
  * submissions per second and the latency of each submit. The lab is a copy of labs/byzantine-generals
@@ -38,20 +36,17 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SubmitLoadGenerator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "admin@faultlab.local";
-    private static final String PASSWORD = "load generator password";
+    private static final String PASSWORD = LoadServer.PASSWORD;
     private static final String LAB = "byzantine-generals";
 
     public static void main(String[] args) throws Exception {
         int clients = Math.min(500, args.length > 0 ? Integer.parseInt(args[0]) : 16);
         int students = Math.min(200, args.length > 1 ? Integer.parseInt(args[1]) : 100);
         int seconds = Math.min(120, args.length > 2 ? Integer.parseInt(args[2]) : 20);
-        Path data = Files.createTempDirectory("faultlab-submit-load");
-        copyLab(data.resolve("labs").resolve(LAB));
-        App app = App.start(Config.fromEnvironment(Map.of("PORT", "0", "FAULTLAB_DB_PORT", "0",
-                "FAULTLAB_DATA", data.toString(), "FAULTLAB_LABS", data.resolve("labs").toString(),
-                "FAULTLAB_ADMIN_PASSWORD", PASSWORD)));
-        try {
-            String base = "http://127.0.0.1:" + app.port();
+        Path labs = Files.createTempDirectory("faultlab-submit-load");
+        copyLab(labs.resolve(LAB));
+        try (ServerProcess server = ServerProcess.start(Path.of("/tmp/faultlab-submit-load-server.log"), labs.toString())) {
+            String base = "http://127.0.0.1:" + server.port();
             Client admin = Client.login(base, ADMIN, PASSWORD);
             JsonNode course = admin.send("POST", "/api/courses", Map.of("code", "LOAD-1", "title", "Load"), 201);
             long courseId = course.path("id").asLong();
@@ -60,9 +55,14 @@ public final class SubmitLoadGenerator {
             for (int i = 0; i < students; i++) {
                 roster.add(Student.enrol(base, i, course.path("joinCode").asText(), courseId));
             }
+            ServerProcess.Stats before = server.stats();
+            long start = System.nanoTime();
             run(roster, clients, Duration.ofSeconds(seconds));
+            ServerProcess.Stats after = server.stats();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            System.out.printf("server CPU %.0f%% of one core, heap in use %d MB, resident %d MB%n",
+                    (after.cpuNanos() - before.cpuNanos()) / 1e9 / elapsed * 100, after.usedHeap() >> 20, after.residentBytes() >> 20);
         } finally {
-            app.close();
             System.exit(0);
         }
     }
@@ -81,7 +81,6 @@ public final class SubmitLoadGenerator {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
         long deadline = System.nanoTime() + duration.toNanos();
-        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
@@ -108,15 +107,13 @@ public final class SubmitLoadGenerator {
         }
         done.await(duration.toSeconds() + 60, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        double cpu = (processCpuNanos() - cpuBefore) / 1e9 / elapsed / Runtime.getRuntime().availableProcessors();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf("clients %d, students %d, %.0f s: %d submissions graded and stored, %.0f per second; "
                         + "%d refused or failed%n", clients, roster.size(), elapsed, sorted.size(), sorted.size() / elapsed,
                 failures.get());
-        System.out.printf("submit latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; process CPU (server and clients) %.0f%% of %d cores%n",
-                percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 100), cpu * 100,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("submit latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 100));
     }
 
     /** A student with the answers they submit in turn: every cell ATTACK, a choice of "agree". */
@@ -190,10 +187,6 @@ public final class SubmitLoadGenerator {
             return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                     .header("X-CSRF-Token", csrf).method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
         }
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double percentile(List<Long> sortedNanos, int p) {
