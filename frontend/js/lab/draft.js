@@ -37,11 +37,15 @@ export class DraftSaver {
     return this.saving;
   }
 
-  /** Forgets unsaved changes, e.g. once the answer has been submitted. */
+  /**
+   * Forgets unsaved changes before a submission; resolves once a save already under way has finished, so
+   * a stale draft cannot land after the submission (which removes the exercise's draft).
+   */
   cancel() {
     clearTimeout(this.timer);
     this.timer = null;
     this.unsaved = undefined;
+    return this.saving;
   }
 
   async #save(answer) {

@@ -102,6 +102,9 @@ export class ExerciseCard {
   }
 
   async #submit() {
+    if (!this.student) {
+      return;
+    }
     this.problems.replaceChildren();
     let answer;
     try {
@@ -113,14 +116,18 @@ export class ExerciseCard {
     this.submitButton.disabled = true;
     this.submitButton.textContent = 'Grading…';
     try {
+      await this.drafts.cancel();
       const { submission, progress } = await this.submitter.submit(answer);
-      this.drafts.cancel();
       this.draftStatus.textContent = '';
       this.progress = progress;
       this.#showGrade(submission.attempt, submission.grade, true);
       this.#showProgress();
     } catch (error) {
       this.#showRefusal(error);
+      // Not taken, but still open for answers (no connection, or an answer to fix): keep it as the draft.
+      if (error.status !== 409 && error.status !== 403) {
+        this.drafts.schedule(this.input.draft());
+      }
     } finally {
       this.submitButton.textContent = 'Submit answer';
       this.submitButton.disabled = !(this.progress.attemptsLeft > 0);
