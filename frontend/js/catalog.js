@@ -1,4 +1,7 @@
-// Lists the labs the server offers, or says plainly that there are none yet.
+// Lists the labs the server offers, or says plainly that there are none yet; an instructor also sees the
+// lab files that do not load, and why.
+import { labProblems } from '/js/lab-problems.js';
+
 const container = document.getElementById('labs');
 
 function labCard(lab) {
@@ -22,6 +25,10 @@ try {
     throw new Error(body.error?.message ?? `The server answered ${response.status}.`);
   }
   container.replaceChildren();
+  const problems = labProblems(body.problems);
+  if (problems) {
+    container.append(problems);
+  }
   if (body.labs.length === 0) {
     const empty = document.createElement('p');
     empty.className = 'empty';

@@ -1,7 +1,9 @@
-// An instructor's page for one course: join code, invitations, students, and the labs with their dates.
+// An instructor's page for one course: join code, invitations, students, the labs with their dates (each
+// opens the lab page), and the way to the gradebook.
 import { api, session } from '/js/api.js';
 import { onSubmit } from '/js/forms.js';
 import { el, when, notice } from '/js/dom.js';
+import { labProblems } from '/js/lab-problems.js';
 
 const courseId = new URLSearchParams(location.search).get('id');
 const base = `/api/courses/${encodeURIComponent(courseId ?? '')}`;
@@ -15,6 +17,7 @@ function showProblem(error) {
 function showCourse(course) {
   document.getElementById('course-title').textContent = `${course.title} (${course.code})`;
   document.getElementById('join-code').textContent = course.joinCode;
+  document.getElementById('gradebook-link').href = `/gradebook.html?course=${encodeURIComponent(courseId)}`;
   showLabs(course.labs);
 }
 
@@ -32,7 +35,8 @@ function showMembers(members) {
 
 function showLabs(labs) {
   const rows = labs.map((lab) => el('tr', {},
-    el('td', {}, lab.title), el('td', {}, when(lab.opensAt)), el('td', {}, when(lab.dueAt)),
+    el('td', {}, el('a', { href: `/lab.html?course=${encodeURIComponent(courseId)}&lab=${encodeURIComponent(lab.labId)}` }, lab.title)),
+    el('td', {}, when(lab.opensAt)), el('td', {}, when(lab.dueAt)),
     el('td', {}, el('button', { type: 'button', class: 'button', textContent: 'Remove',
       ariaLabel: `Remove the lab ${lab.title}`, onclick: () => removeLab(lab) }))));
   document.getElementById('labs').replaceChildren(...rows);
@@ -66,7 +70,8 @@ async function removeLab(lab) {
 }
 
 async function fillLabChoices() {
-  const { labs } = await api.get('/api/labs');
+  const { labs, problems } = await api.get('/api/labs');
+  document.getElementById('lab-problems').replaceChildren(...[labProblems(problems)].filter(Boolean));
   const select = document.getElementById('lab-id');
   select.replaceChildren(...labs.map((lab) => el('option', { value: lab.id }, lab.title)));
   if (labs.length === 0) {

@@ -4,7 +4,7 @@ export function el(tag, props = {}, ...children) {
   for (const [key, value] of Object.entries(props)) {
     if (key === 'class') {
       node.className = value;
-    } else if (key.startsWith('data-')) {
+    } else if (key.startsWith('data-') || key.startsWith('aria-') || key === 'role') {
       node.setAttribute(key, value);
     } else {
       node[key] = value;
