@@ -4,7 +4,6 @@
 // draft while they type; other viewers (instructors) see the form without submitting.
 import { ApiError } from '/js/api.js';
 import { el } from '/js/dom.js';
-import { givenTables } from '/js/lab/given.js';
 import { createInput, answerView } from '/js/lab/inputs.js';
 import { Submitter } from '/js/lab/submission.js';
 import { DraftSaver } from '/js/lab/draft.js';
@@ -84,7 +83,7 @@ export class ExerciseCard {
       'aria-labelledby': titleId },
     el('h3', { id: titleId }, this.exercise.title),
     el('p', { class: 'muted exercise-policy' }, policyText(this.exercise)),
-    prompt, ...givenTables(this.exercise.given), form,
+    prompt, form,
     el('div', { class: 'exercise-result', 'aria-live': 'polite' }, this.score, this.attempts, this.feedback),
     this.revealed);
   }

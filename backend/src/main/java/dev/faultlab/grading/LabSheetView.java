@@ -22,6 +22,6 @@ public record LabSheetView(CourseRef course, LabInfo lab, RunPermission run, Lis
     }
 
     public record ExerciseView(String id, String type, String title, String promptHtml, double points,
-                               LabPolicy policy, Object input, List<Given> given, Progress progress) {
+                               LabPolicy policy, Object input, Progress progress) {
     }
 }

@@ -43,7 +43,7 @@ public final class LabSheets {
         StudentWork work = workOf(lab, viewerId, preview);
         Sheet sheet = grading.sheet(lab.lab(), lab.variantOf(viewerId), shownAttempts(lab, work));
         List<LabSheetView.ExerciseView> exercises = sheet.exercises().stream().map(e -> new LabSheetView.ExerciseView(
-                e.id(), e.type(), e.title(), e.promptHtml(), e.points(), e.policy(), e.input(), e.given(),
+                e.id(), e.type(), e.title(), e.promptHtml(), e.points(), e.policy(), e.input(),
                 progress.of(lab, viewerId, lab.exercise(e.id()), work, now, preview))).toList();
         return new LabSheetView(
                 new LabSheetView.CourseRef(course.id(), course.code(), course.title()),

@@ -27,7 +27,7 @@ public final class ReferenceGrading implements LabGrading {
             GradedExercise graded = (GradedExercise) exercise;
             Reference reference = reference(lab, key, graded, attempts.getOrDefault(exercise.id(), 0));
             exercises.add(new Sheet.ExerciseSheet(graded.id(), graded.type(), graded.title(), graded.info().promptHtml(),
-                    graded.points(), graded.policy(), graded.input(reference), List.of()));
+                    graded.points(), graded.policy(), graded.input(reference)));
         }
         return new Sheet(lab.id(), lab.version(), lab.title(), lab.summary(), lab.protocol(), definition.instructionsHtml(),
                 definition.panels(), Variants.given(definition, variables), exercises);

@@ -16,6 +16,6 @@ public record Sheet(String labId, String version, String title, String summary, 
      * "trace" the recipe of the run to pick events from.
      */
     public record ExerciseSheet(String id, String type, String title, String promptHtml, double points,
-                                LabPolicy policy, Object input, List<Given> given) {
+                                LabPolicy policy, Object input) {
     }
 }

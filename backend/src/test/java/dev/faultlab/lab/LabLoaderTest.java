@@ -89,6 +89,14 @@ class LabLoaderTest {
     }
 
     @Test
+    void aMissingTypeIsOneProblem() throws IOException {
+        LabProblem problem = onlyProblem(VALID.replace("    type: table\n", ""));
+
+        assertThat(problem.field()).isEqualTo("exercises[0]");
+        assertThat(problem.message()).contains("type");
+    }
+
+    @Test
     void anUnknownAnswerKeyListsTheKeys() throws IOException {
         LabProblem problem = onlyProblem(VALID.replace("flooding.decisions", "flooding.decision"));
 
