@@ -14,6 +14,7 @@ import org.jooq.DSLContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +69,14 @@ public final class SubmissionService {
             SubmissionStore store = new SubmissionStore(db);
             Instant now = now();
             Optional<Submission> earlier = store.byClientId(course.id(), studentId, labId, exerciseId, clientId);
+            List<Submission> submissions = store.of(course.id(), studentId, labId);
+            List<Draft> drafts = new DraftStore(db).of(course.id(), studentId, labId);
             if (earlier.isPresent()) {
                 requireSameAnswer(earlier.get(), answer);
-                return result(db, lab, exercise, studentId, earlier.get(), now);
+                return result(lab, exercise, studentId, earlier.get(), StudentWork.of(submissions, drafts), now);
             }
             lab.requireTakingAnswers(now);
-            StudentWork work = StudentWork.of(store.of(course.id(), studentId, labId), List.of());
+            StudentWork work = StudentWork.of(submissions, List.of());
             int attempt = work.of(exerciseId).size();
             if (attempt >= exercise.policy().maxAttempts()) {
                 throw GradingException.conflict("no_attempts_left", "You have used all "
@@ -85,7 +88,11 @@ public final class SubmissionService {
                     exerciseId, attempt, clientId, answer, grade, points, LabGrading.GRADER_VERSION, now, null));
             new DraftStore(db).remove(course.id(), studentId, labId, exerciseId);
             new AuditLog(db).record(actor, AuditAction.SUBMISSION_GRADED, "course:" + course.id(), audited(stored));
-            return result(db, lab, exercise, studentId, stored, now);
+            // The work as it now stands, without reading it back: the new submission in, this exercise's draft out.
+            List<Submission> withStored = new ArrayList<>(submissions);
+            withStored.add(stored);
+            List<Draft> otherDrafts = drafts.stream().filter(d -> !d.exerciseId().equals(exerciseId)).toList();
+            return result(lab, exercise, studentId, stored, StudentWork.of(withStored, otherDrafts), now);
         });
     }
 
@@ -107,10 +114,8 @@ public final class SubmissionService {
         }
     }
 
-    private SubmitResult result(DSLContext db, LabInCourse lab, Exercise exercise, long studentId, Submission submission,
-                                Instant now) {
-        StudentWork work = StudentWork.of(new SubmissionStore(db).of(lab.course().id(), studentId, lab.lab().id()),
-                new DraftStore(db).of(lab.course().id(), studentId, lab.lab().id()));
+    private SubmitResult result(LabInCourse lab, Exercise exercise, long studentId, Submission submission,
+                                StudentWork work, Instant now) {
         return new SubmitResult(SubmitResult.SubmissionView.of(submission),
                 progress.of(lab, studentId, exercise, work, now, false));
     }
