@@ -89,6 +89,9 @@ class ExerciseGradersTest {
 
         assertThat(GRADING.grade(lab("flooding-consensus"), key(lab("flooding-consensus")), "known", 0, known, Map.of()).score())
                 .isEqualTo(1.0);
+        cells.put(someSet, "{" + members.split(", ")[0] + "}");
+        assertThat(GRADING.grade(lab("flooding-consensus"), key(lab("flooding-consensus")), "known", 0, known, Map.of()).score())
+                .as("a subset is not the set").isLessThan(1.0);
     }
 
     @Test

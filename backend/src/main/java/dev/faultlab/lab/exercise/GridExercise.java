@@ -61,7 +61,7 @@ public record GridExercise(ExerciseInfo info, boolean carryForward) implements G
         for (Map.Entry<String, String> cell : expected.values().entrySet()) {
             String want = cell.getValue();
             String got = given.get(cell.getKey());
-            boolean correct = want == null || normal(want).equals(normal(got));
+            boolean correct = want == null || same(want, got);
             boolean fromStudent = carried.isPresent() && want != null
                     && !normal(want).equals(normal(truth.values().get(cell.getKey())));
             if (fromStudent) {
@@ -156,6 +156,12 @@ public record GridExercise(ExerciseInfo info, boolean carryForward) implements G
 
     private static String other(Grid grid, String value) {
         return grid.vocabulary().stream().filter(v -> !normal(v).equals(normal(value))).findFirst().orElse(value + "?");
+    }
+
+    /** Equal once normalised; where a set is expected, a single member may be written without braces. */
+    private static boolean same(String want, String got) {
+        String expected = normal(want);
+        return expected.equals(normal(got)) || expected.startsWith("{") && got != null && expected.equals(normal("{" + got + "}"));
     }
 
     /**

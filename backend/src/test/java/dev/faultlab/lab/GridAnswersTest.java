@@ -1,0 +1,76 @@
+package dev.faultlab.lab;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How grid cells holding sets are read. */
+class GridAnswersTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path labs;
+
+    @Test
+    void aSetIsReadWithOrWithoutBracesInAnyOrder() throws Exception {
+        Path folder = Files.createDirectories(labs.resolve("sets"));
+        Files.writeString(folder.resolve("lab.yaml"), """
+                title: Sets
+                protocol: flooding
+                scenario:
+                  params: {n: 3, f: 1, values: [5, 3, 8]}
+                  faults: [{at: 0, kind: CRASH, target: 0, params: {reaches: []}}]
+                exercises:
+                  - id: known
+                    type: table
+                    title: V after round 1
+                    prompt: Each process's set.
+                    points: 1
+                    answer: {key: flooding.known, round: 1}
+                """);
+        ReferenceGrading grading = new ReferenceGrading();
+        Lab lab = new LabLoader(grading).load(folder);
+        VariantKey key = new VariantKey(1, 1, lab.id());
+        assertThat(grading.expected(lab, key, "known", 0).get("cells"))
+                .isEqualTo(JSON.valueToTree(Map.of("P0/V", "crashed", "P1/V", "{3, 8}", "P2/V", "{3, 8}")));
+
+        Map<String, Object> loose = Map.of("cells", Map.of("P0/V", "Crashed", "P1/V", "8 3", "P2/V", " {8,3} "));
+        Map<String, Object> subset = Map.of("cells", Map.of("P0/V", "crashed", "P1/V", "8", "P2/V", "{3}"));
+
+        assertThat(grading.grade(lab, key, "known", 0, JSON.valueToTree(loose), Map.of()).score()).isEqualTo(1.0);
+        assertThat(grading.grade(lab, key, "known", 0, JSON.valueToTree(subset), Map.of()).score()).isEqualTo(1.0 / 3);
+    }
+
+    @Test
+    void aSingleMemberMayBeWrittenWithoutBraces() throws Exception {
+        Path folder = Files.createDirectories(labs.resolve("single"));
+        Files.writeString(folder.resolve("lab.yaml"), """
+                title: Single
+                protocol: flooding
+                scenario:
+                  params: {n: 2, f: 1, values: [5, 3]}
+                  faults: [{at: 0, kind: CRASH, target: 0, params: {reaches: []}}]
+                exercises:
+                  - id: known
+                    type: table
+                    title: V after round 1
+                    prompt: Each process's set.
+                    points: 1
+                    answer: {key: flooding.known, round: 1}
+                """);
+        ReferenceGrading grading = new ReferenceGrading();
+        Lab lab = new LabLoader(grading).load(folder);
+        VariantKey key = new VariantKey(1, 1, lab.id());
+
+        Map<String, Object> bare = Map.of("cells", Map.of("P0/V", "crashed", "P1/V", "3"));
+
+        assertThat(grading.expected(lab, key, "known", 0).get("cells").get("P1/V").asText()).isEqualTo("{3}");
+        assertThat(grading.grade(lab, key, "known", 0, JSON.valueToTree(bare), Map.of()).score()).isEqualTo(1.0);
+    }
+}
