@@ -17,14 +17,16 @@ class GridAnswersTest {
     @TempDir
     Path labs;
 
-    @Test
-    void aSetIsReadWithOrWithoutBracesInAnyOrder() throws Exception {
+    private final ReferenceGrading grading = new ReferenceGrading();
+
+    /** A flooding lab where P0 crashes before sending anything, asking for each process's set after round 1. */
+    private Lab lab(String values) throws Exception {
         Path folder = Files.createDirectories(labs.resolve("sets"));
         Files.writeString(folder.resolve("lab.yaml"), """
                 title: Sets
                 protocol: flooding
                 scenario:
-                  params: {n: 3, f: 1, values: [5, 3, 8]}
+                  params: {n: %d, f: 1, values: %s}
                   faults: [{at: 0, kind: CRASH, target: 0, params: {reaches: []}}]
                 exercises:
                   - id: known
@@ -33,9 +35,13 @@ class GridAnswersTest {
                     prompt: Each process's set.
                     points: 1
                     answer: {key: flooding.known, round: 1}
-                """);
-        ReferenceGrading grading = new ReferenceGrading();
-        Lab lab = new LabLoader(grading).load(folder);
+                """.formatted(values.split(",").length, values));
+        return new LabLoader(grading).load(folder);
+    }
+
+    @Test
+    void aSetIsReadWithOrWithoutBracesInAnyOrder() throws Exception {
+        Lab lab = lab("[5, 3, 8]");
         VariantKey key = new VariantKey(1, 1, lab.id());
         assertThat(grading.expected(lab, key, "known", 0).get("cells"))
                 .isEqualTo(JSON.valueToTree(Map.of("P0/V", "crashed", "P1/V", "{3, 8}", "P2/V", "{3, 8}")));
@@ -49,23 +55,7 @@ class GridAnswersTest {
 
     @Test
     void aSingleMemberMayBeWrittenWithoutBraces() throws Exception {
-        Path folder = Files.createDirectories(labs.resolve("single"));
-        Files.writeString(folder.resolve("lab.yaml"), """
-                title: Single
-                protocol: flooding
-                scenario:
-                  params: {n: 2, f: 1, values: [5, 3]}
-                  faults: [{at: 0, kind: CRASH, target: 0, params: {reaches: []}}]
-                exercises:
-                  - id: known
-                    type: table
-                    title: V after round 1
-                    prompt: Each process's set.
-                    points: 1
-                    answer: {key: flooding.known, round: 1}
-                """);
-        ReferenceGrading grading = new ReferenceGrading();
-        Lab lab = new LabLoader(grading).load(folder);
+        Lab lab = lab("[5, 3]");
         VariantKey key = new VariantKey(1, 1, lab.id());
 
         Map<String, Object> bare = Map.of("cells", Map.of("P0/V", "crashed", "P1/V", "3"));

@@ -9,14 +9,10 @@ import dev.faultlab.lab.ReferenceGrading;
 import dev.faultlab.lab.Sheet;
 import dev.faultlab.lab.VariantKey;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A lab shipped in labs/, installed for a test server, with the server's own reference answers for any
@@ -24,8 +20,6 @@ import java.util.stream.Stream;
  */
 public final class ReferenceAnswers {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Tests run in backend/; the shipped labs are next to it. */
-    private static final Path SHIPPED = Path.of("..", "labs");
 
     private final ReferenceGrading grading = new ReferenceGrading();
     private final Lab lab;
@@ -39,20 +33,7 @@ public final class ReferenceAnswers {
 
     /** Copies the shipped lab {@code labId} to where TestServer reads labs ({@code dataDir/labs}). */
     public static void installLab(Path dataDir, String labId) {
-        Path from = SHIPPED.resolve(labId);
-        Path to = dataDir.resolve("labs").resolve(labId);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Labs.copyFromRepository(dataDir, labId);
     }
 
     public String title() {

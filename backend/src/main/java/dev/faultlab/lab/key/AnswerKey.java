@@ -9,13 +9,26 @@ import java.util.Set;
  * of its own kind.
  */
 public sealed interface AnswerKey permits GridKey, ChoiceKey, NumberKey, EventsKey, PropertyKey {
-    String name();
+    /**
+     * What a lab needs to know to use a key: its name, the protocol whose runs it reads (null for any), and
+     * the arguments it takes besides {@code key} (unknown ones are refused when the lab loads).
+     */
+    record Spec(String name, String protocol, Set<String> arguments) {
+    }
 
-    /** The protocol whose runs this key reads. */
-    String protocol();
+    Spec spec();
 
-    /** The arguments it takes besides {@code key}; unknown ones are refused when the lab loads. */
-    Set<String> arguments();
+    default String name() {
+        return spec().name();
+    }
+
+    default String protocol() {
+        return spec().protocol();
+    }
+
+    default Set<String> arguments() {
+        return spec().arguments();
+    }
 
     /** Checks the arguments before any run, naming the bad one; {@code field} is their place in lab.yaml. */
     default void check(Map<String, Object> args, String field) {

@@ -18,6 +18,15 @@ final class Args {
         return number.intValue();
     }
 
+    /** A round number, counted from 1. */
+    static int round(Map<String, Object> args, String field) {
+        int round = integer(args, "round", field);
+        if (round < 1) {
+            throw new LabException(field + ".round", "rounds are numbered from 1");
+        }
+        return round;
+    }
+
     static boolean flag(Map<String, Object> args, String name, String field) {
         Object value = args.getOrDefault(name, false);
         if (!(value instanceof Boolean bool)) {

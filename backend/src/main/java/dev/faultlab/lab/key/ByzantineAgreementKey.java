@@ -10,19 +10,11 @@ import java.util.Set;
 final class ByzantineAgreementKey implements ChoiceKey {
     static final String NAME = "byzantine.agreement";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final Spec SPEC = new Spec(NAME, ByzantineAgreement.ID, Set.of());
 
     @Override
-    public String protocol() {
-        return ByzantineAgreement.ID;
-    }
-
-    @Override
-    public Set<String> arguments() {
-        return Set.of();
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

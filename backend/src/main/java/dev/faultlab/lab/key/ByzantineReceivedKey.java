@@ -1,6 +1,5 @@
 package dev.faultlab.lab.key;
 
-import dev.faultlab.lab.LabException;
 import dev.faultlab.protocols.byzantine.ByzantineAgreement;
 import dev.faultlab.protocols.byzantine.ByzantineResults;
 import dev.faultlab.protocols.byzantine.Statement;
@@ -24,26 +23,16 @@ import java.util.Set;
 final class ByzantineReceivedKey implements GridKey {
     static final String NAME = "byzantine.received";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final Spec SPEC = new Spec(NAME, ByzantineAgreement.ID, Set.of("node", "round", "arbitrary"));
 
     @Override
-    public String protocol() {
-        return ByzantineAgreement.ID;
-    }
-
-    @Override
-    public Set<String> arguments() {
-        return Set.of("node", "round", "arbitrary");
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override
     public void check(Map<String, Object> args, String field) {
-        if (Args.integer(args, "round", field) < 1) {
-            throw new LabException(field + ".round", "rounds are numbered from 1");
-        }
+        Args.round(args, field);
         Args.integer(args, "node", field);
         Args.flag(args, "arbitrary", field);
     }

@@ -20,19 +20,11 @@ import java.util.Set;
 final class ByzantineVectorKey implements GridKey {
     static final String NAME = "byzantine.vector";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final Spec SPEC = new Spec(NAME, ByzantineAgreement.ID, Set.of("node", "arbitrary"));
 
     @Override
-    public String protocol() {
-        return ByzantineAgreement.ID;
-    }
-
-    @Override
-    public Set<String> arguments() {
-        return Set.of("node", "arbitrary");
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

@@ -19,20 +19,12 @@ final class DependabilityKey implements NumberKey {
     static final String NAME = "dependability";
     private static final List<String> MEASURES = List.of("mttf", "mttr", "mtbf", "availability");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    /** Any protocol: only the trace's crashes and recoveries are read. */
-    @Override
-    public String protocol() {
-        return null;
-    }
+    /** Any protocol (null): only the trace's crashes and recoveries are read. */
+    private static final Spec SPEC = new Spec(NAME, null, Set.of("node", "measure"));
 
     @Override
-    public Set<String> arguments() {
-        return Set.of("node", "measure");
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

@@ -21,19 +21,11 @@ final class FloodingDecisionsKey implements GridKey {
     static final String NAME = "flooding.decisions";
     static final String CRASHED = "crashed";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final Spec SPEC = new Spec(NAME, FloodingConsensus.ID, Set.of());
 
     @Override
-    public String protocol() {
-        return FloodingConsensus.ID;
-    }
-
-    @Override
-    public Set<String> arguments() {
-        return Set.of();
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

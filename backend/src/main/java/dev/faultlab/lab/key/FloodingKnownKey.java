@@ -1,6 +1,5 @@
 package dev.faultlab.lab.key;
 
-import dev.faultlab.lab.LabException;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
 import dev.faultlab.protocols.flooding.Known;
 import dev.faultlab.sim.EventKind;
@@ -25,26 +24,16 @@ import java.util.stream.Collectors;
 final class FloodingKnownKey implements GridKey {
     static final String NAME = "flooding.known";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final Spec SPEC = new Spec(NAME, FloodingConsensus.ID, Set.of("round"));
 
     @Override
-    public String protocol() {
-        return FloodingConsensus.ID;
-    }
-
-    @Override
-    public Set<String> arguments() {
-        return Set.of("round");
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override
     public void check(Map<String, Object> args, String field) {
-        if (Args.integer(args, "round", field) < 1) {
-            throw new LabException(field + ".round", "rounds are numbered from 1");
-        }
+        Args.round(args, field);
     }
 
     @Override

@@ -14,19 +14,11 @@ import java.util.Set;
 final class TraceEventsKey implements EventsKey {
     static final String NAME = "trace.events";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final Spec SPEC = new Spec(NAME, null, Set.of("kinds", "node"));
 
     @Override
-    public String protocol() {
-        return null;
-    }
-
-    @Override
-    public Set<String> arguments() {
-        return Set.of("kinds", "node");
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

@@ -28,19 +28,11 @@ final class TwoPhaseBlocksKey implements PropertyKey {
     static final String PROPERTY = "blocks";
     private static final int HORIZON = 100;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final Spec SPEC = new Spec(NAME, TwoPhaseCommit.ID, Set.of());
 
     @Override
-    public String protocol() {
-        return TwoPhaseCommit.ID;
-    }
-
-    @Override
-    public Set<String> arguments() {
-        return Set.of();
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override

@@ -19,19 +19,11 @@ final class TwoPhaseRecoveryKey implements GridKey {
     static final String NAME = "twophase.recovery";
     private static final List<State> ROWS = List.of(State.COMMIT, State.ABORT, State.INIT, State.READY);
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final Spec SPEC = new Spec(NAME, TwoPhaseCommit.ID, Set.of());
 
     @Override
-    public String protocol() {
-        return TwoPhaseCommit.ID;
-    }
-
-    @Override
-    public Set<String> arguments() {
-        return Set.of();
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override
