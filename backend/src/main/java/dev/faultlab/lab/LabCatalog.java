@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,8 @@ public final class LabCatalog {
             checkedAt = now;
             rescan();
         }
-        return Map.copyOf(entries);
+        // A copy in id order: the catalog lists labs sorted, and readers never see a rescan half done.
+        return Collections.unmodifiableSortedMap(new TreeMap<>(entries));
     }
 
     private void rescan() {
