@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.lab.Exercise;
 import dev.faultlab.lab.LabGrading;
 import dev.faultlab.lab.LabPolicy;
+import dev.faultlab.lab.key.Solution;
 
 import java.time.Instant;
 import java.util.List;
@@ -36,11 +37,12 @@ final class ExerciseProgress {
         LabPolicy policy = exercise.policy();
         int used = submissions.size();
         Double points = Scoring.counted(submissions, policy.scoring()).map(Submission::points).orElse(null);
-        JsonNode revealed = answerShown(lab, exercise, submissions, now, preview)
-                ? grading.expected(lab.lab(), lab.variantOf(viewerId), exercise.id(), shownAttempt(exercise, used))
-                : null;
+        boolean shown = answerShown(lab, exercise, submissions, now, preview);
+        int attempt = shownAttempt(exercise, used);
+        JsonNode revealed = shown ? grading.expected(lab.lab(), lab.variantOf(viewerId), exercise.id(), attempt) : null;
+        Solution solution = shown ? grading.solution(lab.lab(), lab.variantOf(viewerId), exercise.id(), attempt) : null;
         return new Progress(used, Math.max(0, policy.maxAttempts() - used), points,
                 work.draft(exercise.id()).map(Draft::answer).orElse(null),
-                submissions.isEmpty() ? null : Progress.Last.of(submissions.get(used - 1)), revealed);
+                submissions.isEmpty() ? null : Progress.Last.of(submissions.get(used - 1), shown), revealed, solution);
     }
 }

@@ -22,7 +22,8 @@ public record ExerciseStats(String exerciseId, double points, int attempted, Dou
     public static final int BUCKETS = 10;
     public static final int MOST_MISSED = 5;
 
-    public record MissedCell(String cell, int missed) {
+    /** {@code label} names the cell as the grid shows it ("Row 'P4 says', column 'P0'"). */
+    public record MissedCell(String cell, String label, int missed) {
     }
 
     /** Absorbs rounding, so 1.8 of 6 points lands in the 30 % bucket and not the 20 % one. */
@@ -44,10 +45,13 @@ public record ExerciseStats(String exerciseId, double points, int attempted, Dou
                 .flatMap(s -> s.grade().cells().stream())
                 .filter(cell -> !cell.correct())
                 .collect(Collectors.groupingBy(Grade.CellGrade::cell, TreeMap::new, Collectors.counting()));
+        Map<String, String> labels = new TreeMap<>();
+        counted.stream().flatMap(s -> s.grade().cells().stream()).filter(cell -> cell.label() != null)
+                .forEach(cell -> labels.putIfAbsent(cell.cell(), cell.label()));
         return misses.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(MOST_MISSED)
-                .map(e -> new MissedCell(e.getKey(), e.getValue().intValue()))
+                .map(e -> new MissedCell(e.getKey(), labels.getOrDefault(e.getKey(), e.getKey()), e.getValue().intValue()))
                 .toList();
     }
 }

@@ -9,12 +9,13 @@ import java.time.Clock;
 
 /** The grading services, built over one database, catalog and grader. */
 public record Grading(LabSheets sheets, SubmissionService submissions, GradebookService gradebook,
-                      RegradeService regrades) {
+                      RegradeService regrades, PracticeService practice, StudentAttempts attempts) {
 
     public static Grading create(DSLContext sql, CourseService courses, LabCatalog catalog, LabGrading grading,
                                  Clock clock) {
         CourseLabs labs = new CourseLabs(courses, catalog);
         return new Grading(new LabSheets(sql, labs, grading, clock), new SubmissionService(sql, labs, grading, clock),
-                new GradebookService(sql, courses, labs), new RegradeService(sql, courses, labs, grading, clock));
+                new GradebookService(sql, courses, labs), new RegradeService(sql, courses, labs, grading, clock),
+                new PracticeService(labs, grading, clock), new StudentAttempts(sql, courses, labs, grading));
     }
 }

@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.util.List;
 
 /** A lab as one course member sees it: their variant, and their progress on each exercise (see docs/API.md). */
-public record LabSheetView(CourseRef course, LabInfo lab, RunPermission run, List<Given> given,
+public record LabSheetView(CourseRef course, LabInfo lab, RunPermission run, Practice practice, List<Given> given,
                            List<ExerciseView> exercises) {
+
+    /** Whether the lab offers practice variants, and if not, why not. */
+    public record Practice(boolean offered, String reason) {
+    }
 
     public record CourseRef(long id, String code, String title) {
     }

@@ -50,7 +50,7 @@ public final class LabSheets {
                 new LabSheetView.LabInfo(lab.lab().id(), lab.lab().version(), sheet.title(), sheet.summary(),
                         sheet.protocol(), sheet.instructionsHtml(), sheet.panels(), lab.dates().opensAt(),
                         lab.dates().dueAt(), lab.lab().points()),
-                runPermission(lab, work, now, preview), sheet.given(), exercises);
+                runPermission(lab, work, now, preview), practice(lab), sheet.given(), exercises);
     }
 
     /** The recipe of the viewer's variant, if the lab's run policy lets them open it now. */
@@ -66,6 +66,11 @@ public final class LabSheets {
                     Map.of());
         }
         return grading.recipe(lab.lab(), lab.variantOf(viewerId));
+    }
+
+    private static LabSheetView.Practice practice(LabInCourse lab) {
+        String refused = PracticeService.refusal(lab);
+        return new LabSheetView.Practice(refused == null, refused);
     }
 
     private StudentWork workOf(LabInCourse lab, long viewerId, boolean preview) {

@@ -101,10 +101,14 @@ public final class SubmissionService {
         try {
             return grading.grade(lab.lab(), lab.variantOf(studentId), exercise.id(), attempt, answer, otherAnswers);
         } catch (InvalidAnswer e) {
-            throw new GradingException(GradingException.Problem.UNPROCESSABLE, "invalid_answer",
-                    "The answer cannot be read: " + e.getMessage() + ". It used no attempt.",
-                    Map.of("problems", e.problems()));
+            throw unreadable(e);
         }
+    }
+
+    /** 422 with every problem listed; such an answer uses no attempt. */
+    static GradingException unreadable(InvalidAnswer e) {
+        return new GradingException(GradingException.Problem.UNPROCESSABLE, "invalid_answer",
+                "The answer cannot be read: " + e.getMessage() + ". It used no attempt.", Map.of("problems", e.problems()));
     }
 
     private static void requireSameAnswer(Submission earlier, JsonNode answer) {
@@ -116,8 +120,8 @@ public final class SubmissionService {
 
     private SubmitResult result(LabInCourse lab, Exercise exercise, long studentId, Submission submission,
                                 StudentWork work, Instant now) {
-        return new SubmitResult(SubmitResult.SubmissionView.of(submission),
-                progress.of(lab, studentId, exercise, work, now, false));
+        Progress current = progress.of(lab, studentId, exercise, work, now, false);
+        return new SubmitResult(SubmitResult.SubmissionView.of(submission, current.revealed() != null), current);
     }
 
     /** One submit at a time per student and course, so two at once cannot both take the same attempt. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultlab.lab.FeedbackLevel;
 import dev.faultlab.lab.Grade;
 import dev.faultlab.store.db.tables.records.SubmissionsRecord;
 import org.jooq.DSLContext;
@@ -22,6 +23,8 @@ import static dev.faultlab.store.db.Tables.SUBMISSIONS;
 final class SubmissionStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Grade.CellGrade>> CELLS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Grade.RowGrade>> ROWS = new TypeReference<>() {
     };
 
     private final DSLContext sql;
@@ -43,6 +46,8 @@ final class SubmissionStore {
                 .set(SUBMISSIONS.SCORE, s.grade().score())
                 .set(SUBMISSIONS.POINTS, s.points())
                 .set(SUBMISSIONS.CELLS, jsonb(s.grade().cells()))
+                .set(SUBMISSIONS.ROW_GRADES, jsonb(s.grade().rows()))
+                .set(SUBMISSIONS.FEEDBACK_LEVEL, s.grade().level().name())
                 .set(SUBMISSIONS.FEEDBACK, s.grade().feedback() == null ? "" : s.grade().feedback())
                 .set(SUBMISSIONS.GRADER_VERSION, s.graderVersion())
                 .set(SUBMISSIONS.SUBMITTED_AT, utc(s.submittedAt()))
@@ -88,6 +93,8 @@ final class SubmissionStore {
                 .set(SUBMISSIONS.SCORE, s.grade().score())
                 .set(SUBMISSIONS.POINTS, s.points())
                 .set(SUBMISSIONS.CELLS, jsonb(s.grade().cells()))
+                .set(SUBMISSIONS.ROW_GRADES, jsonb(s.grade().rows()))
+                .set(SUBMISSIONS.FEEDBACK_LEVEL, s.grade().level().name())
                 .set(SUBMISSIONS.FEEDBACK, s.grade().feedback() == null ? "" : s.grade().feedback())
                 .set(SUBMISSIONS.GRADER_VERSION, s.graderVersion())
                 .set(SUBMISSIONS.REGRADED_AT, utc(s.regradedAt()))
@@ -96,7 +103,8 @@ final class SubmissionStore {
     }
 
     private static Submission toSubmission(SubmissionsRecord r) {
-        Grade grade = new Grade(r.getScore(), read(r.getCells(), CELLS), r.getFeedback());
+        Grade grade = new Grade(r.getScore(), read(r.getCells(), CELLS), r.getFeedback(), read(r.getRowGrades(), ROWS),
+                FeedbackLevel.valueOf(r.getFeedbackLevel()));
         return new Submission(r.getId(), r.getCourseId(), r.getUserId(), r.getLabId(), r.getLabVersion(),
                 r.getExerciseId(), r.getAttempt(), r.getClientId(), read(r.getAnswer()), grade, r.getPoints(),
                 r.getGraderVersion(), instant(r.getSubmittedAt()), instant(r.getRegradedAt()));
@@ -122,7 +130,7 @@ final class SubmissionStore {
         try {
             return JSON.readValue(value.data(), type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("submissions.cells holds unexpected JSON", e);
+            throw new IllegalStateException("a grade's cells or rows hold unexpected JSON", e);
         }
     }
 

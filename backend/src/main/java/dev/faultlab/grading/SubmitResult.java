@@ -8,8 +8,9 @@ import java.time.Instant;
 public record SubmitResult(SubmissionView submission, Progress progress) {
 
     public record SubmissionView(long id, int attempt, Instant submittedAt, double points, Grade grade) {
-        static SubmissionView of(Submission s) {
-            return new SubmissionView(s.id(), s.attempt(), s.submittedAt(), s.points(), s.grade());
+        /** The grade whole once the answer is revealed, else as the exercise's feedback level shows it. */
+        static SubmissionView of(Submission s, boolean revealed) {
+            return new SubmissionView(s.id(), s.attempt(), s.submittedAt(), s.points(), revealed ? s.grade() : s.grade().visible());
         }
     }
 }

@@ -67,7 +67,8 @@ final class ExerciseParser {
         exercise.path("wrong").forEach(wrong::add);
         ExerciseInfo info = new ExerciseInfo(exercise.get("id").asText(), exercise.get("title").asText(),
                 Markdown.html(exercise.get("prompt").asText()), exercise.get("points").asDouble(),
-                PolicyParser.over(labPolicy, exercise.get("policy")), key, args, wrong);
+                PolicyParser.over(labPolicy, exercise.get("policy")), key, args, wrong,
+                exercise.has("feedback") ? FeedbackLevel.valueOf(exercise.get("feedback").asText().toUpperCase(java.util.Locale.ROOT)) : null);
         return switch (type) {
             case "vector", "matrix", "table" -> {
                 expect(key instanceof GridKey, key, type, field);

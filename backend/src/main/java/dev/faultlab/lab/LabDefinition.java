@@ -13,9 +13,10 @@ import java.util.Map;
  * they are drawn in), the scenario and the given tables before variables are filled in.
  *
  * @param fixedVariants every student gets the variables' defaults
+ * @param practice      the lab offers practice variants (it has variables to draw them from, and does not say no)
  */
 public record LabDefinition(Path folder, Map<String, Variable> variables, boolean fixedVariants, JsonNode scenario,
-                            JsonNode given, String instructionsHtml, List<String> panels) {
+                            JsonNode given, String instructionsHtml, List<String> panels, boolean practice) {
     public LabDefinition {
         variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         panels = List.copyOf(panels);

@@ -1,6 +1,7 @@
 package dev.faultlab.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultlab.lab.key.Solution;
 import dev.faultlab.sim.Recipe;
 
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public interface LabGrading {
     /** Changes whenever a grader changes the score it gives to some answer; stored with each grade. */
-    String GRADER_VERSION = "1";
+    String GRADER_VERSION = "2";
 
     /** The lab as the student sees it; {@code attempts} counts each exercise's submissions so far. */
     Sheet sheet(Lab lab, VariantKey key, Map<String, Integer> attempts);
@@ -26,6 +27,9 @@ public interface LabGrading {
 
     /** The expected answer, in the same shape as an answer; only for a reveal the policy allows. */
     JsonNode expected(Lab lab, VariantKey key, String exerciseId, int attempt);
+
+    /** How the expected answer follows from the run: shown with it, only when it may be shown. */
+    Solution solution(Lab lab, VariantKey key, String exerciseId, int attempt);
 
     /** The recipe of the student's variant, to open in the run view when the policy allows. */
     Recipe recipe(Lab lab, VariantKey key);

@@ -105,7 +105,8 @@ final class LabLoader {
         List<String> panels = new ArrayList<>();
         yaml.path("panels").forEach(p -> panels.add(p.asText()));
         LabDefinition definition = new LabDefinition(folder, variables, "fixed".equals(yaml.path("variants").asText()),
-                yaml.get("scenario"), yaml.get("given"), Markdown.html(instructions), yaml.has("panels") ? panels : DEFAULT_PANELS);
+                yaml.get("scenario"), yaml.get("given"), Markdown.html(instructions), yaml.has("panels") ? panels : DEFAULT_PANELS,
+                yaml.path("practice").asBoolean(true) && !variables.isEmpty());
         List<GradedExercise> exercises = ExerciseParser.parse(yaml.get("exercises"), protocol, policy);
         return new Lab(id, version(text, instructions), yaml.get("title").asText(), yaml.path("summary").asText(""),
                 protocol, policy, exercises, definition);

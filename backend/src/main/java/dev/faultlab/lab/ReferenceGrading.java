@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.lab.exercise.GradedExercise;
 import dev.faultlab.lab.key.Earlier;
 import dev.faultlab.lab.key.Reference;
+import dev.faultlab.lab.key.Solution;
 import dev.faultlab.sim.Recipe;
 
 import java.util.ArrayList;
@@ -18,10 +19,38 @@ public final class ReferenceGrading implements LabGrading {
     private static final int CACHED_RUNS = 1024;
     private final ReferenceRuns runs = new ReferenceRuns(CACHED_RUNS);
 
+    /** A lab-wide variant: the seed its variables were drawn from, and their values. */
+    private record Drawn(long seed, Map<String, JsonNode> variables) {
+    }
+
+    /** Tries at drawing a practice variant that differs from the graded one, before settling for a repeat. */
+    private static final int PRACTICE_DRAWS = 32;
+
+    /**
+     * The variables of the variant: the graded one as {@link Variants#draw} gives it; a practice one drawn
+     * (even in a lab of fixed variants) until it differs from the student's graded variant.
+     */
+    private static Drawn drawn(Lab lab, VariantKey key) {
+        LabDefinition definition = lab.definition();
+        long seed = Variants.seed(key, null, 0);
+        if (!key.isPractice()) {
+            return new Drawn(seed, Variants.draw(definition, seed));
+        }
+        Map<String, JsonNode> graded = drawn(lab, key.graded()).variables();
+        for (int draw = 0; draw < PRACTICE_DRAWS; draw++) {
+            long practiceSeed = Variants.seed(key, "practice-draw", draw);
+            Map<String, JsonNode> variables = Variants.drawAny(definition, practiceSeed);
+            if (!variables.equals(graded)) {
+                return new Drawn(practiceSeed, variables);
+            }
+        }
+        return new Drawn(seed, Variants.drawAny(definition, seed));
+    }
+
     @Override
     public Sheet sheet(Lab lab, VariantKey key, Map<String, Integer> attempts) {
         LabDefinition definition = lab.definition();
-        Map<String, JsonNode> variables = Variants.draw(definition, Variants.seed(key, null, 0));
+        Map<String, JsonNode> variables = drawn(lab, key).variables();
         List<Sheet.ExerciseSheet> exercises = new ArrayList<>();
         for (Exercise exercise : lab.exercises()) {
             GradedExercise graded = (GradedExercise) exercise;
@@ -37,7 +66,14 @@ public final class ReferenceGrading implements LabGrading {
     public Grade grade(Lab lab, VariantKey key, String exerciseId, int attempt, JsonNode answer,
                        Map<String, JsonNode> otherAnswers) throws InvalidAnswer {
         GradedExercise exercise = exercise(lab, exerciseId);
-        return exercise.grade(reference(lab, key, exercise, attempt), answer, earlier(lab, otherAnswers));
+        Reference reference = reference(lab, key, exercise, attempt);
+        return exercise.grade(reference, answer, earlier(lab, otherAnswers)).at(exercise.feedback(reference));
+    }
+
+    @Override
+    public Solution solution(Lab lab, VariantKey key, String exerciseId, int attempt) {
+        GradedExercise exercise = exercise(lab, exerciseId);
+        return exercise.solution(reference(lab, key, exercise, attempt));
     }
 
     @Override
@@ -48,16 +84,21 @@ public final class ReferenceGrading implements LabGrading {
 
     @Override
     public Recipe recipe(Lab lab, VariantKey key) {
-        long seed = Variants.seed(key, null, 0);
-        return Variants.recipe(lab.protocol(), lab.definition(), Variants.draw(lab.definition(), seed), seed);
+        Drawn drawn = drawn(lab, key);
+        return Variants.recipe(lab.protocol(), lab.definition(), drawn.variables(), drawn.seed());
     }
 
-    /** The reference run an exercise is graded on: the lab's variant, or the exercise's own for this attempt. */
+    /**
+     * The reference run an exercise is graded on: the lab's variant, or the exercise's own for this attempt; a
+     * practice variant is one for the whole lab.
+     */
     Reference reference(Lab lab, VariantKey key, GradedExercise exercise, int attempt) {
-        boolean own = exercise.policy().newVariantPerAttempt();
-        long seed = Variants.seed(key, own ? exercise.id() : null, own ? attempt : 0);
+        boolean own = exercise.policy().newVariantPerAttempt() && !key.isPractice();
+        Drawn drawn = own ? null : drawn(lab, key);
+        long seed = own ? Variants.seed(key, exercise.id(), attempt) : drawn.seed();
         return runs.of(new ReferenceRuns.Variant(lab.id(), lab.version(), seed, false),
-                () -> Variants.recipe(lab.protocol(), lab.definition(), Variants.draw(lab.definition(), seed), seed));
+                () -> Variants.recipe(lab.protocol(), lab.definition(),
+                        own ? Variants.draw(lab.definition(), seed) : drawn.variables(), seed));
     }
 
     /** The default variant's reference run, which `validate` and loading check every lab against. */

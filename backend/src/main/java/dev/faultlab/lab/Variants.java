@@ -28,6 +28,7 @@ final class Variants {
 
     static long seed(VariantKey key, String exerciseId, int attempt) {
         String identity = key.courseId() + "/" + key.userId() + "/" + key.labId()
+                + (key.isPractice() ? "/practice/" + key.practice() : "")
                 + (exerciseId == null ? "" : "/" + exerciseId + "/" + attempt);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
@@ -42,9 +43,11 @@ final class Variants {
     }
 
     static Map<String, JsonNode> draw(LabDefinition lab, long seed) {
-        if (lab.fixedVariants()) {
-            return defaults(lab);
-        }
+        return lab.fixedVariants() ? defaults(lab) : drawAny(lab, seed);
+    }
+
+    /** A draw from the seed even where every student gets the defaults: how practice variants are drawn. */
+    static Map<String, JsonNode> drawAny(LabDefinition lab, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, JsonNode> values = new LinkedHashMap<>();
         lab.variables().forEach((name, variable) -> values.put(name, variable.draw(random)));

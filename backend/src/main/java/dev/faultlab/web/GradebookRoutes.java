@@ -42,6 +42,10 @@ final class GradebookRoutes {
                     .result(GradebookCsv.of(book));
         }, Access.SIGNED_IN);
 
+        routes.get("/api/courses/{courseId}/labs/{labId}/students/{userId}/attempts", ctx ->
+                ctx.json(grading.attempts().of(instructorsCourse(ctx, access), ctx.pathParam("labId"), Requests.id(ctx, "userId"))),
+                Access.SIGNED_IN);
+
         routes.post("/api/courses/{courseId}/labs/{labId}/regrade", ctx -> {
             Course course = instructorsCourse(ctx, access);
             RegradeRequest request = Requests.body(ctx, RegradeRequest.class);

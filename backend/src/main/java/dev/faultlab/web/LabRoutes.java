@@ -9,6 +9,7 @@ import dev.faultlab.web.auth.CourseAccess;
 import dev.faultlab.web.auth.Viewer;
 import io.javalin.config.RoutesConfig;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,6 +25,12 @@ final class LabRoutes {
 
     record SubmitRequest(UUID submissionId, JsonNode answer) {
     }
+
+    /** A practice answer, with the student's answers to the variant's other exercises (for error carried forward). */
+    record CheckRequest(JsonNode answer, Map<String, JsonNode> others) {
+    }
+
+    private static final String PRACTICE = "/api/courses/{courseId}/labs/{labId}/practice/{practice}";
 
     static void register(RoutesConfig routes, Grading grading, CourseAccess access) {
         routes.get("/api/courses/{courseId}/labs/{labId}", ctx -> {
@@ -50,10 +57,37 @@ final class LabRoutes {
                     viewer.id(), request.submissionId(), request.answer(), Authn.actor(ctx)));
         }, Access.SIGNED_IN);
 
+        routes.get(PRACTICE, ctx -> {
+            Viewer viewer = Authn.viewer(ctx);
+            Course course = access.requireMember(viewer, Requests.id(ctx, "courseId"));
+            ctx.json(grading.practice().sheet(course, ctx.pathParam("labId"), viewer.id(),
+                    access.isInstructor(viewer, course.id()), practice(ctx)));
+        }, Access.SIGNED_IN);
+
+        routes.post(PRACTICE + "/exercises/{exerciseId}/check", ctx -> {
+            Viewer viewer = Authn.viewer(ctx);
+            Course course = access.requireMember(viewer, Requests.id(ctx, "courseId"));
+            CheckRequest request = Requests.body(ctx, CheckRequest.class);
+            ctx.json(grading.practice().check(course, ctx.pathParam("labId"), ctx.pathParam("exerciseId"), viewer.id(),
+                    access.isInstructor(viewer, course.id()), practice(ctx), request.answer(), request.others()));
+        }, Access.SIGNED_IN);
+
+        routes.get(PRACTICE + "/exercises/{exerciseId}/solution", ctx -> {
+            Viewer viewer = Authn.viewer(ctx);
+            Course course = access.requireMember(viewer, Requests.id(ctx, "courseId"));
+            ctx.json(grading.practice().solution(course, ctx.pathParam("labId"), ctx.pathParam("exerciseId"), viewer.id(),
+                    access.isInstructor(viewer, course.id()), practice(ctx)));
+        }, Access.SIGNED_IN);
+
         routes.get("/api/courses/{courseId}/grades", ctx -> {
             Viewer viewer = Authn.viewer(ctx);
             Course course = access.requireStudent(viewer, Requests.id(ctx, "courseId"));
             ctx.json(grading.gradebook().ownGrades(course, viewer.id()));
         }, Access.SIGNED_IN);
+    }
+
+    /** The practice variant's number from the path; the service says which numbers exist. */
+    static int practice(io.javalin.http.Context ctx) {
+        return (int) Math.min(Requests.id(ctx, "practice"), Integer.MAX_VALUE);
     }
 }

@@ -2,6 +2,7 @@ package dev.faultlab.web;
 
 import dev.faultlab.account.Course;
 import dev.faultlab.grading.LabSheets;
+import dev.faultlab.grading.PracticeService;
 import dev.faultlab.run.LiveRun;
 import dev.faultlab.run.RunCodec;
 import dev.faultlab.run.RunService;
@@ -33,7 +34,8 @@ final class RunRoutes {
     record CreateRun(Recipe recipe, LabReference lab) {
     }
 
-    record LabReference(Long courseId, String labId) {
+    /** {@code practice}: the number of one of the viewer's practice variants; left out, their graded variant. */
+    record LabReference(Long courseId, String labId, Integer practice) {
     }
 
     record Branch(Integer atEvent, List<Fault> faults) {
@@ -52,7 +54,7 @@ final class RunRoutes {
         }
     }
 
-    static void register(RoutesConfig routes, RunService runs, RunAccess access, LabSheets sheets,
+    static void register(RoutesConfig routes, RunService runs, RunAccess access, LabSheets sheets, PracticeService practice,
                          CourseAccess courses) {
         routes.get("/api/runs", ctx -> {
             Viewer viewer = Authn.viewer(ctx);
@@ -68,7 +70,7 @@ final class RunRoutes {
             }
             LiveRun run = body.recipe() != null
                     ? runs.create(body.recipe(), Optional.of(viewer.id()), Optional.empty())
-                    : variantRun(runs, sheets, courses, viewer, body.lab());
+                    : variantRun(runs, sheets, practice, courses, viewer, body.lab());
             ctx.status(201).json(details(run, viewer));
         }, Access.SIGNED_IN);
 
@@ -123,14 +125,16 @@ final class RunRoutes {
     }
 
     /** The run of the viewer's variant, filed under the course so its instructors can see it. */
-    private static LiveRun variantRun(RunService runs, LabSheets sheets, CourseAccess courses, Viewer viewer,
+    private static LiveRun variantRun(RunService runs, LabSheets sheets, PracticeService practice, CourseAccess courses, Viewer viewer,
                                       LabReference lab) {
         if (lab.courseId() == null || lab.labId() == null || lab.labId().isBlank()) {
             String missing = lab.courseId() == null ? "lab.courseId" : "lab.labId";
             throw ApiException.badRequest("Give the lab's " + missing.substring(4) + ".", Map.of("field", missing));
         }
         Course course = courses.requireMember(viewer, lab.courseId());
-        Recipe recipe = sheets.variantRun(course, lab.labId(), viewer.id(), courses.isInstructor(viewer, course.id()));
+        boolean instructor = courses.isInstructor(viewer, course.id());
+        Recipe recipe = lab.practice() == null ? sheets.variantRun(course, lab.labId(), viewer.id(), instructor)
+                : practice.run(course, lab.labId(), viewer.id(), instructor, lab.practice());
         return runs.create(recipe, Optional.of(viewer.id()), Optional.of(course.id()));
     }
 

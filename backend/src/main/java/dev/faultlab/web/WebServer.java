@@ -91,7 +91,8 @@ public final class WebServer {
                     services.clock());
             AdminRoutes.register(config.routes, services.accounts(), services.audit());
             ProtocolRoutes.register(config.routes, services.runs().registry());
-            RunRoutes.register(config.routes, services.runs(), runAccess, services.grading().sheets(), courseAccess);
+            RunRoutes.register(config.routes, services.runs(), runAccess, services.grading().sheets(),
+                    services.grading().practice(), courseAccess);
             LabRoutes.register(config.routes, services.grading(), courseAccess);
             GradebookRoutes.register(config.routes, services.grading(), courseAccess);
             RunStream.register(config.routes, services.runs(), runAccess);

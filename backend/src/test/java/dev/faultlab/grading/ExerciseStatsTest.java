@@ -41,8 +41,11 @@ class ExerciseStatsTest {
                 missing(3, "-/P6"), missing(3, "-/P3"), missing(3, "-/P0")));
 
         assertThat(stats.mostMissed()).containsExactly(
-                new ExerciseStats.MissedCell("-/P4", 3), new ExerciseStats.MissedCell("-/P1", 2),
-                new ExerciseStats.MissedCell("-/P0", 1), new ExerciseStats.MissedCell("-/P2", 1),
-                new ExerciseStats.MissedCell("-/P3", 1));
+                missed("-/P4", 3), missed("-/P1", 2), missed("-/P0", 1), missed("-/P2", 1), missed("-/P3", 1));
+        assertThat(stats.mostMissed().get(0).label()).isEqualTo("Row 'heard directly', column 'P4'");
+    }
+
+    private static ExerciseStats.MissedCell missed(String cell, int times) {
+        return new ExerciseStats.MissedCell(cell, Submissions.label(cell), times);
     }
 }

@@ -3,6 +3,7 @@ package dev.faultlab.lab.exercise;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultlab.lab.FeedbackLevel;
 import dev.faultlab.lab.Grade;
 import dev.faultlab.lab.InvalidAnswer;
 import dev.faultlab.lab.key.ChoiceKey;
@@ -73,6 +74,12 @@ public record ChoiceExercise(ExerciseInfo info, List<Option> options, boolean mu
             chosen.add(choice.asText());
         }
         return chosen;
+    }
+
+    /** Marking the option wrong would tell which one is right: only the score. */
+    @Override
+    public FeedbackLevel defaultFeedback(Reference reference) {
+        return FeedbackLevel.SCORE;
     }
 
     @Override

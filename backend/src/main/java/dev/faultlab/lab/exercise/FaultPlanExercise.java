@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultlab.check.Verdict;
+import dev.faultlab.lab.FeedbackLevel;
 import dev.faultlab.lab.Grade;
 import dev.faultlab.lab.InvalidAnswer;
 import dev.faultlab.lab.key.Earlier;
@@ -94,6 +95,12 @@ public record FaultPlanExercise(ExerciseInfo info, Set<String> kinds, int maxFau
     }
 
     /** A plan the platform finds by search; a lab whose challenge cannot be met fails to load. */
+    /** The checker's explanation of the student's own run is the feedback. */
+    @Override
+    public FeedbackLevel defaultFeedback(Reference reference) {
+        return FeedbackLevel.CELLS;
+    }
+
     @Override
     public JsonNode expected(Reference reference) {
         List<Fault> plan = property().find(reference.run().recipe(), kinds, maxFaults, info.args())

@@ -2,12 +2,14 @@ package dev.faultlab.lab.exercise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.lab.Exercise;
+import dev.faultlab.lab.FeedbackLevel;
 import dev.faultlab.lab.Grade;
 import dev.faultlab.lab.InvalidAnswer;
 import dev.faultlab.lab.LabPolicy;
 import dev.faultlab.lab.key.AnswerKey;
 import dev.faultlab.lab.key.Earlier;
 import dev.faultlab.lab.key.Reference;
+import dev.faultlab.lab.key.Solution;
 
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,18 @@ public sealed interface GradedExercise extends Exercise
 
     /** The lab's listed wrong answers, made concrete for this variant: each must score less than full marks. */
     List<JsonNode> wrongAnswers(Reference reference);
+
+    /** The level the student's feedback is given at when the lab sets none: see {@link FeedbackLevel}. */
+    FeedbackLevel defaultFeedback(Reference reference);
+
+    default FeedbackLevel feedback(Reference reference) {
+        return info().feedback() != null ? info().feedback() : defaultFeedback(reference);
+    }
+
+    /** How the expected answer follows from the run, shown with it on reveal. */
+    default Solution solution(Reference reference) {
+        return info().key().solution(reference, info().args());
+    }
 
     @Override
     default String id() {

@@ -2,11 +2,14 @@ package dev.faultlab.lab.exercise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultlab.lab.FeedbackLevel;
 import dev.faultlab.lab.Grade;
 import dev.faultlab.lab.InvalidAnswer;
+import dev.faultlab.lab.key.CellFormat;
 import dev.faultlab.lab.key.Earlier;
 import dev.faultlab.lab.key.Grid;
 import dev.faultlab.lab.key.GridKey;
+import dev.faultlab.lab.key.GridReasons;
 import dev.faultlab.lab.key.Reference;
 
 import java.util.ArrayList;
@@ -46,37 +49,64 @@ public record GridExercise(ExerciseInfo info, boolean carryForward) implements G
         input.put("cells", List.copyOf(grid.values().keySet()));
         input.put("vocabulary", grid.vocabulary().isEmpty() ? null : grid.vocabulary());
         input.put("dontCare", grid.values().containsValue(null) ? DONT_CARE : null);
+        Map<String, CellFormat> formats = new LinkedHashMap<>();
+        grid.columns().forEach(column -> formats.put(column.id(), gridKey().format(grid, column.id())));
+        input.put("formats", formats);
         return input;
     }
 
+    /**
+     * A cell is right when it holds the reference run's value, or, with error carried forward, the value that
+     * follows from the student's own earlier answers: a true answer is never marked wrong.
+     */
     @Override
     public Grade grade(Reference reference, JsonNode answer, Earlier earlier) throws InvalidAnswer {
         Grid truth = gridKey().expected(reference, info.args());
         Map<String, String> given = read(truth, answer);
-        Optional<Grid> carried = carryForward ? gridKey().carriedForward(reference, info.args(), earlier) : Optional.empty();
-        Grid expected = carried.orElse(truth);
+        Map<String, String> follows = carryForward ? gridKey().carriedForward(reference, info.args(), earlier)
+                .map(Grid::values).orElse(Map.of()) : Map.of();
+        GridReasons reasons = gridKey().reasons(reference, info.args());
         List<Grade.CellGrade> cells = new ArrayList<>();
+        Map<String, int[]> rows = new LinkedHashMap<>();
+        truth.rows().forEach(row -> rows.put(row.id(), new int[2]));
         int right = 0;
-        int carriedCells = 0;
-        for (Map.Entry<String, String> cell : expected.values().entrySet()) {
+        int carried = 0;
+        for (Map.Entry<String, String> cell : truth.values().entrySet()) {
             String want = cell.getValue();
             String got = given.get(cell.getKey());
-            boolean correct = want == null || same(want, got);
-            boolean fromStudent = carried.isPresent() && want != null
-                    && !normal(want).equals(normal(truth.values().get(cell.getKey())));
-            if (fromStudent) {
-                carriedCells++;
-            }
+            String followed = follows.get(cell.getKey());
+            boolean differs = followed != null && want != null && !normal(followed).equals(normal(want));
+            boolean byRun = want == null || same(want, got);
+            boolean byEarlier = !byRun && differs && same(followed, got);
+            boolean correct = byRun || byEarlier;
             right += correct ? 1 : 0;
-            cells.add(new Grade.CellGrade(cell.getKey(), correct, correct ? ""
-                    : label(expected, cell.getKey()) + ": not what the run gives"
-                    + (carried.isPresent() ? ", given your earlier answers" : "") + "."));
+            carried += byEarlier ? 1 : 0;
+            int[] row = rows.computeIfAbsent(rowOf(cell.getKey()), r -> new int[2]);
+            row[0] += correct ? 0 : 1;
+            row[1]++;
+            String label = label(truth, cell.getKey());
+            cells.add(new Grade.CellGrade(cell.getKey(), correct, correct ? "" : label + ": " + reasons.cell(cell.getKey())
+                    + (differs ? "; nor is it what follows from your earlier answers" : "")
+                    + ".", label));
         }
-        int total = expected.values().size();
+        List<Grade.RowGrade> rowGrades = new ArrayList<>();
+        rows.forEach((row, count) -> rowGrades.add(new Grade.RowGrade(row, axisLabel(truth.rows(), row), count[0], count[1],
+                count[0] == 0 ? "" : reasons.row(row))));
+        int total = truth.values().size();
         String feedback = right + " of " + total + " cells right."
-                + (carriedCells > 0 ? " " + carriedCells + (carriedCells == 1 ? " cell was" : " cells were")
-                + " graded against what follows from your earlier answers (error carried forward)." : "");
-        return new Grade(total == 0 ? 1 : (double) right / total, cells, feedback);
+                + (carried > 0 ? " " + carried + (carried == 1 ? " cell is" : " cells are")
+                + " right by what follows from your earlier answers (error carried forward)." : "");
+        return new Grade(total == 0 ? 1 : (double) right / total, cells, feedback, rowGrades, FeedbackLevel.CELLS);
+    }
+
+    /** Where a cell has only two possible values, marking it wrong gives its answer away: the rows are told instead. */
+    @Override
+    public FeedbackLevel defaultFeedback(Reference reference) {
+        return gridKey().expected(reference, info.args()).vocabulary().size() == 2 ? FeedbackLevel.ROWS : FeedbackLevel.CELLS;
+    }
+
+    private static String rowOf(String cell) {
+        return cell.substring(0, cell.lastIndexOf('/'));
     }
 
     @Override
@@ -109,8 +139,8 @@ public record GridExercise(ExerciseInfo info, boolean carryForward) implements G
         return wrong;
     }
 
-    /** Checks every listed cell is filled with a readable value, and nothing else is there. */
-    private static Map<String, String> read(Grid grid, JsonNode answer) throws InvalidAnswer {
+    /** Checks every listed cell is filled with a value its column can hold, and nothing else is there. */
+    private Map<String, String> read(Grid grid, JsonNode answer) throws InvalidAnswer {
         JsonNode cells = Answers.field(answer, "cells", "an object from cell id (row/column) to value");
         if (!cells.isObject()) {
             throw new InvalidAnswer("'cells' must be an object from cell id (row/column) to value.");
@@ -127,10 +157,11 @@ public record GridExercise(ExerciseInfo info, boolean carryForward) implements G
                 problems.add(label(grid, cell.getKey()) + ": longer than " + Answers.MAX_TEXT + " characters.");
             } else if (!cell.getValue().asText().isBlank()) {
                 String value = cell.getValue().asText().strip();
-                if (!grid.vocabulary().isEmpty() && !DONT_CARE.equals(value)
-                        && grid.vocabulary().stream().noneMatch(v -> normal(v).equals(normal(value)))) {
-                    problems.add(label(grid, cell.getKey()) + ": '" + value + "' is not one of " + grid.vocabulary() + ".");
-                }
+                // The mark is readable in every cell of a grid that has don't-care cells, so it cannot tell which ones are.
+                boolean dontCare = DONT_CARE.equals(value) && grid.values().containsValue(null);
+                Optional<String> problem = dontCare ? Optional.empty()
+                        : gridKey().format(grid, cell.getKey().substring(cell.getKey().lastIndexOf('/') + 1)).problem(value);
+                problem.ifPresent(p -> problems.add(label(grid, cell.getKey()) + ": " + p));
                 values.put(cell.getKey(), value);
             }
         }
@@ -147,11 +178,12 @@ public record GridExercise(ExerciseInfo info, boolean carryForward) implements G
 
     private static String label(Grid grid, String cell) {
         int slash = cell.lastIndexOf('/');
-        String row = cell.substring(0, slash);
-        String column = cell.substring(slash + 1);
-        String rowLabel = grid.rows().stream().filter(a -> a.id().equals(row)).map(Grid.Axis::label).findFirst().orElse(row);
-        String columnLabel = grid.columns().stream().filter(a -> a.id().equals(column)).map(Grid.Axis::label).findFirst().orElse(column);
-        return "Row '" + rowLabel + "', column '" + columnLabel + "'";
+        return "Row '" + axisLabel(grid.rows(), cell.substring(0, slash)) + "', column '"
+                + axisLabel(grid.columns(), cell.substring(slash + 1)) + "'";
+    }
+
+    private static String axisLabel(List<Grid.Axis> axes, String id) {
+        return axes.stream().filter(a -> a.id().equals(id)).map(Grid.Axis::label).findFirst().orElse(id);
     }
 
     private static String other(Grid grid, String value) {

@@ -2,6 +2,7 @@ package dev.faultlab.lab.exercise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultlab.lab.FeedbackLevel;
 import dev.faultlab.lab.Grade;
 import dev.faultlab.lab.InvalidAnswer;
 import dev.faultlab.lab.key.Earlier;
@@ -51,6 +52,12 @@ public record NumberExercise(ExerciseInfo info, String unit, double absolute, do
         boolean correct = Math.abs(given - expected) <= allowed + 1e-12;
         String feedback = correct ? "Right." : given > expected ? "Too high." : "Too low.";
         return new Grade(correct ? 1 : 0, List.of(new Grade.CellGrade(CELL, correct, correct ? "" : feedback)), feedback);
+    }
+
+    /** "Too high" or "too low" guides without giving the number. */
+    @Override
+    public FeedbackLevel defaultFeedback(Reference reference) {
+        return FeedbackLevel.CELLS;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.faultlab.lab.exercise;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultlab.lab.FeedbackLevel;
 import dev.faultlab.lab.Grade;
 import dev.faultlab.lab.InvalidAnswer;
 import dev.faultlab.lab.key.Earlier;
@@ -76,6 +77,12 @@ public record TraceExercise(ExerciseInfo info, Set<String> kinds) implements Gra
             picked.add(event.asInt());
         }
         return picked;
+    }
+
+    /** A wrong pick named does not tell which events are missing. */
+    @Override
+    public FeedbackLevel defaultFeedback(Reference reference) {
+        return FeedbackLevel.CELLS;
     }
 
     @Override

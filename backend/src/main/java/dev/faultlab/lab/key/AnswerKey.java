@@ -33,4 +33,9 @@ public sealed interface AnswerKey permits GridKey, ChoiceKey, NumberKey, EventsK
     /** Checks the arguments before any run, naming the bad one; {@code field} is their place in lab.yaml. */
     default void check(Map<String, Object> args, String field) {
     }
+
+    /** How the expected answer follows from the reference run, for the reveal; none by default. */
+    default Solution solution(Reference reference, Map<String, Object> args) {
+        return Solution.NONE;
+    }
 }

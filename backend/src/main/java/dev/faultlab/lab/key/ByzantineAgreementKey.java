@@ -23,6 +23,11 @@ final class ByzantineAgreementKey implements ChoiceKey {
     }
 
     @Override
+    public Solution solution(Reference reference, Map<String, Object> args) {
+        return ByzantineSolutions.agreement(reference.run());
+    }
+
+    @Override
     public Set<String> expected(Reference reference, Map<String, Object> args) {
         return Set.of(InteractiveConsistency.check(reference.run()).holds() ? "agree" : "disagree");
     }

@@ -43,6 +43,17 @@ final class ByzantineReceivedKey implements GridKey {
     }
 
     @Override
+    public GridReasons reasons(Reference reference, Map<String, Object> args) {
+        return ByzantineReasons.received(reference.run(), (Integer) args.get("node"), (Integer) args.get("round"));
+    }
+
+    @Override
+    public Solution solution(Reference reference, Map<String, Object> args) {
+        return ByzantineSolutions.received(reference.run(), expected(reference, args), (Integer) args.get("node"),
+                (Integer) args.get("round"));
+    }
+
+    @Override
     public Optional<Grid> carriedForward(Reference reference, Map<String, Object> args, Earlier earlier) {
         int round = (Integer) args.get("round");
         if (round < 2) {

@@ -42,6 +42,16 @@ final class ByzantineVectorKey implements GridKey {
     }
 
     @Override
+    public GridReasons reasons(Reference reference, Map<String, Object> args) {
+        return ByzantineReasons.vector(reference.run(), (Integer) args.get("node"));
+    }
+
+    @Override
+    public Solution solution(Reference reference, Map<String, Object> args) {
+        return ByzantineSolutions.vector(reference.run(), (Integer) args.get("node"));
+    }
+
+    @Override
     public Optional<Grid> carriedForward(Reference reference, Map<String, Object> args, Earlier earlier) {
         Simulation run = reference.run();
         int node = (Integer) args.get("node");

@@ -35,6 +35,28 @@ final class DependabilityKey implements NumberKey {
         }
     }
 
+    /** The node's crashes and recoveries, and the arithmetic from them to the measure. */
+    @Override
+    public Solution solution(Reference reference, Map<String, Object> args) {
+        int node = (Integer) args.get("node");
+        Trace trace = reference.run().trace();
+        java.util.List<Integer> events = new java.util.ArrayList<>();
+        java.util.List<String> times = new java.util.ArrayList<>();
+        for (int seq = 0; seq < trace.size(); seq++) {
+            if (trace.node(seq) == node && (trace.kind(seq) == EventKind.CRASH || trace.kind(seq) == EventKind.RECOVER)) {
+                events.add(seq);
+                times.add(trace.kind(seq).name().toLowerCase(java.util.Locale.ROOT) + " at t=" + trace.time(seq));
+            }
+        }
+        double mttf = expected(reference, Map.of("node", node, "measure", "mttf"));
+        double mttr = expected(reference, Map.of("node", node, "measure", "mttr"));
+        return new Solution(java.util.List.of(
+                new Solution.Step("P" + node + "'s failures and repairs", "P" + node + " is up from t=0; " + String.join(", ", times) + ".", events),
+                new Solution.Step("The measures", "MTTF is the mean up period ending in a crash: " + mttf + "; MTTR the mean down period "
+                        + "ending in a recovery: " + mttr + "; MTBF = MTTF + MTTR = " + (mttf + mttr) + "; availability A = MTTF / MTBF = "
+                        + mttf / (mttf + mttr) + ".", java.util.List.of())));
+    }
+
     @Override
     public double expected(Reference reference, Map<String, Object> args) {
         Simulation run = reference.run();

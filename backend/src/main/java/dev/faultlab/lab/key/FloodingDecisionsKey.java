@@ -29,6 +29,21 @@ final class FloodingDecisionsKey implements GridKey {
     }
 
     @Override
+    public CellFormat format(Grid grid, String column) {
+        return CellFormat.numberOrWords(CRASHED);
+    }
+
+    @Override
+    public GridReasons reasons(Reference reference, Map<String, Object> args) {
+        return FloodingExplained.decisions(FloodingConsensus.rounds(reference.run().recipe()));
+    }
+
+    @Override
+    public Solution solution(Reference reference, Map<String, Object> args) {
+        return FloodingExplained.decisions(reference.run(), expected(reference, args));
+    }
+
+    @Override
     public Grid expected(Reference reference, Map<String, Object> args) {
         Simulation run = reference.run();
         Trace trace = run.trace();

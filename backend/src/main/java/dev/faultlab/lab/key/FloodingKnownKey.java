@@ -37,6 +37,21 @@ final class FloodingKnownKey implements GridKey {
     }
 
     @Override
+    public CellFormat format(Grid grid, String column) {
+        return CellFormat.setOrWords(FloodingDecisionsKey.CRASHED);
+    }
+
+    @Override
+    public GridReasons reasons(Reference reference, Map<String, Object> args) {
+        return FloodingExplained.known((Integer) args.get("round"));
+    }
+
+    @Override
+    public Solution solution(Reference reference, Map<String, Object> args) {
+        return FloodingExplained.known(reference.run(), expected(reference, args), (Integer) args.get("round"));
+    }
+
+    @Override
     public Grid expected(Reference reference, Map<String, Object> args) {
         Simulation run = reference.run();
         int round = (Integer) args.get("round");

@@ -14,4 +14,14 @@ public non-sealed interface GridKey extends AnswerKey {
     default Optional<Grid> carriedForward(Reference reference, Map<String, Object> args, Earlier earlier) {
         return Optional.empty();
     }
+
+    /** What a cell of {@code column} may hold; by default a word of the vocabulary, or free text without one. */
+    default CellFormat format(Grid grid, String column) {
+        return CellFormat.vocabulary(grid.vocabulary());
+    }
+
+    /** The rule behind each cell and row, for feedback on a wrong one. */
+    default GridReasons reasons(Reference reference, Map<String, Object> args) {
+        return GridReasons.GENERIC;
+    }
 }

@@ -27,6 +27,16 @@ final class TwoPhaseRecoveryKey implements GridKey {
     }
 
     @Override
+    public GridReasons reasons(Reference reference, Map<String, Object> args) {
+        return TwoPhaseExplained.reasons();
+    }
+
+    @Override
+    public Solution solution(Reference reference, Map<String, Object> args) {
+        return TwoPhaseExplained.solution(reference.run(), ROWS);
+    }
+
+    @Override
     public Grid expected(Reference reference, Map<String, Object> args) {
         Map<String, String> values = new LinkedHashMap<>();
         for (State q : ROWS) {
