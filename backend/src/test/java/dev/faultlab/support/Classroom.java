@@ -106,6 +106,11 @@ public final class Classroom {
         return grading.expected(lab, new VariantKey(courseId, student.id(), LAB), exerciseId, attempt);
     }
 
+    /** The answer that earns full marks in the student's practice variant {@code number}. */
+    public JsonNode expectedInPractice(Student student, String exerciseId, int number) {
+        return grading.expected(lab, new VariantKey(courseId, student.id(), LAB, number), exerciseId, 0);
+    }
+
     public HttpResponse<String> submit(Student student, String exerciseId, Object answer) {
         return submit(student, exerciseId, UUID.randomUUID(), answer);
     }
