@@ -5,6 +5,7 @@ import { notice } from '/js/dom.js';
 import { overviewTable } from '/js/gradebook/overview.js';
 import { exerciseStatsTable, labStudentsTable } from '/js/gradebook/lab-detail.js';
 import { Regrade } from '/js/gradebook/regrade.js';
+import { studentAttempts } from '/js/gradebook/student-attempts.js';
 
 const params = new URLSearchParams(location.search);
 const courseId = params.get('course') ?? '';
@@ -28,9 +29,18 @@ async function showLab(labId) {
   $('lab-detail-heading').textContent = detail.lab.title;
   $('csv-link').href = `${labBase}/gradebook.csv`;
   $('exercise-stats').replaceChildren(exerciseStatsTable(detail));
-  $('lab-students').replaceChildren(labStudentsTable(detail));
+  $('lab-students').replaceChildren(labStudentsTable(detail, (student) => showAttempts(labBase, student).catch(problem)));
+  $('student-attempts').hidden = true;
   $('lab-detail').hidden = false;
   regrade.show(`${labBase}/regrade`);
+}
+
+async function showAttempts(labBase, student) {
+  const view = await api.get(`${labBase}/students/${encodeURIComponent(student.userId)}/attempts`);
+  $('student-attempts-heading').textContent = `Answers of ${view.student.displayName} (${view.student.email})`;
+  $('student-attempts-body').replaceChildren(studentAttempts(view));
+  $('student-attempts').hidden = false;
+  $('student-attempts-heading').focus();
 }
 
 async function reload() {

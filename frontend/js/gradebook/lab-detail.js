@@ -23,7 +23,7 @@ function mostMissed(stats) {
     return el('span', { class: 'muted' }, '—');
   }
   return el('ol', { class: 'most-missed' },
-    ...stats.mostMissed.map((m) => el('li', {}, el('code', {}, m.cell), ` missed by ${m.missed}`)));
+    ...stats.mostMissed.map((m) => el('li', { 'data-cell': m.cell }, m.label ?? m.cell, ` — missed by ${m.missed}`)));
 }
 
 /** @param detail GET /api/courses/{id}/labs/{labId}/gradebook */
@@ -45,7 +45,8 @@ export function exerciseStatsTable(detail) {
     el('tbody', {}, ...rows));
 }
 
-export function labStudentsTable(detail) {
+/** @param openAttempts (student) => shows that student's answers attempt by attempt */
+export function labStudentsTable(detail, openAttempts) {
   if (detail.students.length === 0) {
     return el('p', { class: 'empty' }, 'No student has joined the course yet.');
   }
@@ -55,8 +56,11 @@ export function labStudentsTable(detail) {
     el('th', { scope: 'col' }, 'Lab'), el('th', { scope: 'col' }, 'Submissions'));
   const rows = detail.students.map((student) => {
     const byExercise = new Map(student.exercises.map((e) => [e.exerciseId, e]));
+    const answers = el('button', { type: 'button', class: 'link-button student-answers' }, student.displayName);
+    answers.setAttribute('aria-label', `Answers of ${student.displayName}`);
+    answers.addEventListener('click', () => openAttempts(student));
     return el('tr', { 'data-student': student.email },
-      el('th', { scope: 'row' }, student.displayName),
+      el('th', { scope: 'row' }, answers),
       ...exercises.map((exercise) => {
         const cell = byExercise.get(exercise.id);
         return cell && cell.attempts > 0

@@ -4,6 +4,7 @@
 // its first letter, or from its list with Alt+↓), Tab walks them in reading order. The header row and
 // the row labels stay in view while a large grid scrolls.
 import { el } from '/js/dom.js';
+import { cellProblem } from '/js/lab/cell-format.js';
 
 const MOVES = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
@@ -50,15 +51,17 @@ export class GridInput {
       control.dataset.col = String(c);
       control.addEventListener('input', () => {
         this.#clearMark(id);
+        this.#checkFormat(id);
         this.#updateCount();
         this.listeners.forEach((listener) => listener());
       });
       const tip = el('span', { class: 'cell-tip', id: `${control.id}-tip`, role: 'tooltip' });
       const td = el('td', { class: 'cell' }, control, tip);
-      this.cells.set(id, { control, td, tip, label: `${row.label}, ${column.label}` });
+      this.cells.set(id, { control, td, tip, label: `${row.label}, ${column.label}`, format: this.spec.formats?.[column.id],
+        rowId: row.id });
       return td;
     });
-    return el('tr', {}, el('th', { scope: 'row' }, row.label), ...tds);
+    return el('tr', { 'data-row': row.id }, el('th', { scope: 'row' }, row.label), ...tds);
   }
 
   #control(id, label) {
@@ -126,8 +129,28 @@ export class GridInput {
     return { cells };
   }
 
-  /** The answer to submit; throws an Error in words (and focuses the cell) when a cell is empty. */
+  /** Marks a cell whose value its column cannot hold, with the reason, as the student types. */
+  #checkFormat(id) {
+    const cell = this.cells.get(id);
+    const problem = cellProblem(cell.format, cell.control.value, this.spec.dontCare);
+    cell.td.classList.toggle('unreadable', problem !== null);
+    if (problem !== null) {
+      cell.control.setAttribute('aria-invalid', 'true');
+      cell.control.setAttribute('aria-describedby', cell.tip.id);
+      cell.tip.textContent = problem;
+    }
+    return problem;
+  }
+
+  /** The answer to submit; throws an Error in words (and focuses the cell) when a cell is empty or unreadable. */
   answer() {
+    const unreadable = [...this.cells.keys()].map((id) => [id, this.#checkFormat(id)]).filter(([, problem]) => problem);
+    if (unreadable.length > 0) {
+      const [id, problem] = unreadable[0];
+      this.cells.get(id).control.focus();
+      throw new Error(`${unreadable.length === 1 ? 'One cell cannot' : `${unreadable.length} cells cannot`} be read; `
+        + `the first is ${this.cells.get(id).label}: ${problem} Nothing was submitted.`);
+    }
     const answer = this.draft();
     const empty = [...this.cells.keys()].filter((id) => !(id in answer.cells));
     if (empty.length > 0) {
@@ -155,6 +178,20 @@ export class GridInput {
     this.cells.get(id)?.control.focus();
   }
 
+  /** Marks the rows with a wrong cell (the feedback level tells rows, not cells). */
+  markRows(rowGrades) {
+    this.table.querySelectorAll('tr[data-row]').forEach((tr) => tr.classList.remove('row-wrong'));
+    for (const row of rowGrades) {
+      if (row.wrong > 0) {
+        this.table.querySelector(`tr[data-row="${CSS.escape(row.row)}"]`)?.classList.add('row-wrong');
+      }
+    }
+  }
+
+  rowLabel(id) {
+    return this.spec.rows.find((row) => row.id === id)?.label ?? id;
+  }
+
   /** Marks each graded cell right or wrong; a wrong cell carries its feedback on hover and focus. */
   mark(cellGrades) {
     for (const id of this.cells.keys()) {
@@ -176,7 +213,7 @@ export class GridInput {
 
   #clearMark(id) {
     const cell = this.cells.get(id);
-    cell.td.classList.remove('correct', 'wrong');
+    cell.td.classList.remove('correct', 'wrong', 'unreadable');
     cell.control.removeAttribute('aria-invalid');
     cell.control.removeAttribute('aria-describedby');
     cell.tip.textContent = '';
@@ -187,7 +224,7 @@ export class GridInput {
   }
 }
 
-/** An answer in the grid's shape, read-only: how the revealed answer is shown. */
+/** An answer in the grid's shape, read-only: how the revealed answer (and an instructor's view of one) is shown. */
 export function gridAnswerTable(spec, answer) {
   const values = answer?.cells ?? {};
   return el('div', { class: 'grid-scroll' }, el('table', { class: 'answer-grid revealed' },

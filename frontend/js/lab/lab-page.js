@@ -1,15 +1,19 @@
-// The lab page (lab.html?course=<id>&lab=<labId>): a lab as one student does it in one course, with
-// the instructions, the student's data, the run of their variant and the exercises.
+// The lab page (lab.html?course=<id>&lab=<labId>[&practice=<n>]): a lab as one student does it in one
+// course, with the instructions, the student's data, the run of their variant and the exercises; with
+// practice=n, the student's practice variant n, whose answers are checked freely and never count.
 import { api, session } from '/js/api.js';
 import { el, when, notice } from '/js/dom.js';
 import { givenTables } from '/js/lab/given.js';
-import { showRunPanel } from '/js/lab/run-panel.js';
+import { showRunPanel, openRunAt } from '/js/lab/run-panel.js';
+import { showPracticePanel } from '/js/lab/practice-panel.js';
 import { ExerciseCard, pointsText } from '/js/lab/exercise.js';
 
 const params = new URLSearchParams(location.search);
 const courseId = params.get('course') ?? '';
 const labId = params.get('lab') ?? '';
-const base = `/api/courses/${encodeURIComponent(courseId)}/labs/${encodeURIComponent(labId)}`;
+const practice = params.has('practice') ? Number(params.get('practice')) : null;
+const labBase = `/api/courses/${encodeURIComponent(courseId)}/labs/${encodeURIComponent(labId)}`;
+const base = practice === null ? labBase : `${labBase}/practice/${encodeURIComponent(params.get('practice'))}`;
 const $ = (id) => document.getElementById(id);
 
 async function behavioursOf(protocol, exercises) {
@@ -23,7 +27,7 @@ async function behavioursOf(protocol, exercises) {
 function showHead(sheet) {
   const { course, lab } = sheet;
   document.title = `${lab.title} — FaultLab`;
-  $('lab-title').textContent = lab.title;
+  $('lab-title').textContent = practice === null ? lab.title : `${lab.title} — practice variant ${practice}`;
   $('course-link').textContent = `${course.title} (${course.code})`;
   const meta = [`${pointsText(lab.points)} in all`];
   if (lab.opensAt) {
@@ -47,13 +51,21 @@ function showLab(sheet, student, behaviours) {
   }
   const cards = [];
   const beforeLeave = () => Promise.all(cards.map((card) => card.flushDraft()));
+  const runOf = { courseId: sheet.course.id, labId: sheet.lab.id, ...(practice === null ? {} : { practice }) };
+  const runAllowed = practice !== null || sheet.run.allowed;
   if (panels.has('run')) {
-    showRunPanel($('run-body'), sheet, beforeLeave);
+    showRunPanel($('run-body'), { ...sheet, run: runAllowed ? { allowed: true } : sheet.run }, beforeLeave, runOf);
     $('run-panel').hidden = false;
   }
+  showPracticePanel($('practice-body'), sheet, practice, courseId, labId);
+  $('practice-panel').hidden = false;
+  const openAt = runAllowed ? (seq) => openRunAt(runOf, seq, beforeLeave) : null;
+  const others = (exerciseId) => Object.fromEntries(cards.filter((card) => card.exercise.id !== exerciseId)
+    .map((card) => [card.exercise.id, card.currentAnswer()]));
   for (const exercise of sheet.exercises) {
     try {
-      cards.push(new ExerciseCard(exercise, base, { student, behaviours, beforeLeave }));
+      cards.push(new ExerciseCard(exercise, base, { student, behaviours, beforeLeave, openAt,
+        practice: practice === null ? null : { others } }));
     } catch (error) {
       $('exercises').append(notice(`The exercise "${exercise.title}" cannot be shown: ${error.message}`));
     }
@@ -75,6 +87,7 @@ if (user === null) {
     const [sheet, course] = await Promise.all([api.get(base), api.get(`/api/courses/${encodeURIComponent(courseId)}`)]);
     $('course-link').href = course.canManage ? `/course.html?id=${encodeURIComponent(courseId)}` : '/courses.html';
     showLab(sheet, course.role === 'STUDENT', await behavioursOf(sheet.lab.protocol, sheet.exercises));
+    document.body.classList.toggle('practice', practice !== null);
     $('lab-view').hidden = false;
   } catch (error) {
     $('lab-error').replaceChildren(notice(`The lab could not be opened: ${error.message}`));

@@ -3,23 +3,32 @@
 import { el, notice } from '/js/dom.js';
 import { startRun, runViewUrl } from '/js/lab/open-run.js';
 
+/** Opens the run (of the variant `lab` names) in the run view at event `seq`. */
+export async function openRunAt(lab, seq, beforeLeave) {
+  const run = await startRun({ lab });
+  await beforeLeave();
+  location.assign(`${runViewUrl(run.id)}&at=${encodeURIComponent(seq)}`);
+}
+
 /**
  * @param container the panel's body
  * @param sheet     the lab sheet (course, lab, run)
  * @param beforeLeave awaited before leaving the page, so pending drafts are saved
+ * @param lab       {courseId, labId, practice?}: whose run to open
  */
-export function showRunPanel(container, sheet, beforeLeave) {
+export function showRunPanel(container, sheet, beforeLeave, lab) {
   if (!sheet.run.allowed) {
     container.replaceChildren(el('p', { class: 'muted', id: 'run-reason' }, sheet.run.reason));
     return;
   }
   const status = el('div', { 'aria-live': 'polite' });
-  const button = el('button', { type: 'button', class: 'button primary', id: 'open-run' }, 'Open the run of your variant');
+  const button = el('button', { type: 'button', class: 'button primary', id: 'open-run' },
+    lab.practice ? 'Open the run of this practice variant' : 'Open the run of your variant');
   button.addEventListener('click', async () => {
     button.disabled = true;
     status.replaceChildren();
     try {
-      const run = await startRun({ lab: { courseId: sheet.course.id, labId: sheet.lab.id } });
+      const run = await startRun({ lab });
       await beforeLeave();
       location.assign(runViewUrl(run.id));
     } catch (error) {

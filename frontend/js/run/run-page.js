@@ -36,6 +36,9 @@ class RunPage {
     this.shownStateAt = null;
     this.updatePending = false;
     this.everLost = false;
+    // run.html?id=…&at=<seq> (a lab's worked solution links here): that event is shown once it has arrived.
+    const at = new URLSearchParams(location.search).get('at');
+    this.pendingAt = at !== null && /^\d+$/.test(at) ? Number(at) : null;
     const n = this.run.nodes;
 
     this.diagram = new Diagram($('diagram'), this.index, n, {
@@ -95,6 +98,11 @@ class RunPage {
         break;
       case 'events':
         await this.#append(frame.first, frame.events);
+        if (this.pendingAt !== null && this.newest >= this.pendingAt) {
+          const seq = this.pendingAt;
+          this.pendingAt = null;
+          this.seekAndSelect(seq);
+        }
         break;
       case 'injected':
         this.plan.push(frame.fault);

@@ -101,8 +101,9 @@ class ByzantineLabIT {
                 .hasText(" · your score: " + total + " of " + total + " points (6 of 6 exercises submitted)");
     }
 
+    /** ATTACK/RETREAT grids tell how many cells of a row are wrong, and the rule of the row, never which cell. */
     @Test
-    void oneWrongCellGivesPartialCreditWithFeedbackOnThatCell(Page page) {
+    void oneWrongCellGivesPartialCreditWithFeedbackOnItsRow(Page page) {
         Course course = newCourse();
         String email = newStudent(course, "Bea Almost");
         JsonNode cells = reference.answers(course.id(), userId(email)).get("round2").get("cells");
@@ -120,16 +121,16 @@ class ByzantineLabIT {
         Locator exercise = page.locator("#exercise-round2");
         assertThat(exercise.locator(".exercise-score")).hasText("Score: " + points(partial) + " of " + points(max) + " points");
         assertThat(exercise.locator(".attempts-left")).containsText("left.");
-        assertThat(exercise.locator("td.wrong")).hasCount(1);
-        assertThat(wrongCell).hasAttribute("aria-invalid", "true");
-        wrongCell.hover();
-        Locator tip = exercise.locator("td.wrong .cell-tip");
-        assertThat(tip).isVisible();
-        assertThat(tip).not().isEmpty();
-        Locator listed = exercise.locator(".cell-feedback-list li");
+        assertThat(exercise.locator("td.wrong")).hasCount(0);
+        assertThat(wrongCell).not().hasAttribute("aria-invalid", "true");
+        String row = wrong.getKey().substring(0, wrong.getKey().indexOf('/'));
+        assertThat(exercise.locator("tr.row-wrong")).hasAttribute("data-row", row);
+        Locator listed = exercise.locator(".row-feedback-list li");
         assertThat(listed).hasCount(1);
-        assertThat(listed).hasAttribute("data-cell", wrong.getKey());
-        assertThat(listed).containsText(tip.textContent());
+        assertThat(listed).hasAttribute("data-row", row);
+        assertThat(listed).containsText("1 of ");
+        assertThat(listed).containsText(" is ");
+        assertThat(exercise.locator(".cell-feedback-list li")).hasCount(0);
     }
 
     @Test
@@ -158,6 +159,9 @@ class ByzantineLabIT {
         assertThat(stats.locator(".mean")).hasText(points((roundPoints + almostPoints) / 2));
         assertThat(stats).containsText("2 of 2");
         assertThat(stats.locator(".most-missed li")).hasCount(1);
+        String missedCell = firstGradedCell(reference.answers(course.id(), userId(almost)).get("round1").get("cells")).getKey();
+        assertThat(stats.locator(".most-missed li")).hasText("Row 'heard directly', column '"
+                + missedCell.substring(missedCell.indexOf('/') + 1) + "' — missed by 1");
         assertThat(stats.locator(".distribution li")).hasText(new String[] {"90–100%: 1", "80–90%: 1"});
         assertThat(page.locator("#lab-students tr[data-student='" + almost + "'] .lab-points")).hasText(points(almostPoints));
 

@@ -58,6 +58,16 @@ public final class ReferenceAnswers {
         return answers;
     }
 
+    /** The expected answer to every exercise in the student's practice variant {@code number}, by exercise id. */
+    public Map<String, JsonNode> practiceAnswers(long courseId, long userId, int number) {
+        VariantKey key = new VariantKey(courseId, userId, lab.id(), number);
+        Map<String, JsonNode> answers = new LinkedHashMap<>();
+        for (Exercise exercise : lab.exercises()) {
+            answers.put(exercise.id(), grading.expected(lab, key, exercise.id(), 0));
+        }
+        return answers;
+    }
+
     /** A value of the grid exercise's vocabulary other than {@code value}: a wrong answer for that cell. */
     public String otherValue(String exerciseId, String value) {
         Sheet sheet = grading.sheet(lab, new VariantKey(0, 0, lab.id()), Map.of());
