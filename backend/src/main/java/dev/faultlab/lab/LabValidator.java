@@ -44,6 +44,15 @@ public final class LabValidator {
         return failed;
     }
 
+    /** Where each field of the lab file is, to name the line of a self-test failure (the file loaded a moment ago). */
+    private static YamlLocations locations(Path folder) {
+        try {
+            return YamlLocations.of(Files.readString(folder.resolve(LabLoader.LAB_FILE)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private boolean check(Path folder, int variants) {
         String id = folder.getFileName().toString();
         String file = id + "/" + LabLoader.LAB_FILE;
@@ -56,10 +65,12 @@ public final class LabValidator {
             return false;
         }
         List<String> problems = new ArrayList<>();
+        YamlLocations locations = locations(folder);
         for (int student = 1; student <= variants; student++) {
             VariantKey key = new VariantKey(0, student, id);
             for (LabSelfTest.Finding finding : LabSelfTest.check(lab, grading, key)) {
-                problems.add(file + ": " + finding.field() + ": " + finding.message() + " (variant of student " + student + ")");
+                problems.add(new LabProblem(id, file, locations.line(YamlLocations.pointerOf(finding.field())), finding.field(),
+                        finding.message() + " (variant of student " + student + ")").toString());
             }
         }
         problems.stream().distinct().forEach(problem -> out.println("  " + problem));

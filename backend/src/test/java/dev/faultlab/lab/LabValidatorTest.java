@@ -26,6 +26,37 @@ class LabValidatorTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("ok   byzantine-generals").contains("4 of 4 labs are valid.");
     }
 
+    /** Right on the default variant, its listed wrong answer is right on variants where every process starts with 2. */
+    @Test
+    void aSelfTestFailureOnADrawnVariantNamesTheFileLineAndField() throws IOException {
+        Files.createDirectories(labs.resolve("drawn"));
+        Files.writeString(labs.resolve("drawn/lab.yaml"), """
+                title: Fails on some variants
+                protocol: flooding
+                variables:
+                  v: {between: [1, 2], default: 1}
+                scenario:
+                  params: {n: 3, f: 1, values: ["${v}", "${v}", "${v}"]}
+                exercises:
+                  - id: decisions
+                    type: table
+                    title: Who decides what
+                    prompt: Enter each process's decision.
+                    points: 1
+                    answer: {key: flooding.decisions}
+                    wrong:
+                      - cells: {"P0/value": "2", "P1/value": "2", "P2/value": "2"}
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int failed = new LabValidator(new PrintStream(out, true, StandardCharsets.UTF_8)).validate(labs, 10);
+
+        assertThat(failed).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .containsPattern("drawn/lab\\.yaml:15: exercises\\[0]\\.wrong\\[0]: this wrong answer scores full marks \\(variant of student \\d+\\)")
+                .contains("FAIL drawn");
+    }
+
     @Test
     void aBrokenLabIsReportedWithItsLine() throws IOException {
         Files.createDirectories(labs.resolve("broken"));
