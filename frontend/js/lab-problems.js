@@ -14,7 +14,8 @@ export function labProblems(problems) {
   }
   return el('section', { class: 'notice error lab-problems', 'aria-labelledby': 'lab-problems-heading' },
     el('h2', { id: 'lab-problems-heading' }, 'Labs that do not load'),
-    el('p', {}, 'Only instructors see this. Students cannot open a lab until its files load.'),
+    el('p', {}, 'Only instructors see this. A lab that loaded before keeps its last good version in service: students '
+      + 'go on working on it until its files load again. A lab that never loaded is not offered to students.'),
     el('ul', {}, ...problems.map((p) => el('li', { 'data-lab': p.id },
       el('strong', {}, where(p)), `: ${p.message}`))));
 }
