@@ -67,15 +67,19 @@ class SubmitIT {
         assertThat(body.path("progress").path("points").asDouble()).isEqualTo(6.0);
     }
 
+    /** The student is told the row (ATTACK/RETREAT cells would give themselves away); the instructor reads the cell. */
     @Test
     void aWrongCellCostsItsShareAndIsNamedInTheFeedback() {
         Student bob = open.join("Bob");
         JsonNode expected = open.expected(bob, "round1", 0);
         String cell = firstCell(expected);
 
-        JsonNode grade = json(open.submit(bob, "round1", flipped(expected, cell))).path("submission").path("grade");
+        JsonNode seen = json(open.submit(bob, "round1", flipped(expected, cell))).path("submission").path("grade");
+        JsonNode grade = json(open.instructor().get(open.labPath() + "/students/" + bob.id() + "/attempts"))
+                .at("/exercises/0/attempts/0/grade");
 
-        assertThat(grade.path("score").asDouble()).isLessThan(1.0).isGreaterThan(0.0);
+        assertThat(seen.path("score").asDouble()).isLessThan(1.0).isGreaterThan(0.0);
+        assertThat(seen.path("rows").findValuesAsText("wrong")).contains("1");
         assertThat(grade.path("cells").findValuesAsText("cell")).contains(cell);
         for (JsonNode judged : grade.path("cells")) {
             assertThat(judged.path("correct").asBoolean()).as(judged.toString())
