@@ -140,6 +140,20 @@ public final class Simulation {
         runUntilEvents(Long.MAX_VALUE);
     }
 
+    /**
+     * Replays a run that ended to exactly where it ended: step boundaries up to its END event {@code endEvent}, then
+     * that END with the recorded reason. The computing-time budget is not checked on the way: how far a run got
+     * within it depends on the machine and its load, so a replay checking it would end elsewhere.
+     */
+    public void replayToEnd(long endEvent, EndReason reason) {
+        while (end == null && trace.size() < endEvent && stepItem()) {
+            // each step adds to the trace
+        }
+        if (end == null) {
+            finish(reason);
+        }
+    }
+
     /** Millis are compared, not nanos: maxWallMillis × 1,000,000 overflows for budgets near Long.MAX_VALUE. */
     private void checkWallBudget(long started) {
         if (end == null && (wallNanos + System.nanoTime() - started) / 1_000_000 >= recipe.budgets().maxWallMillis()) {
