@@ -123,7 +123,7 @@ public final class RunService implements AutoCloseable {
         } catch (RuntimeException e) {
             // Whatever the reason (a recipe from an older, laxer version, a protocol since removed), this run
             // cannot be shown; it must not break the routes that can still help, like deleting it.
-            log.warn("Run {} cannot be replayed", stored.id(), e);
+            log.warn("Run {} cannot be replayed: {}", stored.id(), e.toString());
             throw unreadable(e instanceof RecipeException ? e.getMessage() : "it does not read as a recipe any more");
         }
     }
