@@ -248,7 +248,7 @@ public final class LiveRun {
     public synchronized StreamClient attach(StreamSink sink, int firstSeq, boolean driver) {
         touch();
         if (driver && firstSeq > sim.trace().size() && !sim.ended()) {
-            sim.runUntilEvents(Math.min(firstSeq, (long) restoredAt + settings.resumeWindow()));
+            sim.replayTo(Math.min(firstSeq, (long) restoredAt + settings.resumeWindow()));
             afterAdvance();
         }
         int start = Math.max(0, sim.ended() ? Math.min(firstSeq, sim.trace().size()) : firstSeq);
@@ -277,10 +277,6 @@ public final class LiveRun {
             client.close(message);
         }
         clients.clear();
-        watched = false;
-        if (status == RunStatus.PLAYING) {
-            status = RunStatus.PAUSED;
-        }
     }
 
     /** Sends a frame to one client (replies and errors). */

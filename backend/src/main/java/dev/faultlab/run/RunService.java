@@ -117,8 +117,10 @@ public final class RunService implements AutoCloseable {
     private Simulation replay(RunStore.StoredRun stored) {
         try {
             Simulation sim = Simulation.start(RunCodec.recipe(stored.recipeJson()), registry);
-            stored.end().ifPresentOrElse(end -> sim.replayToEnd(end.event(), new EndReason(end.code(), end.message())),
-                    () -> sim.runUntilEvents(stored.eventsReached()));
+            stored.end().ifPresentOrElse(end -> {
+                sim.replayTo(end.event());
+                sim.endWith(new EndReason(end.code(), end.message()));
+            }, () -> sim.replayTo(stored.eventsReached()));
             return sim;
         } catch (RuntimeException e) {
             // Whatever the reason (a recipe from an older, laxer version, a protocol since removed), this run
@@ -166,7 +168,7 @@ public final class RunService implements AutoCloseable {
         }
         Recipe recipe = parentRecipe.withFaults(kept);
         Simulation sim = startChecked(recipe);
-        sim.runUntilEvents(atEvent);
+        sim.replayTo(atEvent);
         makeRoomFor(ownerId);
         UUID id = UUID.randomUUID();
         store.insert(id, ownerId, parent.courseId(), recipe.protocol(), RunCodec.recipeJson(recipe),
@@ -220,7 +222,7 @@ public final class RunService implements AutoCloseable {
     /** The faults of {@code recipe} whose FAULT event appears before {@code atEvent} in its trace. */
     private List<Fault> faultsAppliedBefore(Recipe recipe, int atEvent) {
         Simulation replay = Simulation.start(recipe, registry);
-        replay.runUntilEvents(atEvent);
+        replay.replayTo(atEvent);
         Trace trace = replay.trace();
         List<Fault> applied = new ArrayList<>();
         for (int seq = 0; seq < Math.min(atEvent, trace.size()); seq++) {

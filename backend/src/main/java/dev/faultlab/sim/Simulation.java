@@ -141,14 +141,21 @@ public final class Simulation {
     }
 
     /**
-     * Replays a run that ended to exactly where it ended: step boundaries up to its END event {@code endEvent}, then
-     * that END with the recorded reason. The computing-time budget is not checked on the way: how far a run got
-     * within it depends on the machine and its load, so a replay checking it would end elsewhere.
+     * Replays events this recipe produced before: runs until the trace has at least {@code events} events or the
+     * run ends, without checking the computing-time budget. Those events were computed within it once, and how
+     * long they take depends on the machine and its load, so a replay checking it could end elsewhere.
      */
-    public void replayToEnd(long endEvent, EndReason reason) {
-        while (end == null && trace.size() < endEvent && stepItem()) {
+    public void replayTo(long events) {
+        while (end == null && trace.size() < events && stepItem()) {
             // each step adds to the trace
         }
+    }
+
+    /**
+     * Ends a replayed run as it ended when first computed, by a reason a replay cannot reproduce (the computing-time
+     * budget); a run that already ended keeps its own reason.
+     */
+    public void endWith(EndReason reason) {
         if (end == null) {
             finish(reason);
         }
