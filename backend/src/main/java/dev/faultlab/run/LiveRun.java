@@ -49,6 +49,8 @@ public final class LiveRun {
     private long progressRequestedNanos = System.nanoTime();
     /** The faults of the recipe known to be in the database: a save sends the recipe only when there are more. */
     private int faultsSaved;
+    /** Set once this server let the run go: a command still arriving on a closing stream must not change it. */
+    private boolean evicted;
 
     LiveRun(UUID id, Optional<Long> ownerId, Optional<Long> courseId, Optional<UUID> parentRunId,
             Optional<Long> branchedAtEvent, Simulation sim, ProtocolRegistry registry, RunSettings settings) {
@@ -151,6 +153,7 @@ public final class LiveRun {
 
     public synchronized void play() {
         touch();
+        requireHere();
         if (status == RunStatus.PAUSED) {
             status = RunStatus.PLAYING;
             credit = 0;
@@ -161,6 +164,7 @@ public final class LiveRun {
 
     public synchronized void pause() {
         touch();
+        requireHere();
         if (status == RunStatus.PLAYING) {
             status = RunStatus.PAUSED;
             publishStatus();
@@ -170,6 +174,7 @@ public final class LiveRun {
     /** Advances by at least {@code events} trace events (one step may add several) and pauses. */
     public synchronized void step(int events) {
         touch();
+        requireHere();
         if (status == RunStatus.PLAYING) {
             status = RunStatus.PAUSED;
         }
@@ -180,6 +185,7 @@ public final class LiveRun {
     /** Advances to the start of the next round (round protocols) or by one step, and pauses. */
     public synchronized void stepToNextRound() {
         touch();
+        requireHere();
         if (status == RunStatus.PLAYING) {
             status = RunStatus.PAUSED;
         }
@@ -190,6 +196,7 @@ public final class LiveRun {
 
     public synchronized void speed(double eventsPerSecond) {
         touch();
+        requireHere();
         if (!(eventsPerSecond > 0 && eventsPerSecond <= MAX_SPEED)) {
             throw RunProblem.invalid("eventsPerSecond", "eventsPerSecond must be more than 0 and at most " + (long) MAX_SPEED);
         }
@@ -200,6 +207,7 @@ public final class LiveRun {
     /** Applies a fault now; it joins the recipe at the current event, so the run stays replayable. */
     public synchronized Fault inject(Fault fault) {
         touch();
+        requireHere();
         if (sim.ended()) {
             throw new RunProblem(RunProblem.Kind.CONFLICT, null,
                     "the run has ended (" + sim.endReason().message() + "); branch it to try other faults");
@@ -277,6 +285,13 @@ public final class LiveRun {
             client.close(message);
         }
         clients.clear();
+        evicted = true;
+    }
+
+    private void requireHere() {
+        if (evicted) {
+            throw RunProblem.elsewhere();
+        }
     }
 
     /** Sends a frame to one client (replies and errors). */

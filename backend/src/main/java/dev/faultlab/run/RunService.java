@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -59,7 +60,7 @@ public final class RunService implements AutoCloseable {
         long period = settings.tick().toMillis();
         ticker.scheduleAtFixedRate(this::tickAll, period, period, TimeUnit.MILLISECONDS);
         ticker.scheduleAtFixedRate(this::releaseIdle, 1, 1, TimeUnit.SECONDS);
-        ticker.scheduleAtFixedRate(this::checkInstanceLock, 1, 1, TimeUnit.SECONDS);
+        instance.watch(id -> onTicker(() -> letGoIfUnused(id)), () -> onTicker(this::letGoOfEverything));
     }
 
     public ProtocolRegistry registry() {
@@ -90,9 +91,10 @@ public final class RunService implements AutoCloseable {
         }
         RunStore.Taken taken = store.takeLive(id, instance.number());
         if (taken instanceof RunStore.LiveElsewhere elsewhere) {
+            store.askToLetGo(id);
             throw new RunProblem(RunProblem.Kind.ELSEWHERE, null, "This run is open on another FaultLab server (instance "
-                    + elsewhere.instance() + ") right now. It can be opened here once that server lets it go, after"
-                    + " nobody has used it for a while.");
+                    + elsewhere.instance() + ") right now. It moves here as soon as nobody watches or plays it there;"
+                    + " try again in a moment.");
         }
         if (!(taken instanceof RunStore.TakenHere here)) {
             throw RunProblem.notFound("There is no run " + id + ".");
@@ -314,17 +316,34 @@ public final class RunService implements AutoCloseable {
         }
     }
 
+    /** Another instance asked for this run: it goes if nobody here watches or plays it. */
+    private void letGoIfUnused(UUID id) {
+        LiveRun run = live.get(id);
+        if (run != null && run.idleSince(System.nanoTime())) {
+            release(run);
+        }
+    }
+
     /**
      * An instance that lost its lock, even for a moment, may have lost runs to other instances: everything it holds
      * is let go (what is still its own is saved first), and opened afresh where its watchers reconnect.
      */
-    private void checkInstanceLock() {
+    private void letGoOfEverything() {
+        live.values().stream().sorted(Comparator.comparing(LiveRun::id)).forEach(this::release);
+    }
+
+    /** Runs a request from the instance's lock watcher on the ticker, so the watcher keeps listening. */
+    private void onTicker(Runnable task) {
         try {
-            if (!instance.stillHeld()) {
-                live.values().stream().sorted(Comparator.comparing(LiveRun::id)).forEach(this::release);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Checking this instance's lock failed: {}", e.getMessage());
+            ticker.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.warn("Letting runs go failed: {}", e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            log.debug("The run service is stopping; nothing to let go");
         }
     }
 

@@ -137,6 +137,14 @@ public final class RunStore {
         return lost;
     }
 
+    /**
+     * Asks whichever instance holds the run live to let it go if nobody there watches or plays it (see
+     * {@link ServerInstance#watch}); the answer is only whether a later {@link #takeLive} succeeds.
+     */
+    public void askToLetGo(UUID id) {
+        sql.execute("select pg_notify(?, ?)", ServerInstance.WANTED_CHANNEL, id.toString());
+    }
+
     /** {@code instance} no longer holds the run live; another instance may take it at once. */
     public void letGo(UUID id, int instance) {
         sql.update(RUNS).setNull(RUNS.LIVE_ON).where(RUNS.ID.eq(id).and(RUNS.LIVE_ON.eq(instance))).execute();

@@ -107,7 +107,7 @@ final class RunStream {
         } catch (CommandError e) {
             run.reply(client, new Frames.Error(e.code, e.getMessage(), command));
         } catch (RunProblem e) {
-            run.reply(client, new Frames.Error(e.kind() == RunProblem.Kind.INVALID ? "invalid" : e.kind().name().toLowerCase(),
+            run.reply(client, new Frames.Error(e.kind() == RunProblem.Kind.INVALID ? "invalid" : e.code(),
                     e.getMessage(), command));
         } catch (ApiException e) {
             run.reply(client, new Frames.Error(e.code(), e.getMessage(), command));
