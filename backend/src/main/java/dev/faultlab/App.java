@@ -19,6 +19,7 @@ import dev.faultlab.store.RunStore;
 import dev.faultlab.store.Database;
 import dev.faultlab.store.DatabaseUrl;
 import dev.faultlab.store.EmbeddedPostgresServer;
+import dev.faultlab.store.ServerInstance;
 import dev.faultlab.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +37,13 @@ public final class App implements AutoCloseable {
     private static final int DEFAULT_VARIANTS_CHECKED = 20;
 
     private final Database database;
+    private final ServerInstance instance;
     private final RunService runs;
     private final WebServer web;
 
-    private App(Database database, RunService runs, WebServer web) {
+    private App(Database database, ServerInstance instance, RunService runs, WebServer web) {
         this.database = database;
+        this.instance = instance;
         this.runs = runs;
         this.web = web;
     }
@@ -92,6 +95,7 @@ public final class App implements AutoCloseable {
     public static App start(Config config) {
         log.info("Starting FaultLab {}", BuildInfo.version());
         Database database = openDatabase(config);
+        ServerInstance instance = null;
         try {
             Clock clock = Clock.systemUTC();
             ReferenceGrading grading = new ReferenceGrading();
@@ -105,7 +109,8 @@ public final class App implements AutoCloseable {
             Optional<DemoSeed.Seeded> demo = config.demo()
                     ? Optional.of(new DemoSeed(database.sql(), hasher, labs, clock).seed())
                     : Optional.empty();
-            RunService runs = new RunService(Protocols.registry(), new RunStore(database.sql()),
+            instance = ServerInstance.register(database);
+            RunService runs = new RunService(Protocols.registry(), new RunStore(database.sql()), instance,
                     RunSettings.defaults().withMaxRunsPerOwner(config.maxRunsPerUser())
                             .withIdleTimeout(config.runIdleTimeout()));
             WebServer web = WebServer.start(new WebServer.Settings(config.port(), config.maxRequestBytes(),
@@ -117,8 +122,11 @@ public final class App implements AutoCloseable {
                     + "http://localhost:{}/setup.html#token={} (use this server's public address if it is not local). "
                     + "The link works once; a restart prints a new one. Or set FAULTLAB_ADMIN_PASSWORD.", web.port(), token));
             demo.ifPresent(seeded -> logDemo(seeded, web.port()));
-            return new App(database, runs, web);
+            return new App(database, instance, runs, web);
         } catch (RuntimeException e) {
+            if (instance != null) {
+                instance.close();
+            }
             database.close();
             throw e;
         }
@@ -155,12 +163,16 @@ public final class App implements AutoCloseable {
         return database;
     }
 
-    /** Stops the web server first (no new work), then the runs (saving progress), the pool, the embedded database. */
+    /**
+     * Stops the web server first (no new work), then the runs (saving progress and letting them go to other
+     * instances), this instance's lock, the pool, the embedded database.
+     */
     @Override
     public void close() {
         log.info("FaultLab is stopping");
         web.stop();
         runs.close();
+        instance.close();
         database.close();
         log.info("FaultLab stopped");
     }

@@ -1,5 +1,6 @@
 package dev.faultlab.run;
 
+import dev.faultlab.sim.EndReason;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.ProcessStatus;
 import dev.faultlab.sim.ProtocolRegistry;
@@ -41,6 +42,15 @@ public final class LiveRun {
     private double credit;
     private volatile long lastActivityNanos = System.nanoTime();
     private volatile boolean watched;
+    /** The events the run had when it was created or reopened: how far a crash can have set it back starts here. */
+    private final int restoredAt;
+    /** The events reached when progress was last handed to the saver, and when. */
+    private int progressRequested;
+    private long progressRequestedNanos = System.nanoTime();
+    /** The faults of the recipe known to be in the database: a save sends the recipe only when there are more. */
+    private int faultsSaved;
+    /** Set once this server let the run go: a command still arriving on a closing stream must not change it. */
+    private boolean evicted;
 
     LiveRun(UUID id, Optional<Long> ownerId, Optional<Long> courseId, Optional<UUID> parentRunId,
             Optional<Long> branchedAtEvent, Simulation sim, ProtocolRegistry registry, RunSettings settings) {
@@ -52,6 +62,9 @@ public final class LiveRun {
         this.sim = sim;
         this.registry = registry;
         this.settings = settings;
+        this.restoredAt = sim.trace().size();
+        this.progressRequested = restoredAt;
+        this.faultsSaved = sim.recipe().faults().size();
         if (sim.ended()) {
             status = RunStatus.ENDED;
         }
@@ -87,15 +100,49 @@ public final class LiveRun {
         return List.copyOf(sim.trace().events(from, to));
     }
 
-    /** The recipe and the events reached, read together: a replay of that recipe to that event is this run. */
-    RunStore.RecipeUpdate toSave() {
+    /** What to save, read at once: a replay of that recipe to that event (and that end) is this run. */
+    record Snapshot(RunStore.RunSave save, int faults) {
+    }
+
+    Snapshot toSave() {
         Recipe recipe;
         int events;
+        EndReason end;
+        boolean recipeChanged;
         synchronized (this) {
             recipe = sim.recipe();
             events = sim.trace().size();
+            end = sim.endReason();
+            recipeChanged = recipe.faults().size() != faultsSaved;
         }
-        return new RunStore.RecipeUpdate(id, RunCodec.recipeJson(recipe), events);
+        Optional<RunStore.End> ended = end == null ? Optional.empty()
+                : Optional.of(new RunStore.End(events - 1L, end.code(), end.message()));
+        return new Snapshot(new RunStore.RunSave(id, recipeChanged ? Optional.of(RunCodec.recipeJson(recipe)) : Optional.empty(),
+                events, ended), recipe.faults().size());
+    }
+
+    /** The snapshot is in the database. */
+    synchronized void saved(Snapshot snapshot) {
+        faultsSaved = Math.max(faultsSaved, snapshot.faults());
+    }
+
+    /**
+     * Whether the run's progress should be saved now (and if so, notes that it is being): once it is
+     * {@link RunSettings#progressEvents()} past the last save, a {@link RunSettings#progressPeriod()} after it if
+     * it moved at all, and at once when it ended, so a reopened run ends where this one did.
+     */
+    synchronized boolean takeProgressDue(long nowNanos) {
+        int count = sim.trace().size();
+        if (count <= progressRequested) {
+            return false;
+        }
+        boolean due = count - progressRequested >= settings.progressEvents() || sim.ended()
+                || nowNanos - progressRequestedNanos >= settings.progressPeriod().toNanos();
+        if (due) {
+            progressRequested = count;
+            progressRequestedNanos = nowNanos;
+        }
+        return due;
     }
 
     public synchronized RunStatus status() {
@@ -106,6 +153,7 @@ public final class LiveRun {
 
     public synchronized void play() {
         touch();
+        requireHere();
         if (status == RunStatus.PAUSED) {
             status = RunStatus.PLAYING;
             credit = 0;
@@ -116,6 +164,7 @@ public final class LiveRun {
 
     public synchronized void pause() {
         touch();
+        requireHere();
         if (status == RunStatus.PLAYING) {
             status = RunStatus.PAUSED;
             publishStatus();
@@ -125,6 +174,7 @@ public final class LiveRun {
     /** Advances by at least {@code events} trace events (one step may add several) and pauses. */
     public synchronized void step(int events) {
         touch();
+        requireHere();
         if (status == RunStatus.PLAYING) {
             status = RunStatus.PAUSED;
         }
@@ -135,6 +185,7 @@ public final class LiveRun {
     /** Advances to the start of the next round (round protocols) or by one step, and pauses. */
     public synchronized void stepToNextRound() {
         touch();
+        requireHere();
         if (status == RunStatus.PLAYING) {
             status = RunStatus.PAUSED;
         }
@@ -145,6 +196,7 @@ public final class LiveRun {
 
     public synchronized void speed(double eventsPerSecond) {
         touch();
+        requireHere();
         if (!(eventsPerSecond > 0 && eventsPerSecond <= MAX_SPEED)) {
             throw RunProblem.invalid("eventsPerSecond", "eventsPerSecond must be more than 0 and at most " + (long) MAX_SPEED);
         }
@@ -155,6 +207,7 @@ public final class LiveRun {
     /** Applies a fault now; it joins the recipe at the current event, so the run stays replayable. */
     public synchronized Fault inject(Fault fault) {
         touch();
+        requireHere();
         if (sim.ended()) {
             throw new RunProblem(RunProblem.Kind.CONFLICT, null,
                     "the run has ended (" + sim.endReason().message() + "); branch it to try other faults");
@@ -194,10 +247,19 @@ public final class LiveRun {
 
     // ---------------------------------------------------------------- streaming
 
-    /** Attaches a watcher that has seen every event before {@code firstSeq}. */
-    public synchronized StreamClient attach(StreamSink sink, int firstSeq) {
+    /**
+     * Attaches a watcher that has seen every event before {@code firstSeq}; it gets only the events after those.
+     * A watcher can be ahead of the run when the server that ran it crashed before saving its progress: a
+     * {@code driver}'s reconnect then brings the run back to where the watcher had seen it (the replay is the same
+     * events), as far as a crash can have set it back; another watcher waits there for the run to catch up.
+     */
+    public synchronized StreamClient attach(StreamSink sink, int firstSeq, boolean driver) {
         touch();
-        int start = Math.max(0, Math.min(firstSeq, sim.trace().size()));
+        if (driver && firstSeq > sim.trace().size() && !sim.ended()) {
+            sim.replayTo(Math.min(firstSeq, (long) restoredAt + settings.resumeWindow()));
+            afterAdvance();
+        }
+        int start = Math.max(0, sim.ended() ? Math.min(firstSeq, sim.trace().size()) : firstSeq);
         StreamClient client = new StreamClient(sink, start, settings.framesInFlight());
         clients.add(client);
         watched = true;
@@ -210,6 +272,26 @@ public final class LiveRun {
         clients.remove(client);
         watched = !clients.isEmpty();
         touch();
+    }
+
+    /**
+     * This server no longer holds the run (another instance took it, or it was deleted): tells every watcher why and
+     * closes their streams, so their reconnect finds the run where it lives now.
+     */
+    synchronized void evict(String message) {
+        String frame = RunCodec.write(new Frames.Error("moved", message, null));
+        for (StreamClient client : List.copyOf(clients)) {
+            client.sendNow(frame);
+            client.close(message);
+        }
+        clients.clear();
+        evicted = true;
+    }
+
+    private void requireHere() {
+        if (evicted) {
+            throw RunProblem.elsewhere();
+        }
     }
 
     /** Sends a frame to one client (replies and errors). */

@@ -2,7 +2,11 @@ package dev.faultlab.run;
 
 /** A request the run service refuses, with the field it is about (or null) and what kind of refusal it is. */
 public final class RunProblem extends RuntimeException {
-    public enum Kind { NOT_FOUND, INVALID, CONFLICT, TOO_MANY }
+    /**
+     * {@code ELSEWHERE}: another server instance holds the run live. {@code UNREADABLE}: the saved run can no longer
+     * be replayed by this server (its recipe does not load); its owner can still delete it.
+     */
+    public enum Kind { NOT_FOUND, INVALID, CONFLICT, TOO_MANY, ELSEWHERE, UNREADABLE }
 
     private final Kind kind;
     private final String field;
@@ -21,11 +25,29 @@ public final class RunProblem extends RuntimeException {
         return new RunProblem(Kind.INVALID, field, message);
     }
 
+    /** This instance lost the run it held (another took it, or it was deleted). */
+    static RunProblem elsewhere() {
+        return new RunProblem(Kind.ELSEWHERE, null, "This run is now open on another FaultLab server, or was deleted;"
+                + " nothing more was saved here. Reload the run to continue where it is now.");
+    }
+
     public Kind kind() {
         return kind;
     }
 
     public String field() {
         return field;
+    }
+
+    /** The API's error code for this refusal. */
+    public String code() {
+        return switch (kind) {
+            case NOT_FOUND -> "not_found";
+            case INVALID -> "bad_request";
+            case CONFLICT -> "conflict";
+            case TOO_MANY -> "too_many_requests";
+            case ELSEWHERE -> "run_elsewhere";
+            case UNREADABLE -> "run_unreadable";
+        };
     }
 }

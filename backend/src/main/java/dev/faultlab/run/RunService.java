@@ -1,5 +1,6 @@
 package dev.faultlab.run;
 
+import dev.faultlab.sim.EndReason;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.ProtocolRegistry;
@@ -8,6 +9,7 @@ import dev.faultlab.sim.RecipeException;
 import dev.faultlab.sim.Simulation;
 import dev.faultlab.sim.Trace;
 import dev.faultlab.store.RunStore;
+import dev.faultlab.store.ServerInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -28,29 +32,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Hosts live runs: creates them from recipes (saved in PostgreSQL), reopens them by replaying the saved
- * recipe, paces playing runs on a bounded pool of worker threads, and releases runs nobody uses.
+ * recipe, paces playing runs on a bounded pool of worker threads, saves their progress as they go, and releases runs
+ * nobody uses. A run is live on one server instance at a time: this one holds it in the database while it has it in
+ * memory, and refuses runs another live instance holds.
  */
 public final class RunService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
     private final ProtocolRegistry registry;
     private final RunStore store;
+    private final ServerInstance instance;
     private final RunSettings settings;
     private final Map<UUID, LiveRun> live = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
     private final ExecutorService workers;
-    private final RecipeSaver saver;
+    private final RunSaver saver;
 
-    public RunService(ProtocolRegistry registry, RunStore store, RunSettings settings) {
+    public RunService(ProtocolRegistry registry, RunStore store, ServerInstance instance, RunSettings settings) {
         this.registry = registry;
         this.store = store;
+        this.instance = instance;
         this.settings = settings;
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("run-ticker"));
         this.workers = Executors.newFixedThreadPool(settings.workerThreads(), daemon("run-worker"));
-        this.saver = new RecipeSaver(store, Executors.newSingleThreadExecutor(daemon("run-saver")));
+        this.saver = new RunSaver(store, instance.number(), Executors.newSingleThreadExecutor(daemon("run-saver")),
+                this::lost);
         long period = settings.tick().toMillis();
         ticker.scheduleAtFixedRate(this::tickAll, period, period, TimeUnit.MILLISECONDS);
         ticker.scheduleAtFixedRate(this::releaseIdle, 1, 1, TimeUnit.SECONDS);
+        instance.watch(id -> onTicker(() -> letGoIfUnused(id)), () -> onTicker(this::letGoOfEverything));
     }
 
     public ProtocolRegistry registry() {
@@ -63,26 +73,68 @@ public final class RunService implements AutoCloseable {
         Simulation sim = startChecked(capped);
         makeRoomFor(ownerId);
         UUID id = UUID.randomUUID();
-        store.insert(id, ownerId, courseId, capped.protocol(), RunCodec.recipeJson(capped), Optional.empty(), Optional.empty());
+        store.insert(id, ownerId, courseId, capped.protocol(), RunCodec.recipeJson(capped), Optional.empty(), Optional.empty(),
+                Optional.of(instance.number()));
         LiveRun run = new LiveRun(id, ownerId, courseId, Optional.empty(), Optional.empty(), sim, registry, settings);
         live.put(id, run);
         return run;
     }
 
-    /** The run with this id, from memory or replayed from its saved recipe to where it was left. */
+    /**
+     * The run with this id, from memory or replayed from its saved recipe to where it was left (to the very END it
+     * had, if it ended). Refused when another live instance holds it, or when its recipe no longer loads.
+     */
     public LiveRun open(UUID id) {
         LiveRun run = live.get(id);
         if (run != null) {
             return run;
         }
-        RunStore.StoredRun stored = store.find(id).orElseThrow(() -> RunProblem.notFound("There is no run " + id + "."));
-        Simulation sim = Simulation.start(RunCodec.recipe(stored.recipeJson()), registry);
-        sim.runUntilEvents(stored.eventsReached());
-        makeRoomFor(stored.ownerId());
+        RunStore.Taken taken = store.takeLive(id, instance.number());
+        if (taken instanceof RunStore.LiveElsewhere elsewhere) {
+            store.askToLetGo(id);
+            throw new RunProblem(RunProblem.Kind.ELSEWHERE, null, "This run is open on another FaultLab server (instance "
+                    + elsewhere.instance() + ") right now. It moves here as soon as nobody watches or plays it there;"
+                    + " try again in a moment.");
+        }
+        if (!(taken instanceof RunStore.TakenHere here)) {
+            throw RunProblem.notFound("There is no run " + id + ".");
+        }
+        RunStore.StoredRun stored = here.run();
+        Simulation sim;
+        try {
+            sim = replay(stored);
+            makeRoomFor(stored.ownerId());
+        } catch (RuntimeException e) {
+            if (!live.containsKey(id)) {
+                store.letGo(id, instance.number());
+            }
+            throw e;
+        }
         LiveRun reopened = new LiveRun(id, stored.ownerId(), stored.courseId(), stored.parentRunId(),
                 stored.branchedAtEvent(), sim, registry, settings);
         LiveRun raced = live.putIfAbsent(id, reopened);
         return raced != null ? raced : reopened;
+    }
+
+    private Simulation replay(RunStore.StoredRun stored) {
+        try {
+            Simulation sim = Simulation.start(RunCodec.recipe(stored.recipeJson()), registry);
+            stored.end().ifPresentOrElse(end -> {
+                sim.replayTo(end.event());
+                sim.endWith(new EndReason(end.code(), end.message()));
+            }, () -> sim.replayTo(stored.eventsReached()));
+            return sim;
+        } catch (RuntimeException e) {
+            // Whatever the reason (a recipe from an older, laxer version, a protocol since removed), this run
+            // cannot be shown; it must not break the routes that can still help, like deleting it.
+            log.warn("Run {} cannot be replayed: {}", stored.id(), e.toString());
+            throw unreadable(e instanceof RecipeException ? e.getMessage() : "it does not read as a recipe any more");
+        }
+    }
+
+    private static RunProblem unreadable(String why) {
+        return new RunProblem(RunProblem.Kind.UNREADABLE, null, "This run was saved with a recipe this server cannot"
+                + " replay any more (" + why + "). Its owner can delete it; start a new run instead.");
     }
 
     /** Who owns a run, without loading it: for access checks. */
@@ -118,28 +170,32 @@ public final class RunService implements AutoCloseable {
         }
         Recipe recipe = parentRecipe.withFaults(kept);
         Simulation sim = startChecked(recipe);
-        sim.runUntilEvents(atEvent);
+        sim.replayTo(atEvent);
         makeRoomFor(ownerId);
         UUID id = UUID.randomUUID();
         store.insert(id, ownerId, parent.courseId(), recipe.protocol(), RunCodec.recipeJson(recipe),
-                Optional.of(parent.id()), Optional.of((long) atEvent));
-        store.updateProgress(id, sim.trace().size());
+                Optional.of(parent.id()), Optional.of((long) atEvent), Optional.of(instance.number()));
         LiveRun run = new LiveRun(id, ownerId, parent.courseId(), Optional.of(parent.id()), Optional.of((long) atEvent),
                 sim, registry, settings);
         live.put(id, run);
+        saver.save(run).join();
         return run;
     }
 
     /**
      * Saves a run's newest recipe and progress, e.g. after a live fault was injected, on the saver's thread;
-     * completes once it is in the database.
+     * completes once it is in the database, or fails with a {@link RunProblem} if another instance has the run now.
      */
     public CompletableFuture<Void> save(LiveRun run) {
         return saver.save(run);
     }
 
+    /** Deletes a run whether or not it loads; watchers here are told, an instance that had it live finds out at its next save. */
     public boolean delete(UUID id) {
-        live.remove(id);
+        LiveRun run = live.remove(id);
+        if (run != null) {
+            run.evict("This run was deleted.");
+        }
         return store.delete(id);
     }
 
@@ -168,7 +224,7 @@ public final class RunService implements AutoCloseable {
     /** The faults of {@code recipe} whose FAULT event appears before {@code atEvent} in its trace. */
     private List<Fault> faultsAppliedBefore(Recipe recipe, int atEvent) {
         Simulation replay = Simulation.start(recipe, registry);
-        replay.runUntilEvents(atEvent);
+        replay.replayTo(atEvent);
         Trace trace = replay.trace();
         List<Fault> applied = new ArrayList<>();
         for (int seq = 0; seq < Math.min(atEvent, trace.size()); seq++) {
@@ -211,10 +267,31 @@ public final class RunService implements AutoCloseable {
         }
     }
 
-    /** Saves the recipe with the progress: a fault injected just before must not be left to a save still queued. */
+    /**
+     * Lets a run go: saves it (a fault injected just before must not be left to a save still queued) and gives up
+     * holding it, so any instance may open it next. A watcher that attached meanwhile is told to reconnect.
+     */
     private void release(LiveRun run) {
-        saver.save(run).join();
-        live.remove(run.id());
+        if (!live.remove(run.id(), run)) {
+            return;
+        }
+        try {
+            saver.save(run).join();
+            store.letGo(run.id(), instance.number());
+        } catch (CompletionException e) {
+            if (!(e.getCause() instanceof RunProblem)) {
+                throw e;
+            }
+        } finally {
+            run.evict("This run was closed on this server; reconnect to open it again.");
+        }
+    }
+
+    /** A save found that this instance no longer holds the run. */
+    private void lost(LiveRun run) {
+        log.warn("Run {} is held by another instance now, or was deleted; dropping it here", run.id());
+        live.remove(run.id(), run);
+        run.evict(RunProblem.elsewhere().getMessage());
     }
 
     private void tickAll() {
@@ -222,12 +299,51 @@ public final class RunService implements AutoCloseable {
             if (run.needsTick() && run.reserveTick()) {
                 workers.execute(() -> {
                     try {
-                        run.tick(System.nanoTime());
+                        long now = System.nanoTime();
+                        run.tick(now);
+                        if (run.takeProgressDue(now)) {
+                            saver.save(run).whenComplete((saved, failure) -> {
+                                if (failure != null && !(failure instanceof RunProblem)) {
+                                    log.warn("Saving the progress of run {} failed: {}", run.id(), failure.getMessage());
+                                }
+                            });
+                        }
                     } catch (RuntimeException e) {
                         log.error("Run {} failed to advance", run.id(), e);
                     }
                 });
             }
+        }
+    }
+
+    /** Another instance asked for this run: it goes if nobody here watches or plays it. */
+    private void letGoIfUnused(UUID id) {
+        LiveRun run = live.get(id);
+        if (run != null && run.idleSince(System.nanoTime())) {
+            release(run);
+        }
+    }
+
+    /**
+     * An instance that lost its lock, even for a moment, may have lost runs to other instances: everything it holds
+     * is let go (what is still its own is saved first), and opened afresh where its watchers reconnect.
+     */
+    private void letGoOfEverything() {
+        live.values().stream().sorted(Comparator.comparing(LiveRun::id)).forEach(this::release);
+    }
+
+    /** Runs a request from the instance's lock watcher on the ticker, so the watcher keeps listening. */
+    private void onTicker(Runnable task) {
+        try {
+            ticker.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.warn("Letting runs go failed: {}", e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            log.debug("The run service is stopping; nothing to let go");
         }
     }
 
@@ -246,6 +362,7 @@ public final class RunService implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         workers.shutdownNow();
+        live.values().forEach(saver::save);
         try {
             saver.close();
         } catch (InterruptedException e) {
@@ -253,9 +370,9 @@ public final class RunService implements AutoCloseable {
         }
         for (LiveRun run : live.values()) {
             try {
-                store.updateProgress(run.id(), run.eventCount());
+                store.letGo(run.id(), instance.number());
             } catch (RuntimeException e) {
-                log.warn("Could not save the progress of run {}: {}", run.id(), e.getMessage());
+                log.warn("Could not let run {} go: {}", run.id(), e.getMessage());
             }
         }
         live.clear();

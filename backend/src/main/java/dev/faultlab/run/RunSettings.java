@@ -16,23 +16,36 @@ import java.time.Duration;
  * @param maxEventsPerFrame   the most events in one WebSocket frame
  * @param framesInFlight      frames sent to a client and not yet written out; past this, the client catches up later
  * @param workerThreads       threads that compute runs
+ * @param progressEvents      a run's progress is saved once it is this many events past its last save...
+ * @param progressPeriod      ...or this long after its last save if it moved at all, so a crash loses little
+ * @param resumeWindow        how far past its saved progress a reopened run follows a reconnecting driver's
+ *                            {@code from}: the most a crash can have lost (see docs/API.md, "The run stream")
  */
 public record RunSettings(Budgets budgetCap, int maxRunsPerOwner, int maxLiveRuns, Duration idleTimeout, Duration tick,
-                          int maxEventsPerTick, int maxEventsPerFrame, int framesInFlight, int workerThreads) {
+                          int maxEventsPerTick, int maxEventsPerFrame, int framesInFlight, int workerThreads,
+                          int progressEvents, Duration progressPeriod, int resumeWindow) {
+
+    /** The largest {@code step} a client may ask for at once (see RunStream). */
+    public static final int MAX_STEP = 100_000;
 
     public static RunSettings defaults() {
+        int maxEventsPerTick = 20_000;
+        int progressEvents = 5_000;
         return new RunSettings(new Budgets(1_000_000, 100_000_000, 5_000, 64, 64L * 1024 * 1024), 5, 5_000,
-                Duration.ofMinutes(15), Duration.ofMillis(40), 20_000, 1_000, 4,
-                Math.max(1, Runtime.getRuntime().availableProcessors()));
+                Duration.ofMinutes(15), Duration.ofMillis(40), maxEventsPerTick, 1_000, 4,
+                Math.max(1, Runtime.getRuntime().availableProcessors()), progressEvents, Duration.ofSeconds(1),
+                // Saved progress lags by under progressEvents plus what one command or tick adds past that point,
+                // and a tick's worth more while the save is on its way.
+                progressEvents + MAX_STEP + 2 * maxEventsPerTick);
     }
 
     public RunSettings withMaxRunsPerOwner(int runs) {
         return new RunSettings(budgetCap, runs, maxLiveRuns, idleTimeout, tick, maxEventsPerTick, maxEventsPerFrame,
-                framesInFlight, workerThreads);
+                framesInFlight, workerThreads, progressEvents, progressPeriod, resumeWindow);
     }
 
     public RunSettings withIdleTimeout(Duration timeout) {
         return new RunSettings(budgetCap, maxRunsPerOwner, maxLiveRuns, timeout, tick, maxEventsPerTick,
-                maxEventsPerFrame, framesInFlight, workerThreads);
+                maxEventsPerFrame, framesInFlight, workerThreads, progressEvents, progressPeriod, resumeWindow);
     }
 }

@@ -43,6 +43,10 @@ public final class StreamClient {
         }
     }
 
+    void close(String reason) {
+        sink.close(reason);
+    }
+
     /** Control frames (status, errors, replies) bypass the window: they are few and small. */
     void sendNow(String frame) {
         inFlight.incrementAndGet();

@@ -6,4 +6,7 @@ public interface StreamSink {
     void send(String frame, Runnable written);
 
     boolean isOpen();
+
+    /** Closes the stream after the frames already sent, telling the client why. */
+    void close(String reason);
 }

@@ -140,6 +140,27 @@ public final class Simulation {
         runUntilEvents(Long.MAX_VALUE);
     }
 
+    /**
+     * Replays events this recipe produced before: runs until the trace has at least {@code events} events or the
+     * run ends, without checking the computing-time budget. Those events were computed within it once, and how
+     * long they take depends on the machine and its load, so a replay checking it could end elsewhere.
+     */
+    public void replayTo(long events) {
+        while (end == null && trace.size() < events && stepItem()) {
+            // each step adds to the trace
+        }
+    }
+
+    /**
+     * Ends a replayed run as it ended when first computed, by a reason a replay cannot reproduce (the computing-time
+     * budget); a run that already ended keeps its own reason.
+     */
+    public void endWith(EndReason reason) {
+        if (end == null) {
+            finish(reason);
+        }
+    }
+
     /** Millis are compared, not nanos: maxWallMillis × 1,000,000 overflows for budgets near Long.MAX_VALUE. */
     private void checkWallBudget(long started) {
         if (end == null && (wallNanos + System.nanoTime() - started) / 1_000_000 >= recipe.budgets().maxWallMillis()) {

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -83,6 +84,14 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return pool;
+    }
+
+    /**
+     * A connection outside the pool, for a caller that keeps it for the life of the process (a session-level
+     * lock): borrowed from the pool it would shrink the pool for good.
+     */
+    public Connection openDedicatedConnection() throws SQLException {
+        return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
     }
 
     public String mode() {

@@ -30,7 +30,7 @@ final class ApiErrors {
 
     static void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage(), e.details()));
-        routes.exception(RunProblem.class, (e, ctx) -> respond(ctx, statusOf(e.kind()), codeFor(statusOf(e.kind())),
+        routes.exception(RunProblem.class, (e, ctx) -> respond(ctx, statusOf(e.kind()), e.code(),
                 e.getMessage(), e.field() == null ? Map.of() : Map.of("field", e.field())));
         routes.exception(AccountException.class, ApiErrors::refused);
         routes.exception(GradingException.class, (e, ctx) -> respond(ctx, statusOf(e.problem()), e.code(),
@@ -94,7 +94,7 @@ final class ApiErrors {
         return switch (kind) {
             case NOT_FOUND -> 404;
             case INVALID -> 400;
-            case CONFLICT -> 409;
+            case CONFLICT, ELSEWHERE, UNREADABLE -> 409;
             case TOO_MANY -> 429;
         };
     }

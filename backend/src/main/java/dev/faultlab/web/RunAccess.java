@@ -6,6 +6,7 @@ import dev.faultlab.store.RunStore;
 import dev.faultlab.web.auth.CourseAccess;
 import dev.faultlab.web.auth.Viewer;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -32,6 +33,22 @@ final class RunAccess {
 
     /** Loads the run if the viewer may see it. */
     LiveRun visible(Viewer viewer, String rawId) {
+        return runs.open(visibleStored(viewer, rawId).id());
+    }
+
+    /**
+     * The saved run if the viewer may change it, without loading it: deleting a run must work even when it no
+     * longer replays or is live on another instance.
+     */
+    RunStore.StoredRun drivableStored(Viewer viewer, String rawId) {
+        RunStore.StoredRun stored = visibleStored(viewer, rawId);
+        if (!mayDrive(viewer, stored.ownerId())) {
+            throw forbidden();
+        }
+        return stored;
+    }
+
+    private RunStore.StoredRun visibleStored(Viewer viewer, String rawId) {
         UUID id = parseId(rawId);
         RunStore.StoredRun stored = runs.stored(id).orElseThrow(() -> ApiException.notFound("There is no run " + id + "."));
         boolean allowed = viewer.isAdmin() || stored.ownerId().isPresent()
@@ -39,16 +56,24 @@ final class RunAccess {
         if (!allowed) {
             throw ApiException.notFound("There is no run " + id + ".");
         }
-        return runs.open(id);
+        return stored;
     }
 
     static boolean mayDrive(Viewer viewer, LiveRun run) {
-        return viewer.isAdmin() || run.ownerId().map(owner -> owner == viewer.id()).orElse(false);
+        return mayDrive(viewer, run.ownerId());
+    }
+
+    private static boolean mayDrive(Viewer viewer, Optional<Long> ownerId) {
+        return viewer.isAdmin() || ownerId.map(owner -> owner == viewer.id()).orElse(false);
+    }
+
+    private static ApiException forbidden() {
+        return new ApiException(403, "forbidden", "Only the run's owner can change it; branch it to make your own.");
     }
 
     static void requireDriver(Viewer viewer, LiveRun run) {
         if (!mayDrive(viewer, run)) {
-            throw new ApiException(403, "forbidden", "Only the run's owner can change it; branch it to make your own.");
+            throw forbidden();
         }
     }
 }

@@ -116,10 +116,7 @@ final class RunRoutes {
         }, Access.SIGNED_IN);
 
         routes.delete("/api/runs/{id}", ctx -> {
-            Viewer viewer = Authn.viewer(ctx);
-            LiveRun run = access.visible(viewer, ctx.pathParam("id"));
-            RunAccess.requireDriver(viewer, run);
-            runs.delete(run.id());
+            runs.delete(access.drivableStored(Authn.viewer(ctx), ctx.pathParam("id")).id());
             ctx.status(204);
         }, Access.SIGNED_IN);
     }

@@ -6,6 +6,7 @@ import dev.faultlab.run.Frames;
 import dev.faultlab.run.LiveRun;
 import dev.faultlab.run.RunProblem;
 import dev.faultlab.run.RunService;
+import dev.faultlab.run.RunSettings;
 import dev.faultlab.run.StreamClient;
 import dev.faultlab.run.StreamSink;
 import dev.faultlab.sim.Fault;
@@ -29,7 +30,7 @@ import java.util.Map;
 final class RunStream {
     static final String PATH = "/api/runs/{id}/stream";
     static final int MAX_COMMAND_CHARS = 16 * 1024;
-    static final int MAX_STEP = 100_000;
+    static final int MAX_STEP = RunSettings.MAX_STEP;
     private static final String RUN = "faultlab.run";
     private static final String CLIENT = "faultlab.stream";
     private static final ObjectMapper JSON = Json.mapper();
@@ -49,7 +50,8 @@ final class RunStream {
                 Viewer viewer = ctx.attribute(Authn.VIEWER);
                 LiveRun run = access.visible(viewer, ctx.pathParam("id"));
                 ctx.attribute(RUN, run);
-                ctx.attribute(CLIENT, run.attach(new SessionSink(ctx.session), firstSeq(ctx.queryParam("from"))));
+                ctx.attribute(CLIENT, run.attach(new SessionSink(ctx.session), firstSeq(ctx.queryParam("from")),
+                        RunAccess.mayDrive(viewer, run)));
             });
             ws.onMessage(ctx -> handle(ctx, runs));
             ws.onClose(ctx -> detach(ctx));
@@ -105,7 +107,7 @@ final class RunStream {
         } catch (CommandError e) {
             run.reply(client, new Frames.Error(e.code, e.getMessage(), command));
         } catch (RunProblem e) {
-            run.reply(client, new Frames.Error(e.kind() == RunProblem.Kind.INVALID ? "invalid" : e.kind().name().toLowerCase(),
+            run.reply(client, new Frames.Error(e.kind() == RunProblem.Kind.INVALID ? "invalid" : e.code(),
                     e.getMessage(), command));
         } catch (ApiException e) {
             run.reply(client, new Frames.Error(e.code(), e.getMessage(), command));
@@ -142,6 +144,8 @@ final class RunStream {
                 runs.save(driven).whenComplete((saved, failure) -> {
                     if (failure == null) {
                         driven.reply(client, new Frames.Injected(recorded));
+                    } else if (failure instanceof RunProblem moved) {
+                        driven.reply(client, new Frames.Error(moved.code(), moved.getMessage(), "inject"));
                     } else {
                         log.error("Run {}: the injected fault could not be saved", driven.id(), failure);
                         driven.reply(client, new Frames.Error("internal",
@@ -219,6 +223,12 @@ final class RunStream {
         @Override
         public boolean isOpen() {
             return session.isOpen();
+        }
+
+        /** 4000-4999 are the application's own close codes; a browser reconnects on any close it did not ask for. */
+        @Override
+        public void close(String reason) {
+            session.close(4009, reason.length() > 120 ? reason.substring(0, 120) : reason, Callback.NOOP);
         }
     }
 }

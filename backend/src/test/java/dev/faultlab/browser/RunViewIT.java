@@ -357,7 +357,8 @@ class RunViewIT {
         accounts.enroll(courseId, studentId, "STUDENT");
         UUID runId = UUID.randomUUID();
         new RunStore(server.app().database().sql()).insert(runId, Optional.of(studentId), Optional.of(courseId), "flooding",
-                RunCodec.recipeJson(Recipe.of("flooding", Map.of("n", 5, "f", 2), 7)), Optional.empty(), Optional.empty());
+                RunCodec.recipeJson(Recipe.of("flooding", Map.of("n", 5, "f", 2), 7)), Optional.empty(), Optional.empty(),
+                Optional.empty());
 
         useSession(page, teacher);
         openRun(page, runId.toString());

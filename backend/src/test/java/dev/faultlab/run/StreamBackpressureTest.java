@@ -35,6 +35,11 @@ class StreamBackpressureTest {
             return true;
         }
 
+        @Override
+        public void close(String reason) {
+            throw new AssertionError("the stream was closed: " + reason);
+        }
+
         void drain() {
             List<Runnable> done = new ArrayList<>(pending);
             pending.clear();
@@ -49,7 +54,7 @@ class StreamBackpressureTest {
         LiveRun run = new LiveRun(UUID.randomUUID(), Optional.of(1L), Optional.empty(), Optional.empty(), Optional.empty(),
                 Simulation.start(recipe, Protocols.registry()), Protocols.registry(), settings);
         StalledSink sink = new StalledSink();
-        run.attach(sink, 0);
+        run.attach(sink, 0, true);
         run.speed(LiveRun.MAX_SPEED);
         run.play();
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,16 +23,25 @@ import java.util.Optional;
 public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TestServer server;
+    private final String baseUrl;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private final Map<String, String> extraHeaders;
     private String csrfToken;
 
     ApiClient(TestServer server, Map<String, String> extraHeaders) {
-        this.server = server;
+        this(server.baseUrl(), extraHeaders);
+    }
+
+    private ApiClient(String baseUrl, Map<String, String> extraHeaders) {
+        this.baseUrl = baseUrl;
         this.extraHeaders = Map.copyOf(extraHeaders);
         this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    /** A browser of a server this JVM did not start, e.g. one in a process of its own. */
+    public static ApiClient at(String baseUrl) {
+        return new ApiClient(baseUrl, Map.of());
     }
 
     public HttpResponse<String> get(String path) {
@@ -53,7 +63,7 @@ public final class ApiClient {
     /** Any method, with the given CSRF header value (null sends none). A body may be a JSON string or an object. */
     public HttpResponse<String> send(String method, String path, Object body, String csrfHeader) {
         String json = body == null ? "" : body instanceof String text ? text : write(body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(method, json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (!json.isEmpty()) {
             request.header("Content-Type", "application/json");

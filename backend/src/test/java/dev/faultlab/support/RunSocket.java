@@ -11,6 +11,7 @@ import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,13 +27,15 @@ public final class RunSocket implements AutoCloseable {
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final List<JsonNode> events = new ArrayList<>();
     private final WebSocket socket;
+    /** The close code and reason the server gave, once it closed the stream. */
+    private final CompletableFuture<String> closed = new CompletableFuture<>();
 
-    private RunSocket(TestServer server, String cookie, String path) {
+    private RunSocket(int port, String cookie, String path) {
         StringBuilder partial = new StringBuilder();
         try {
             socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .header("Cookie", cookie)
-                    .buildAsync(URI.create("ws://localhost:" + server.app().port() + path), new WebSocket.Listener() {
+                    .buildAsync(URI.create("ws://localhost:" + port + path), new WebSocket.Listener() {
                         @Override
                         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                             partial.append(data);
@@ -43,6 +46,17 @@ public final class RunSocket implements AutoCloseable {
                             ws.request(1);
                             return null;
                         }
+
+                        @Override
+                        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                            closed.complete(statusCode + " " + reason);
+                            return null;
+                        }
+
+                        @Override
+                        public void onError(WebSocket ws, Throwable error) {
+                            closed.complete("error " + error);
+                        }
                     }).get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not open " + path + ": " + e, e);
@@ -51,8 +65,13 @@ public final class RunSocket implements AutoCloseable {
 
     /** Opens the stream of {@code runId} as the user whose session cookie is given; {@code from} may be null. */
     public static RunSocket open(TestServer server, ApiClient user, String runId, Integer from) {
+        return open(server.app().port(), user, runId, from);
+    }
+
+    /** The same on a server listening on {@code port} of this machine. */
+    public static RunSocket open(int port, ApiClient user, String runId, Integer from) {
         String cookie = "faultlab_session=" + user.cookie("faultlab_session").orElseThrow().getValue();
-        return new RunSocket(server, cookie, "/api/runs/" + runId + "/stream" + (from == null ? "" : "?from=" + from));
+        return new RunSocket(port, cookie, "/api/runs/" + runId + "/stream" + (from == null ? "" : "?from=" + from));
     }
 
     public void send(String json) {
@@ -99,6 +118,15 @@ public final class RunSocket implements AutoCloseable {
     public JsonNode awaitEnd() {
         return next(f -> f.path("type").asText().equals("status") && f.path("run").path("status").asText().equals("ENDED"),
                 "the run to end");
+    }
+
+    /** Waits for the server to close the stream; returns its close code and reason. */
+    public String awaitClosed() {
+        try {
+            return closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return fail("the server did not close the stream within " + WAIT_SECONDS + " s: " + e);
+        }
     }
 
     public List<JsonNode> events() {
