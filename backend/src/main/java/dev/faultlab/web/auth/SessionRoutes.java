@@ -54,6 +54,14 @@ public final class SessionRoutes {
         }
     }
 
+    /** The same for a new address and for one that has an account already: sign-up must not tell them apart. */
+    record SignUpAnswer(String message) {
+    }
+
+    static final String SIGNED_UP = "Your account is ready: log in with your email address and password. If you had "
+            + "an account with this address already, it is unchanged: log in with its password, and join the course "
+            + "with its code or invitation on your courses page.";
+
     record SetupStatus(boolean pending, String email) {
     }
 
@@ -97,10 +105,9 @@ public final class SessionRoutes {
 
         routes.post("/api/signup", ctx -> {
             SignUpRequest r = Requests.body(ctx, SignUpRequest.class);
-            Login login = accounts.signUp(new SignUp(r.email(), r.displayName(), r.password(), r.joinCode(), r.invitation()),
-                    Authn.sessionToken(ctx).orElse(null), Authn.address(ctx));
-            gate.signIn(ctx, login);
-            ctx.status(201).json(view(ctx, gate));
+            accounts.signUp(new SignUp(r.email(), r.displayName(), r.password(), r.joinCode(), r.invitation()),
+                    Authn.address(ctx));
+            ctx.status(202).json(new SignUpAnswer(SIGNED_UP));
         }, Access.PUBLIC);
 
         routes.put("/api/account/password", ctx -> {
