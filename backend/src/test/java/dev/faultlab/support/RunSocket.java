@@ -11,6 +11,7 @@ import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ public final class RunSocket implements AutoCloseable {
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final List<JsonNode> events = new ArrayList<>();
+    private final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
     private final WebSocket socket;
 
     private RunSocket(TestServer server, String cookie, String path) {
@@ -41,6 +43,12 @@ public final class RunSocket implements AutoCloseable {
                                 partial.setLength(0);
                             }
                             ws.request(1);
+                            return null;
+                        }
+
+                        @Override
+                        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                            closedWith.complete(statusCode);
                             return null;
                         }
                     }).get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -103,6 +111,15 @@ public final class RunSocket implements AutoCloseable {
 
     public List<JsonNode> events() {
         return events;
+    }
+
+    /** Waits until the server closes the socket and returns the close code. */
+    public int awaitClose() {
+        try {
+            return closedWith.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return fail("the server did not close the socket within " + WAIT_SECONDS + " s: " + e);
+        }
     }
 
     /** Drops the connection without a close handshake, like a lost network. */

@@ -86,7 +86,7 @@ public final class SessionRoutes {
         }
     }
 
-    public static void register(RoutesConfig routes, AuthGate gate, AccountService accounts) {
+    public static void register(RoutesConfig routes, AuthGate gate, AccountService accounts, LiveSockets sockets) {
         routes.get("/api/session", ctx -> ctx.json(view(ctx, gate)), Access.PUBLIC);
 
         routes.post("/api/session", ctx -> {
@@ -98,7 +98,9 @@ public final class SessionRoutes {
         }, Access.PUBLIC);
 
         routes.delete("/api/session", ctx -> {
-            accounts.logout(Authn.sessionToken(ctx).orElseThrow(), Authn.actor(ctx));
+            String token = Authn.sessionToken(ctx).orElseThrow();
+            accounts.logout(token, Authn.actor(ctx));
+            sockets.endSession(token);
             gate.signOut(ctx);
             ctx.json(view(ctx, gate));
         }, Access.SIGNED_IN);
@@ -114,6 +116,7 @@ public final class SessionRoutes {
             PasswordChange change = Requests.body(ctx, PasswordChange.class);
             Login login = accounts.changePassword(Authn.viewer(ctx).id(), change.currentPassword(), change.newPassword(),
                     Authn.address(ctx));
+            sockets.endUser(login.user().id(), "Your password was changed; log in again.");
             gate.signIn(ctx, login);
             ctx.json(view(ctx, gate));
         }, Access.SIGNED_IN);
