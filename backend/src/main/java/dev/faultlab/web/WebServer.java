@@ -86,6 +86,7 @@ public final class WebServer {
                 rejectOversizedBody(ctx, settings.maxRequestBytes());
             });
             ApiErrors.register(config.routes);
+            DatabaseGate.register(config.routes, services.database());
             gate.register(config.routes);
             HealthRoutes.register(config.routes, services.database());
             CatalogRoutes.register(config.routes, services.labs());
