@@ -29,6 +29,14 @@ onSubmit(form, async ({ email, displayName, password, joinCode }) => {
   const body = invitation
     ? { email, displayName, password, invitation }
     : { email, displayName, password, joinCode };
+  // Sign-up answers alike whether the address had an account or not (so it tells no one who has one), and signs
+  // nobody in: log in with what was typed, then join, which is harmless if sign-up already did it.
   await api.post('/api/signup', body);
+  await api.post('/api/session', { email, password });
+  if (invitation) {
+    await api.post('/api/invitations/accept', { invitation });
+  } else {
+    await api.post('/api/courses/join', { joinCode });
+  }
   location.assign('/courses.html');
 });

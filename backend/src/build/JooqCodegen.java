@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -41,17 +43,29 @@ public class JooqCodegen {
         deleteRecursively(output);
         deleteRecursively(scratch);
         Files.createDirectories(scratch);
+        // Even for these seconds, no other local user may log in: a superuser can run programs as the one building.
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        String password = HexFormat.of().formatHex(secret);
+        Path passwordFile = Files.createTempFile(scratch, "pw", ".txt", PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(passwordFile, password + "\n");
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(scratch.resolve("data"))
                 .setCleanDataDirectory(true)
                 .setRegisterShutdownHook(true)
+                .setLocaleConfig("pwfile", passwordFile.toString())
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setConnectConfig("password", password)
+                .setDataDirectoryCustomizer(dir -> writeScramOnlyHba(dir.toPath()))
                 .start()) {
-            String url = pg.getJdbcUrl("postgres", "postgres");
-            Flyway.configure().dataSource(url, "postgres", "postgres")
+            Files.delete(passwordFile);
+            String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
+            Flyway.configure().dataSource(url, "postgres", password)
                     .locations("filesystem:" + migrations).load().migrate();
             GenerationTool.generate(new Configuration()
                     .withJdbc(new Jdbc().withDriver("org.postgresql.Driver").withUrl(url)
-                            .withUser("postgres").withPassword("postgres"))
+                            .withUser("postgres").withPassword(password))
                     .withGenerator(new Generator()
                             .withDatabase(new Database()
                                     .withName("org.jooq.meta.postgres.PostgresDatabase")
@@ -66,6 +80,18 @@ public class JooqCodegen {
         Files.createDirectories(output);
         Files.writeString(stamp, digest);
         deleteRecursively(scratch);
+    }
+
+    /** initdb trusts every local user; this runs after it and before the server first listens. */
+    private static void writeScramOnlyHba(Path dataDir) {
+        try {
+            Files.write(dataDir.resolve("pg_hba.conf"), List.of(
+                    "local   all   all                  scram-sha-256",
+                    "host    all   all   127.0.0.1/32   scram-sha-256",
+                    "host    all   all   ::1/128        scram-sha-256"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String digestOf(Path dir) throws Exception {

@@ -35,7 +35,7 @@ public final class AccountException extends RuntimeException {
 
     public static AccountException tooManyAttempts(String message, Duration retryAfter) {
         return new AccountException(Problem.TOO_MANY_ATTEMPTS, message,
-                Map.of("retryAfterSeconds", Math.max(1, retryAfter.toSeconds())));
+                Map.of("retryAfterSeconds", Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
     }
 
     public Problem problem() {

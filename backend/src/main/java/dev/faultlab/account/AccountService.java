@@ -49,8 +49,9 @@ public final class AccountService {
         }
         LoginThrottle throttle = new LoginThrottle(sql, clock);
         AuditLog audit = new AuditLog(sql);
+        LoginThrottle.Attempt attempt;
         try {
-            throttle.check(email, address);
+            attempt = throttle.begin(email, address);
         } catch (AccountException e) {
             audit.record(Actor.anonymous(address), AuditAction.LOGIN_THROTTLED, email, Map.of());
             throw e;
@@ -59,13 +60,12 @@ public final class AccountService {
         boolean tooLong = password.length() > Inputs.MAX_PASSWORD_LENGTH;
         boolean matches = hasher.matches(tooLong ? "" : password, credentials.map(UserStore.Credentials::passwordHash).orElse(null));
         if (credentials.isEmpty() || tooLong || !matches) {
-            throttle.recordFailure(email, address);
             audit.record(Actor.anonymous(address), AuditAction.LOGIN_FAILED, email,
                     Map.of("reason", credentials.isEmpty() ? "no such account" : "wrong password"));
             throw new AccountException(AccountException.Problem.BAD_CREDENTIALS, BAD_CREDENTIALS, Map.of());
         }
         User user = credentials.get().user();
-        throttle.recordSuccess(email, address);
+        throttle.succeeded(attempt);
         Sessions sessions = sessions(sql);
         sessions.end(previousToken);
         NewSession session = sessions.start(user.id(), address);
@@ -78,8 +78,13 @@ public final class AccountService {
         new AuditLog(sql).record(actor, AuditAction.LOGOUT, null, Map.of());
     }
 
-    /** Creates an account that joins a course by its join code or by an invitation, and signs it in. */
-    public Login signUp(SignUp request, String previousToken, String address) {
+    /**
+     * Creates an account that joins a course by its join code or by an invitation. The answer is the same whether
+     * the address had an account already or not (nothing is changed then), so sign-up cannot tell who has an account;
+     * the person logs in next, which succeeds only with the password of the account. The join code or invitation is
+     * checked before the password is hashed, so bad codes cost no hashing, and sign-ups are rate limited per address.
+     */
+    public void signUp(SignUp request, String address) {
         String email = Inputs.email("email", request.email());
         String name = Inputs.displayName("displayName", request.displayName());
         String password = Inputs.password("password", request.password());
@@ -90,25 +95,32 @@ public final class AccountService {
                     ? "Use either a join code or an invitation, not both."
                     : "Enter your course's join code, or open the invitation link your instructor sent you.");
         }
+        SignUpThrottle throttle = new SignUpThrottle(sql, clock);
+        long attempt = throttle.begin(address);
+        entryFor(sql, request, byCode, email);
         String hash = hasher.hash(password);
-        return sql.transactionResult(tx -> {
+        sql.transaction(tx -> {
             DSLContext db = tx.dsl();
-            CourseEntry entry = byCode ? courseForJoinCode(db, request.joinCode())
-                    : courseForInvitation(db, request.invitation(), email);
-            User user = new UserStore(db).insert(email, name, hash, false, false)
-                    .orElseThrow(() -> AccountException.conflict("email", "An account with this email address exists "
-                            + "already. Log in, then join the course from your courses page."));
+            CourseEntry entry = entryFor(db, request, byCode, email);
+            throttle.accepted(db, attempt);
+            Optional<User> created = new UserStore(db).insert(email, name, hash, false, false);
+            if (created.isEmpty()) {
+                new AuditLog(db).record(Actor.anonymous(address), AuditAction.SIGN_UP_FOR_EXISTING_ACCOUNT, email,
+                        Map.of("courseId", entry.courseId(), "via", entry.via()));
+                return;
+            }
+            User user = created.get();
             Actor actor = Actor.user(user.id(), address);
-            AuditLog audit = new AuditLog(db);
-            audit.record(actor, AuditAction.SIGNED_UP, email, Map.of("courseId", entry.courseId(), "via", entry.via()));
+            new AuditLog(db).record(actor, AuditAction.SIGNED_UP, email, Map.of("courseId", entry.courseId(), "via", entry.via()));
             if (byInvitation && !new InvitationStore(db).accept(Inputs.token("invitation", request.invitation()), clock.instant())) {
                 throw AccountException.invalid("invitation", "This invitation was used already.");
             }
             enroll(db, actor, entry.courseId(), user.id(), entry.role(), entry.via());
-            Sessions sessions = sessions(db);
-            sessions.end(previousToken);
-            return new Login(user, sessions.start(user.id(), address));
         });
+    }
+
+    private CourseEntry entryFor(DSLContext db, SignUp request, boolean byCode, String email) {
+        return byCode ? courseForJoinCode(db, request.joinCode()) : courseForInvitation(db, request.invitation(), email);
     }
 
     /** A signed-in user joins another course as a student. */
@@ -125,6 +137,10 @@ public final class AccountService {
     public Membership acceptInvitation(User user, String token, String address) {
         return sql.transactionResult(tx -> {
             DSLContext db = tx.dsl();
+            Optional<Membership> already = acceptedBy(db, user, token);
+            if (already.isPresent()) {
+                return already.get();
+            }
             CourseEntry entry = courseForInvitation(db, token, user.email());
             if (!new InvitationStore(db).accept(Inputs.token("invitation", token), clock.instant())) {
                 throw AccountException.invalid("invitation", "This invitation was used already.");
@@ -143,6 +159,17 @@ public final class AccountService {
         });
     }
 
+    /**
+     * Accepting again is harmless for the invited person: signing up with an invitation uses it, and the sign-up page
+     * then logs in and accepts it, not knowing whether the address had an account before.
+     */
+    private static Optional<Membership> acceptedBy(DSLContext db, User user, String token) {
+        return new InvitationStore(db).find(Inputs.token("invitation", token))
+                .filter(i -> i.accepted() && i.email().equals(user.email()))
+                .filter(i -> new EnrollmentStore(db).roleOf(i.courseId(), user.id()).isPresent())
+                .map(i -> membership(db, i.courseId(), user.id()));
+    }
+
     public InvitationPreview previewInvitation(String token) {
         Invitation invitation = usableInvitation(sql, token);
         Course course = new CourseStore(sql).byId(invitation.courseId()).orElseThrow();
@@ -155,12 +182,12 @@ public final class AccountService {
         UserStore.Credentials credentials = users.credentials(userId).orElseThrow();
         String email = credentials.user().email();
         LoginThrottle throttle = new LoginThrottle(sql, clock);
-        throttle.check(email, address);
+        LoginThrottle.Attempt attempt = throttle.begin(email, address);
         if (currentPassword == null || currentPassword.isEmpty()
                 || !hasher.matches(currentPassword, credentials.passwordHash())) {
-            throttle.recordFailure(email, address);
             throw AccountException.invalid("currentPassword", "The current password is not right.");
         }
+        throttle.succeeded(attempt);
         String password = Inputs.password("newPassword", newPassword);
         if (password.equals(currentPassword)) {
             throw AccountException.invalid("newPassword", "The new password must differ from the current one.");

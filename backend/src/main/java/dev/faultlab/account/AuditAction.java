@@ -7,6 +7,7 @@ public enum AuditAction {
     LOGIN_THROTTLED("login.throttled"),
     LOGOUT("logout"),
     SIGNED_UP("account.created"),
+    SIGN_UP_FOR_EXISTING_ACCOUNT("account.sign_up_for_existing"),
     ADMIN_SETUP("admin.setup"),
     PASSWORD_CHANGED("password.changed"),
     ROLES_CHANGED("roles.changed"),

@@ -31,6 +31,10 @@ public final class Inputs {
         if (length > MAX_PASSWORD_LENGTH) {
             throw AccountException.invalid(field, "A password may have at most " + MAX_PASSWORD_LENGTH + " characters.");
         }
+        if (CommonPasswords.contains(password)) {
+            throw AccountException.invalid(field, "This password is one of the most commonly used ones, which are "
+                    + "guessed first. Please choose another.");
+        }
         return password;
     }
 

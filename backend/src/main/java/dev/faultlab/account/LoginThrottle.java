@@ -1,5 +1,6 @@
 package dev.faultlab.account;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 import java.time.Clock;
@@ -13,13 +14,20 @@ import static dev.faultlab.store.db.Tables.LOGIN_ATTEMPTS;
 import static org.jooq.impl.DSL.max;
 
 /**
- * Limits password guessing, per account and per address, across all instances (the attempts are in
- * PostgreSQL). A successful login clears its account's count, never its address's: otherwise someone
- * could interleave logins to their own account with guesses at others.
+ * Limits password guessing across all instances (the attempts are in PostgreSQL): per account and address, per
+ * account from anywhere, and per address with growing pauses rather than a lockout, so one address shared by a
+ * classroom cannot lock it out.
+ *
+ * <p>An attempt is counted as failed <em>before</em> its password is checked, under locks on its account and its
+ * address, and turned into a success afterwards: so checking and counting are one step, and a hundred guesses sent at
+ * once get no more checks than a hundred sent one by one. A successful login clears its account's counts, never its
+ * address's: otherwise someone could interleave logins to their own account with guesses at others.
  */
 final class LoginThrottle {
-    static final ThrottleRule PER_ACCOUNT = new ThrottleRule(5, Duration.ofMinutes(15));
-    static final ThrottleRule PER_ADDRESS = new ThrottleRule(20, Duration.ofMinutes(15));
+    static final ThrottleRule PER_ACCOUNT_AND_ADDRESS = new ThrottleRule(5, Duration.ofMinutes(15));
+    static final ThrottleRule PER_ACCOUNT = new ThrottleRule(20, Duration.ofMinutes(15));
+    static final GrowingDelay PER_ADDRESS = new GrowingDelay(30, Duration.ofMinutes(15), Duration.ofSeconds(1),
+            Duration.ofMinutes(1));
     private static final Duration KEEP = Duration.ofDays(1);
 
     private final DSLContext sql;
@@ -30,61 +38,70 @@ final class LoginThrottle {
         this.clock = clock;
     }
 
-    /** Refuses the attempt before its password is even checked, so a blocked guess learns nothing. */
-    void check(String email, String address) {
-        Instant now = clock.instant();
-        Optional<Duration> account = PER_ACCOUNT.retryAfter(accountFailures(email, now), now);
-        if (account.isPresent()) {
-            throw AccountException.tooManyAttempts("Too many failed logins for this account. Try again in "
-                    + humanWait(account.get()) + ".", account.get());
-        }
-        Optional<Duration> fromAddress = PER_ADDRESS.retryAfter(addressFailures(address, now), now);
-        if (fromAddress.isPresent()) {
-            throw AccountException.tooManyAttempts("Too many failed logins from your network address. Try again in "
-                    + humanWait(fromAddress.get()) + ".", fromAddress.get());
-        }
+    /** A password check the throttle allowed, already counted as a failure until {@link #succeeded} says otherwise. */
+    record Attempt(long id, String email) {
     }
 
-    void recordFailure(String email, String address) {
-        insert(email, address, false);
+    /** Refuses the attempt before its password is even checked (so a blocked guess learns nothing), or counts it. */
+    Attempt begin(String email, String address) {
+        return sql.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            // Always the account first, then the address: two attempts never wait for each other in a circle.
+            AdvisoryLock.acquire(db, "login-account:" + email);
+            AdvisoryLock.acquire(db, "login-address:" + address);
+            Instant now = clock.instant();
+            Condition sinceSuccess = LOGIN_ATTEMPTS.ATTEMPTED_AT.gt(lastSuccess(db, email, now));
+            refuseIf(PER_ACCOUNT_AND_ADDRESS.retryAfter(
+                    failures(db, LOGIN_ATTEMPTS.EMAIL.eq(email).and(LOGIN_ATTEMPTS.REMOTE_ADDR.eq(address)).and(sinceSuccess)),
+                    now), "Too many failed logins for this account from your network address. Try again in ");
+            refuseIf(PER_ACCOUNT.retryAfter(failures(db, LOGIN_ATTEMPTS.EMAIL.eq(email).and(sinceSuccess)), now),
+                    "Too many failed logins for this account. Try again in ");
+            refuseIf(PER_ADDRESS.retryAfter(failures(db, LOGIN_ATTEMPTS.REMOTE_ADDR.eq(address)
+                    .and(LOGIN_ATTEMPTS.ATTEMPTED_AT.gt(Times.utc(now.minus(PER_ADDRESS.window()))))), now),
+                    "Too many failed logins from your network address. Try again in ");
+            long id = db.insertInto(LOGIN_ATTEMPTS)
+                    .set(LOGIN_ATTEMPTS.EMAIL, email)
+                    .set(LOGIN_ATTEMPTS.REMOTE_ADDR, address)
+                    .set(LOGIN_ATTEMPTS.SUCCEEDED, false)
+                    .set(LOGIN_ATTEMPTS.ATTEMPTED_AT, Times.utc(now))
+                    .returning(LOGIN_ATTEMPTS.ID).fetchOne().getId();
+            return new Attempt(id, email);
+        });
     }
 
-    void recordSuccess(String email, String address) {
-        insert(email, address, true);
+    /** The password was right: the attempt was no failure, and the account's earlier failures stop counting. */
+    void succeeded(Attempt attempt) {
+        sql.update(LOGIN_ATTEMPTS).set(LOGIN_ATTEMPTS.SUCCEEDED, true).where(LOGIN_ATTEMPTS.ID.eq(attempt.id())).execute();
         sql.deleteFrom(LOGIN_ATTEMPTS).where(LOGIN_ATTEMPTS.ATTEMPTED_AT.lt(Times.utc(clock.instant().minus(KEEP))))
                 .execute();
     }
 
-    private void insert(String email, String address, boolean succeeded) {
-        sql.insertInto(LOGIN_ATTEMPTS)
-                .set(LOGIN_ATTEMPTS.EMAIL, email)
-                .set(LOGIN_ATTEMPTS.REMOTE_ADDR, address)
-                .set(LOGIN_ATTEMPTS.SUCCEEDED, succeeded)
-                .set(LOGIN_ATTEMPTS.ATTEMPTED_AT, Times.utc(clock.instant()))
-                .execute();
-    }
-
-    private List<Instant> accountFailures(String email, Instant now) {
-        var since = Times.utc(now.minus(PER_ACCOUNT.window()));
-        var lastSuccess = sql.select(max(LOGIN_ATTEMPTS.ATTEMPTED_AT)).from(LOGIN_ATTEMPTS)
+    private static OffsetDateTime lastSuccess(DSLContext db, String email, Instant now) {
+        OffsetDateTime since = Times.utc(now.minus(PER_ACCOUNT.window()));
+        OffsetDateTime success = db.select(max(LOGIN_ATTEMPTS.ATTEMPTED_AT)).from(LOGIN_ATTEMPTS)
                 .where(LOGIN_ATTEMPTS.EMAIL.eq(email), LOGIN_ATTEMPTS.SUCCEEDED.isTrue())
                 .fetchOne(0, OffsetDateTime.class);
-        var from = lastSuccess != null && lastSuccess.isAfter(since) ? lastSuccess : since;
-        return sql.select(LOGIN_ATTEMPTS.ATTEMPTED_AT).from(LOGIN_ATTEMPTS)
-                .where(LOGIN_ATTEMPTS.EMAIL.eq(email), LOGIN_ATTEMPTS.SUCCEEDED.isFalse(),
-                        LOGIN_ATTEMPTS.ATTEMPTED_AT.gt(from))
+        return success != null && success.isAfter(since) ? success : since;
+    }
+
+    private static List<Instant> failures(DSLContext db, Condition which) {
+        return db.select(LOGIN_ATTEMPTS.ATTEMPTED_AT).from(LOGIN_ATTEMPTS)
+                .where(which, LOGIN_ATTEMPTS.SUCCEEDED.isFalse())
                 .fetch(r -> r.value1().toInstant());
     }
 
-    private List<Instant> addressFailures(String address, Instant now) {
-        return sql.select(LOGIN_ATTEMPTS.ATTEMPTED_AT).from(LOGIN_ATTEMPTS)
-                .where(LOGIN_ATTEMPTS.REMOTE_ADDR.eq(address), LOGIN_ATTEMPTS.SUCCEEDED.isFalse(),
-                        LOGIN_ATTEMPTS.ATTEMPTED_AT.gt(Times.utc(now.minus(PER_ADDRESS.window()))))
-                .fetch(r -> r.value1().toInstant());
+    private static void refuseIf(Optional<Duration> wait, String message) {
+        if (wait.isPresent()) {
+            throw AccountException.tooManyAttempts(message + humanWait(wait.get()) + ".", wait.get());
+        }
     }
 
     static String humanWait(Duration wait) {
-        long minutes = (wait.toSeconds() + 59) / 60;
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+        if (seconds < 60) {
+            return seconds == 1 ? "a second" : seconds + " seconds";
+        }
+        long minutes = (seconds + 59) / 60;
         return minutes <= 1 ? "a minute" : minutes + " minutes";
     }
 }

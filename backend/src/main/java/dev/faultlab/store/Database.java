@@ -37,11 +37,10 @@ public final class Database implements AutoCloseable {
         return open(url, Optional.empty());
     }
 
-    /** Starts (or restarts) the embedded PostgreSQL, then connects and migrates. */
+    /** Starts (or restarts) the embedded PostgreSQL, then connects as the application's role and migrates. */
     public static Database startEmbedded(EmbeddedPostgresServer server) {
         try {
-            return open(new DatabaseUrl(server.jdbcUrl(), Optional.of("postgres"), Optional.of("postgres")),
-                    Optional.of(server));
+            return open(server.appUrl(), Optional.of(server));
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -98,8 +97,23 @@ public final class Database implements AutoCloseable {
         return embedded.isPresent() ? "embedded" : "external";
     }
 
+    /**
+     * False while the embedded PostgreSQL is down (until it is back): requests are then refused at once rather than
+     * waiting for a connection that cannot come. An external database is assumed reachable; a failure shows per request.
+     */
+    public boolean available() {
+        return embedded.map(EmbeddedPostgresServer::isUp).orElse(true);
+    }
+
+    public Optional<EmbeddedPostgresServer> embedded() {
+        return embedded;
+    }
+
     /** Asks the server, not the pool: a health check must notice a database that went away. */
     public DatabaseHealth health() {
+        if (!available()) {
+            return new DatabaseHealth(false, mode(), null, "The embedded PostgreSQL has stopped; it is being started again.");
+        }
         try (Connection connection = pool.getConnection()) {
             String version = DSL.using(connection, SQLDialect.POSTGRES)
                     .fetchOptional("select version from flyway_schema_history where success and version is not null order by installed_rank desc limit 1")

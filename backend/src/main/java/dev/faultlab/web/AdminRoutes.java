@@ -6,6 +6,7 @@ import dev.faultlab.account.AuditLog;
 import dev.faultlab.account.User;
 import dev.faultlab.web.auth.Access;
 import dev.faultlab.web.auth.Authn;
+import dev.faultlab.web.auth.LiveSockets;
 import dev.faultlab.web.auth.SessionRoutes.UserView;
 import io.javalin.config.RoutesConfig;
 
@@ -28,7 +29,7 @@ final class AdminRoutes {
     record AuditList(List<AuditEvent> events) {
     }
 
-    static void register(RoutesConfig routes, AccountService accounts, AuditLog audit) {
+    static void register(RoutesConfig routes, AccountService accounts, AuditLog audit, LiveSockets sockets) {
         routes.get("/api/admin/users", ctx ->
                 ctx.json(new UserList(accounts.users().stream().map(UserView::of).toList())), Access.ADMIN);
 
@@ -40,6 +41,7 @@ final class AdminRoutes {
             }
             User user = accounts.setRoles(Requests.id(ctx, "userId"), request.isAdmin(), request.isInstructor(),
                     Authn.actor(ctx));
+            sockets.endUser(user.id(), "Your roles were changed; reconnect to continue with your rights of now.");
             ctx.json(UserView.of(user));
         }, Access.ADMIN);
 

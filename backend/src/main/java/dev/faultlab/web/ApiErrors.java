@@ -43,6 +43,12 @@ final class ApiErrors {
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(),
                 codeFor(e.getStatus()), messageFor(e.getStatus(), e.getMessage()), Map.of()));
         routes.exception(Exception.class, (e, ctx) -> {
+            if (DatabaseGate.lostConnection(e)) {
+                log.warn("{} {}: the database connection was lost ({})", ctx.method(), ctx.path(), e.getMessage());
+                ctx.header("Retry-After", DatabaseGate.RETRY_AFTER_SECONDS);
+                respond(ctx, 503, "database_unavailable", DatabaseGate.MESSAGE, Map.of());
+                return;
+            }
             String incident = UUID.randomUUID().toString();
             log.error("Unexpected failure on {} {} (incident {})", ctx.method(), ctx.path(), incident, e);
             respond(ctx, 500, "internal_error",

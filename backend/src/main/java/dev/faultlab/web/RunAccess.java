@@ -51,12 +51,19 @@ final class RunAccess {
     private RunStore.StoredRun visibleStored(Viewer viewer, String rawId) {
         UUID id = parseId(rawId);
         RunStore.StoredRun stored = runs.stored(id).orElseThrow(() -> ApiException.notFound("There is no run " + id + "."));
-        boolean allowed = viewer.isAdmin() || stored.ownerId().isPresent()
-                && courses.canSeeWorkOf(viewer, stored.ownerId().get(), stored.courseId());
-        if (!allowed) {
+        if (!canSee(viewer, stored.ownerId(), stored.courseId())) {
             throw ApiException.notFound("There is no run " + id + ".");
         }
         return stored;
+    }
+
+    /** Whether the viewer may still see a run that is open already (asked again at every command of its stream). */
+    boolean canSee(Viewer viewer, LiveRun run) {
+        return canSee(viewer, run.ownerId(), run.courseId());
+    }
+
+    private boolean canSee(Viewer viewer, Optional<Long> ownerId, Optional<Long> courseId) {
+        return viewer.isAdmin() || ownerId.isPresent() && courses.canSeeWorkOf(viewer, ownerId.get(), courseId);
     }
 
     static boolean mayDrive(Viewer viewer, LiveRun run) {

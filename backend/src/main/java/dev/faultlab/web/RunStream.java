@@ -12,6 +12,7 @@ import dev.faultlab.run.StreamSink;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.web.auth.Access;
 import dev.faultlab.web.auth.Authn;
+import dev.faultlab.web.auth.LiveSockets;
 import dev.faultlab.web.auth.Viewer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsContext;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * WebSocket /api/runs/{id}/stream: numbered event batches and status changes out, commands in.
@@ -39,7 +41,7 @@ final class RunStream {
     private RunStream() {
     }
 
-    static void register(RoutesConfig routes, RunService runs, RunAccess access) {
+    static void register(RoutesConfig routes, RunService runs, RunAccess access, LiveSockets sockets) {
         routes.wsBeforeUpgrade(PATH, ctx -> {
             Viewer viewer = Authn.viewer(ctx);
             access.visible(viewer, ctx.pathParam("id"));
@@ -52,12 +54,13 @@ final class RunStream {
                 ctx.attribute(RUN, run);
                 ctx.attribute(CLIENT, run.attach(new SessionSink(ctx.session), firstSeq(ctx.queryParam("from")),
                         RunAccess.mayDrive(viewer, run)));
+                sockets.opened(ctx);
             });
-            ws.onMessage(ctx -> handle(ctx, runs));
-            ws.onClose(ctx -> detach(ctx));
+            ws.onMessage(ctx -> handle(ctx, runs, access, sockets));
+            ws.onClose(ctx -> detach(ctx, sockets));
             ws.onError(ctx -> {
                 ctx.disableAutomaticPings();
-                detach(ctx);
+                detach(ctx, sockets);
             });
         }, Access.SIGNED_IN);
     }
@@ -79,7 +82,8 @@ final class RunStream {
                 Map.of("field", "from"));
     }
 
-    private static void detach(WsContext ctx) {
+    private static void detach(WsContext ctx, LiveSockets sockets) {
+        sockets.closed(ctx);
         LiveRun run = ctx.attribute(RUN);
         StreamClient client = ctx.attribute(CLIENT);
         if (run != null && client != null) {
@@ -87,10 +91,19 @@ final class RunStream {
         }
     }
 
-    private static void handle(io.javalin.websocket.WsMessageContext ctx, RunService runs) {
+    private static void handle(io.javalin.websocket.WsMessageContext ctx, RunService runs, RunAccess access,
+                               LiveSockets sockets) {
         LiveRun run = ctx.attribute(RUN);
         StreamClient client = ctx.attribute(CLIENT);
-        Viewer viewer = ctx.attribute(Authn.VIEWER);
+        // Rights are those of now, not of the upgrade: the session may have ended or the roles changed since.
+        Optional<Viewer> now = sockets.viewerNow(ctx).filter(viewer -> access.canSee(viewer, run));
+        if (now.isEmpty()) {
+            run.reply(client, new Frames.Error("unauthenticated", "Your session has ended or you may no longer see "
+                    + "this run; log in again.", null));
+            ctx.closeSession(LiveSockets.SESSION_ENDED, "Your session has ended.");
+            return;
+        }
+        Viewer viewer = now.get();
         String text = ctx.message();
         String command = null;
         try {

@@ -9,6 +9,7 @@ import dev.faultlab.run.RunService;
 import dev.faultlab.store.Database;
 import dev.faultlab.web.auth.AuthGate;
 import dev.faultlab.web.auth.CourseAccess;
+import dev.faultlab.web.auth.LiveSockets;
 import dev.faultlab.web.auth.SessionRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -53,10 +54,12 @@ public final class WebServer {
                 settings.sessionLifetime());
         CourseAccess courseAccess = new CourseAccess(services.courses());
         RunAccess runAccess = new RunAccess(services.runs(), courseAccess);
+        LiveSockets sockets = new LiveSockets(services.accounts());
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.jetty.port = settings.port();
             config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
+            config.jetty.modifyServletContextHandler(NoContainerSessions::install);
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.prefer405over404 = true;
             // Oversized commands get an error frame from RunStream instead of Jetty closing the socket.
@@ -83,19 +86,20 @@ public final class WebServer {
                 rejectOversizedBody(ctx, settings.maxRequestBytes());
             });
             ApiErrors.register(config.routes);
+            DatabaseGate.register(config.routes, services.database());
             gate.register(config.routes);
             HealthRoutes.register(config.routes, services.database());
             CatalogRoutes.register(config.routes, services.labs());
-            SessionRoutes.register(config.routes, gate, services.accounts());
+            SessionRoutes.register(config.routes, gate, services.accounts(), sockets);
             CourseRoutes.register(config.routes, services.courses(), services.accounts(), courseAccess, services.labs(),
                     services.clock());
-            AdminRoutes.register(config.routes, services.accounts(), services.audit());
+            AdminRoutes.register(config.routes, services.accounts(), services.audit(), sockets);
             ProtocolRoutes.register(config.routes, services.runs().registry());
             RunRoutes.register(config.routes, services.runs(), runAccess, services.grading().sheets(),
                     services.grading().practice(), courseAccess);
             LabRoutes.register(config.routes, services.grading(), courseAccess);
             GradebookRoutes.register(config.routes, services.grading(), courseAccess);
-            RunStream.register(config.routes, services.runs(), runAccess);
+            RunStream.register(config.routes, services.runs(), runAccess, sockets);
         });
         AuthGate.requireDeclaredAccess(app);
         app.start();

@@ -31,6 +31,16 @@ class InputsTest {
     }
 
     @Test
+    void commonlyUsedPasswordsAreRefusedWhateverTheirCase() {
+        assertThat(CommonPasswords.size()).isGreaterThan(29_000);
+        for (String common : new String[] {"1234567890", "qwertyuiop", "Password123", "1q2w3e4r5t", "MANCHESTER"}) {
+            assertRejected(() -> Inputs.password("password", common), "password",
+                    "This password is one of the most commonly used ones, which are guessed first. Please choose another.");
+        }
+        assertThat(Inputs.password("password", "violet tractor upstream")).isEqualTo("violet tractor upstream");
+    }
+
+    @Test
     void joinCodesForgiveCaseSpacesAndDashes() {
         assertThat(Inputs.joinCode("joinCode", " abcde-fgh23 ")).isEqualTo("ABCDEFGH23");
     }

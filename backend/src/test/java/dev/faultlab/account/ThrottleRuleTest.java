@@ -34,8 +34,10 @@ class ThrottleRuleTest {
     }
 
     @Test
-    void humanWaitRoundsUpToWholeMinutes() {
-        assertThat(LoginThrottle.humanWait(Duration.ofSeconds(5))).isEqualTo("a minute");
+    void humanWaitSaysSecondsUnderAMinuteAndRoundsUpToWholeMinutesAbove() {
+        assertThat(LoginThrottle.humanWait(Duration.ofMillis(300))).isEqualTo("a second");
+        assertThat(LoginThrottle.humanWait(Duration.ofSeconds(5))).isEqualTo("5 seconds");
+        assertThat(LoginThrottle.humanWait(Duration.ofSeconds(60))).isEqualTo("a minute");
         assertThat(LoginThrottle.humanWait(Duration.ofSeconds(61))).isEqualTo("2 minutes");
         assertThat(LoginThrottle.humanWait(Duration.ofMinutes(15))).isEqualTo("15 minutes");
     }

@@ -80,13 +80,12 @@ public final class Accounts {
         return login(ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
-    /** Signs up over HTTP with a course's join code. */
+    /** Signs up over HTTP with a course's join code, then logs in as the sign-up page does. */
     public ApiClient signUp(String email, String displayName, String joinCode) {
-        ApiClient client = anonymous();
-        HttpResponse<String> response = client.post("/api/signup",
+        HttpResponse<String> response = anonymous().post("/api/signup",
                 Map.of("email", email, "displayName", displayName, "password", PASSWORD, "joinCode", joinCode));
-        assertThat(response.statusCode()).as("sign-up of %s: %s", email, response.body()).isEqualTo(201);
-        return client;
+        assertThat(response.statusCode()).as("sign-up of %s: %s", email, response.body()).isEqualTo(202);
+        return login(email);
     }
 
     /** Creates a course as {@code instructor} and returns it (with its id and join code). */

@@ -1,6 +1,10 @@
 package dev.faultlab.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultlab.account.AccountException;
+import dev.faultlab.account.AccountService;
+import dev.faultlab.account.PasswordHasher;
+import dev.faultlab.account.SignUp;
 import dev.faultlab.support.Accounts;
 import dev.faultlab.support.ApiClient;
 import dev.faultlab.support.Labs;
@@ -13,14 +17,23 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.faultlab.store.db.Tables.AUDIT_EVENTS;
 import static dev.faultlab.support.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Sign-up, login, logout, password change, CSRF, cookies, rate limits, invitations and the audit log, over HTTP. */
 class AccountsIT {
@@ -104,22 +117,78 @@ class AccountsIT {
     }
 
     @Test
-    void afterFiveFailuresAnAccountIsLockedForAWhileEvenWithTheRightPassword() {
+    void afterFiveFailuresFromOneAddressTheAccountIsLockedThereButNotForItsOwnerElsewhere() {
         String email = newStudent();
         for (int i = 0; i < 5; i++) {
-            assertThat(accounts.anonymousFrom("10.2.0." + i).post("/api/session",
+            assertThat(accounts.anonymousFrom("10.2.0.1").post("/api/session",
                     Map.of("email", email, "password", "guess number " + i)).statusCode()).isEqualTo(401);
         }
 
-        HttpResponse<String> locked = accounts.anonymousFrom("10.2.0.9").post("/api/session",
+        HttpResponse<String> locked = accounts.anonymousFrom("10.2.0.1").post("/api/session",
+                Map.of("email", email, "password", Accounts.PASSWORD));
+        HttpResponse<String> owner = accounts.anonymousFrom("10.2.0.2").post("/api/session",
                 Map.of("email", email, "password", Accounts.PASSWORD));
 
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(locked.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(800L, 900L));
         JsonNode error = json(locked).path("error");
         assertThat(error.path("code").asText()).isEqualTo("too_many_attempts");
-        assertThat(error.path("message").asText()).isEqualTo("Too many failed logins for this account. Try again in 15 minutes.");
+        assertThat(error.path("message").asText())
+                .isEqualTo("Too many failed logins for this account from your network address. Try again in 15 minutes.");
         assertThat(error.path("details").path("retryAfterSeconds").asLong()).isBetween(800L, 900L);
+        assertThat(owner.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void twentyFailuresFromManyAddressesLockTheAccountEverywhere() {
+        String email = newStudent();
+        for (int i = 0; i < 20; i++) {
+            assertThat(accounts.anonymousFrom("10.6." + i + ".1").post("/api/session",
+                    Map.of("email", email, "password", "guess number " + i)).statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> locked = accounts.anonymousFrom("10.6.99.1").post("/api/session",
+                Map.of("email", email, "password", Accounts.PASSWORD));
+
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(json(locked).path("error").path("message").asText())
+                .isEqualTo("Too many failed logins for this account. Try again in 15 minutes.");
+    }
+
+    @Test
+    void aHundredWrongPasswordsSentAtOnceGetNoMoreChecksThanFiveSentOneByOne() throws Exception {
+        String email = newStudent();
+        int guesses = 100;
+        List<ApiClient> guessers = new ArrayList<>();
+        for (int i = 0; i < guesses; i++) {
+            ApiClient guesser = accounts.anonymousFrom("10.7.0.1");
+            guesser.csrfToken();
+            guessers.add(guesser);
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(guesses);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                ApiClient guesser = guessers.get(i);
+                String guess = "parallel guess " + i;
+                answers.add(threads.submit(() -> {
+                    go.await();
+                    return guesser.post("/api/session", Map.of("email", email, "password", guess)).statusCode();
+                }));
+            }
+            go.countDown();
+            Map<Integer, Integer> byStatus = new HashMap<>();
+            for (Future<Integer> answer : answers) {
+                byStatus.merge(answer.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+            }
+
+            assertThat(byStatus).containsOnlyKeys(401, 429).containsEntry(401, 5).containsEntry(429, guesses - 5);
+            assertThat(server.app().database().sql().fetchCount(AUDIT_EVENTS,
+                    AUDIT_EVENTS.ACTION.eq("login.failed").and(AUDIT_EVENTS.SUBJECT.eq(email)))).isEqualTo(5);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
@@ -137,18 +206,31 @@ class AccountsIT {
     }
 
     @Test
-    void oneAddressGuessingManyAccountsIsStoppedAfterTwentyFailures() {
+    void aClassroomBehindOneAddressIsNotLockedOutByTwentyFailures() {
+        String email = newStudent();
         for (int i = 0; i < 20; i++) {
-            accounts.anonymousFrom("10.4.0.1").post("/api/session", Map.of("email", "spray" + i + "@x.test", "password", "Winter2030!"));
+            assertThat(accounts.anonymousFrom("10.4.0.1").post("/api/session",
+                    Map.of("email", "typo" + i + "@x.test", "password", "Winter2030!")).statusCode()).isEqualTo(401);
         }
 
-        HttpResponse<String> blocked = accounts.anonymousFrom("10.4.0.1").post("/api/session",
+        assertThat(accounts.anonymousFrom("10.4.0.1").post("/api/session",
+                Map.of("email", email, "password", Accounts.PASSWORD)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void oneAddressGuessingManyAccountsIsSlowedDownNotLockedOut() {
+        for (int i = 0; i < 30; i++) {
+            accounts.anonymousFrom("10.4.1.1").post("/api/session", Map.of("email", "spray" + i + "@x.test", "password", "Winter2030!"));
+        }
+
+        HttpResponse<String> slowed = accounts.anonymousFrom("10.4.1.1").post("/api/session",
                 Map.of("email", "spray99@x.test", "password", "Winter2030!"));
-        HttpResponse<String> elsewhere = accounts.anonymousFrom("10.4.0.2").post("/api/session",
+        HttpResponse<String> elsewhere = accounts.anonymousFrom("10.4.1.2").post("/api/session",
                 Map.of("email", "spray99@x.test", "password", "Winter2030!"));
 
-        assertThat(blocked.statusCode()).isEqualTo(429);
-        assertThat(json(blocked).path("error").path("message").asText()).contains("from your network address");
+        assertThat(slowed.statusCode()).isEqualTo(429);
+        assertThat(json(slowed).path("error").path("message").asText()).contains("from your network address");
+        assertThat(slowed.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L));
         assertThat(elsewhere.statusCode()).isEqualTo(401);
     }
 
@@ -199,9 +281,64 @@ class AccountsIT {
         assertField(signUp(with(good, "password", "short")), 400, "password");
         assertField(signUp(with(good, "email", "not-an-email")), 400, "email");
         assertField(signUp(without(good, "displayName")), 400, "displayName");
-        assertField(signUp(with(good, "email", "teacher@x.test")), 409, "email");
+        assertField(signUp(with(good, "password", "qwertyuiop")), 400, "password");
         assertThat(accounts.anonymous().post("/api/signup", "{\"email\": 5, \"extra\": true}").statusCode()).isEqualTo(400);
-        assertThat(signUp(good).statusCode()).isEqualTo(201);
+        assertThat(signUp(good).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void signUpAnswersAlikeForAnExistingAddressAndChangesNothing() {
+        Map<String, String> existing = Map.of("email", "teacher@x.test", "displayName", "Mallory",
+                "password", "mallory's own password", "joinCode", joinCode);
+        Map<String, String> fresh = with(existing, "email", "fresh" + FRESH.incrementAndGet() + "@x.test");
+
+        HttpResponse<String> forExisting = signUp(existing);
+        HttpResponse<String> forNew = signUp(fresh);
+
+        assertThat(forExisting.statusCode()).isEqualTo(202).isEqualTo(forNew.statusCode());
+        assertThat(forExisting.body()).isEqualTo(forNew.body());
+        assertThat(forExisting.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("faultlab_session="));
+        assertThat(accounts.anonymous().post("/api/session", Map.of("email", "teacher@x.test",
+                "password", "mallory's own password")).statusCode()).isEqualTo(401);
+        accounts.login("teacher@x.test");
+        accounts.login(fresh.get("email"), "mallory's own password");
+    }
+
+    @Test
+    void aBadJoinCodeIsRefusedBeforeThePasswordIsHashed() {
+        AtomicInteger hashed = new AtomicInteger();
+        PasswordHasher counting = new PasswordHasher() {
+            @Override
+            public String hash(String password) {
+                hashed.incrementAndGet();
+                return super.hash(password);
+            }
+        };
+        AccountService service = new AccountService(server.app().database().sql(), counting, Clock.systemUTC(),
+                Duration.ofHours(1), Accounts.ADMIN_EMAIL);
+        String email = "hashed" + FRESH.incrementAndGet() + "@x.test";
+
+        assertThatThrownBy(() -> service.signUp(new SignUp(email, "Hashed", Accounts.PASSWORD, "WRONG00000", null), "10.9.0.1"))
+                .isInstanceOf(AccountException.class);
+        assertThat(hashed).hasValue(0);
+        service.signUp(new SignUp(email, "Hashed", Accounts.PASSWORD, joinCode, null), "10.9.0.1");
+        assertThat(hashed).hasValue(1);
+    }
+
+    @Test
+    void guessingJoinCodesFromOneAddressIsSlowedDownAfterTen() {
+        Map<String, String> guess = Map.of("email", "guesser@x.test", "displayName", "Guesser",
+                "password", Accounts.PASSWORD, "joinCode", "GUESS00000");
+        for (int i = 0; i < 10; i++) {
+            assertField(accounts.anonymousFrom("10.8.0.1").post("/api/signup", guess), 400, "joinCode");
+        }
+
+        HttpResponse<String> slowed = accounts.anonymousFrom("10.8.0.1").post("/api/signup", guess);
+        HttpResponse<String> elsewhere = accounts.anonymousFrom("10.8.0.2").post("/api/signup", guess);
+
+        assertThat(slowed.statusCode()).isEqualTo(429);
+        assertThat(json(slowed).path("error").path("message").asText()).startsWith("Too many sign-ups from your network address.");
+        assertField(elsewhere, 400, "joinCode");
     }
 
     @Test
@@ -211,7 +348,8 @@ class AccountsIT {
         HttpResponse<String> response = signUp(Map.of("email", "typist@x.test", "displayName", "Typist",
                 "password", Accounts.PASSWORD, "joinCode", typed));
 
-        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(accounts.login("typist@x.test").get("/api/courses/" + courseId).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -242,9 +380,10 @@ class AccountsIT {
         Map<String, String> signUp = Map.of("email", "invited@x.test", "displayName", "Ivy Invited",
                 "password", Accounts.PASSWORD, "invitation", invitation);
         assertField(signUp(with(signUp, "email", "someone-else@x.test")), 400, "email");
-        ApiClient ivy = accounts.anonymous();
-        assertThat(ivy.post("/api/signup", signUp).statusCode()).isEqualTo(201);
+        assertThat(accounts.anonymous().post("/api/signup", signUp).statusCode()).isEqualTo(202);
+        ApiClient ivy = accounts.login("invited@x.test");
         assertThat(ivy.get("/api/courses/" + courseId).statusCode()).isEqualTo(200);
+        assertThat(ivy.post("/api/invitations/accept", Map.of("invitation", invitation)).statusCode()).isEqualTo(200);
         assertField(signUp(with(signUp, "email", "invited@x.test")), 400, "invitation");
     }
 

@@ -116,7 +116,7 @@ class AuthorizationMatrixIT {
                 signedIn(200)));
         rows.add(row("POST /api/signup", (who, client) -> new Call(fresh(who), "POST", "/api/signup", Map.of(
                 "email", "new" + FRESH.incrementAndGet() + "@z.test", "displayName", "New Person",
-                "password", Accounts.PASSWORD, "joinCode", joinCodeZ)), all(201)));
+                "password", Accounts.PASSWORD, "joinCode", joinCodeZ)), all(202)));
         rows.add(row("PUT /api/account/password", (who, client) -> new Call(client, "PUT", "/api/account/password",
                 Map.of("currentPassword", "not the password", "newPassword", "a brand new password")), signedIn(400)));
         rows.add(row("GET /api/setup", get("/api/setup"), all(200)));

@@ -54,6 +54,14 @@ public final class SessionRoutes {
         }
     }
 
+    /** The same for a new address and for one that has an account already: sign-up must not tell them apart. */
+    record SignUpAnswer(String message) {
+    }
+
+    static final String SIGNED_UP = "Your account is ready: log in with your email address and password. If you had "
+            + "an account with this address already, it is unchanged: log in with its password, and join the course "
+            + "with its code or invitation on your courses page.";
+
     record SetupStatus(boolean pending, String email) {
     }
 
@@ -78,7 +86,7 @@ public final class SessionRoutes {
         }
     }
 
-    public static void register(RoutesConfig routes, AuthGate gate, AccountService accounts) {
+    public static void register(RoutesConfig routes, AuthGate gate, AccountService accounts, LiveSockets sockets) {
         routes.get("/api/session", ctx -> ctx.json(view(ctx, gate)), Access.PUBLIC);
 
         routes.post("/api/session", ctx -> {
@@ -90,23 +98,25 @@ public final class SessionRoutes {
         }, Access.PUBLIC);
 
         routes.delete("/api/session", ctx -> {
-            accounts.logout(Authn.sessionToken(ctx).orElseThrow(), Authn.actor(ctx));
+            String token = Authn.sessionToken(ctx).orElseThrow();
+            accounts.logout(token, Authn.actor(ctx));
+            sockets.endSession(token);
             gate.signOut(ctx);
             ctx.json(view(ctx, gate));
         }, Access.SIGNED_IN);
 
         routes.post("/api/signup", ctx -> {
             SignUpRequest r = Requests.body(ctx, SignUpRequest.class);
-            Login login = accounts.signUp(new SignUp(r.email(), r.displayName(), r.password(), r.joinCode(), r.invitation()),
-                    Authn.sessionToken(ctx).orElse(null), Authn.address(ctx));
-            gate.signIn(ctx, login);
-            ctx.status(201).json(view(ctx, gate));
+            accounts.signUp(new SignUp(r.email(), r.displayName(), r.password(), r.joinCode(), r.invitation()),
+                    Authn.address(ctx));
+            ctx.status(202).json(new SignUpAnswer(SIGNED_UP));
         }, Access.PUBLIC);
 
         routes.put("/api/account/password", ctx -> {
             PasswordChange change = Requests.body(ctx, PasswordChange.class);
             Login login = accounts.changePassword(Authn.viewer(ctx).id(), change.currentPassword(), change.newPassword(),
                     Authn.address(ctx));
+            sockets.endUser(login.user().id(), "Your password was changed; log in again.");
             gate.signIn(ctx, login);
             ctx.json(view(ctx, gate));
         }, Access.SIGNED_IN);
