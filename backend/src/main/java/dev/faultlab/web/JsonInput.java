@@ -17,9 +17,9 @@ import java.util.Optional;
  * object, nest at most {@link #MAX_DEPTH} levels, and hold no NUL character, which PostgreSQL cannot store. Every
  * refusal is a 400 in the user's words, never a Java class name.
  */
-public final class JsonInput {
+final class JsonInput {
     /** Far deeper than any recipe, answer or command needs (about 8 levels), far from what breaks a response. */
-    public static final int MAX_DEPTH = Json.MAX_READ_DEPTH;
+    static final int MAX_DEPTH = Json.MAX_READ_DEPTH;
 
     private static final ObjectMapper JSON = Json.mapper();
 
@@ -27,13 +27,17 @@ public final class JsonInput {
     }
 
     /** {@code text} as a JSON object; {@code what} names it in messages, e.g. "The request body". */
-    public static ObjectNode object(String text, String what) {
+    static ObjectNode object(String text, String what) {
         JsonNode tree;
         try {
             tree = JSON.readTree(text);
         } catch (StreamConstraintsException e) {
             throw invalid(what + " nests deeper than " + MAX_DEPTH + " levels; nothing FaultLab reads needs that many.",
                     Map.of());
+        } catch (JsonMappingException e) {
+            // Reading a tree fails to bind only on what trails the value (FAIL_ON_TRAILING_TOKENS).
+            throw new ApiException(400, "malformed_json", what + " must hold one JSON value, and more follows it.",
+                    location(e.getLocation()));
         } catch (JacksonException e) {
             throw new ApiException(400, "malformed_json", what + " is not valid JSON: " + withoutSource(e.getOriginalMessage())
                     + ".", location(e.getLocation()));
@@ -45,14 +49,14 @@ public final class JsonInput {
             throw invalid(what + " must be a JSON object, not " + BindingErrors.kindOf(tree) + ".", Map.of());
         }
         nulAt(tree, "").ifPresent(field -> {
-            throw invalid("Text may not contain the NUL character (\\u0000); "
-                    + (field.isEmpty() ? what.toLowerCase() : field) + " has one.", Map.of("field", field));
+            throw invalid("Text may not contain the NUL character (\\u0000); " + field + " has one.",
+                    Map.of("field", field));
         });
         return (ObjectNode) tree;
     }
 
     /** The object as a {@code type}; {@code prefix} is where it sits in what the client sent ("" for the whole). */
-    public static <T> T bind(ObjectNode tree, Class<T> type, String prefix) {
+    static <T> T bind(ObjectNode tree, Class<T> type, String prefix) {
         try {
             return JSON.treeToValue(tree, type);
         } catch (JsonMappingException e) {
@@ -99,7 +103,7 @@ public final class JsonInput {
         if (source < 0) {
             source = text.indexOf("\n at [Source");
         }
-        return (source < 0 ? text : text.substring(0, source)).strip();
+        return (source < 0 ? text : text.substring(0, source)).strip().replaceAll("\\.$", "");
     }
 
     private static Map<String, Object> location(JsonLocation location) {

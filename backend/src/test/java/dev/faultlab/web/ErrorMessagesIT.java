@@ -89,6 +89,7 @@ class ErrorMessagesIT {
         refused(admin.post("/api/runs", "{\"recipe\":"), null, null);
         assertThat(message(admin.post("/api/runs", "{\"recipe\":")))
                 .startsWith("The request body is not valid JSON: Unexpected end-of-input");
+        refused(admin.post("/api/runs", "{} {}"), null, "The request body must hold one JSON value, and more follows it.");
     }
 
     @Test
