@@ -168,9 +168,7 @@ final class RunStream {
         try {
             Fault parsed = JsonInput.bind(object, Fault.class, "fault");
             return new Fault(0L, null, parsed.kind(), parsed.target(), parsed.params());
-        } catch (ApiException e) {
-            throw new CommandError("invalid", "The fault is not valid: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (ApiException | IllegalArgumentException e) {
             throw new CommandError("invalid", "The fault is not valid: " + e.getMessage());
         }
     }
