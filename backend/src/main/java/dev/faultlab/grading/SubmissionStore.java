@@ -1,9 +1,13 @@
 package dev.faultlab.grading;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.faultlab.lab.FeedbackLevel;
 import dev.faultlab.lab.Grade;
 import dev.faultlab.store.db.tables.records.SubmissionsRecord;
@@ -21,7 +25,13 @@ import static dev.faultlab.store.db.Tables.SUBMISSIONS;
 
 /** Graded submissions, in the order they were made. */
 final class SubmissionStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Answers stored before the API bounded their depth (docs/API.md) may nest a thousand levels, deeper than a lab
+     * sheet can be written with them inside; read deeper than this, an answer shows as null instead.
+     */
+    static final int MAX_ANSWER_DEPTH = 64;
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_ANSWER_DEPTH).build()).build());
     private static final TypeReference<List<Grade.CellGrade>> CELLS = new TypeReference<>() {
     };
     private static final TypeReference<List<Grade.RowGrade>> ROWS = new TypeReference<>() {
@@ -121,6 +131,8 @@ final class SubmissionStore {
     static JsonNode read(JSONB value) {
         try {
             return JSON.readTree(value.data());
+        } catch (StreamConstraintsException e) {
+            return NullNode.getInstance();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a jsonb column holds invalid JSON", e);
         }

@@ -1,8 +1,5 @@
 package dev.faultlab.web;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.faultlab.account.AccountException;
 import dev.faultlab.grading.GradingException;
 import dev.faultlab.run.RunProblem;
@@ -13,10 +10,8 @@ import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Turns every failure into the API's error shape with the right status, so a browser never sees a
@@ -35,11 +30,6 @@ final class ApiErrors {
         routes.exception(AccountException.class, ApiErrors::refused);
         routes.exception(GradingException.class, (e, ctx) -> respond(ctx, statusOf(e.problem()), e.code(),
                 e.getMessage(), e.details()));
-        routes.exception(JsonMappingException.class, (e, ctx) -> respond(ctx, 400, "invalid_body",
-                "The request body does not have the expected shape: " + e.getOriginalMessage(),
-                Map.of("field", fieldPath(e))));
-        routes.exception(JacksonException.class, (e, ctx) -> respond(ctx, 400, "malformed_json",
-                "The request body is not valid JSON: " + e.getOriginalMessage(), location(e.getLocation())));
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(),
                 codeFor(e.getStatus()), messageFor(e.getStatus(), e.getMessage()), Map.of()));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -132,20 +122,5 @@ final class ApiErrors {
             case 413 -> "The request body is larger than this server accepts.";
             default -> fallback != null && !fallback.isBlank() ? fallback : HttpStatus.forStatus(status).getMessage();
         };
-    }
-
-    private static String fieldPath(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    private static Map<String, Object> location(JsonLocation location) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        if (location != null && location.getLineNr() > 0) {
-            details.put("line", location.getLineNr());
-            details.put("column", location.getColumnNr());
-        }
-        return details;
     }
 }

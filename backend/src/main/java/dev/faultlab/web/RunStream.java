@@ -1,7 +1,7 @@
 package dev.faultlab.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultlab.run.Frames;
 import dev.faultlab.run.LiveRun;
 import dev.faultlab.run.RunProblem;
@@ -35,7 +35,6 @@ final class RunStream {
     static final int MAX_STEP = RunSettings.MAX_STEP;
     private static final String RUN = "faultlab.run";
     private static final String CLIENT = "faultlab.stream";
-    private static final ObjectMapper JSON = Json.mapper();
     private static final Logger log = LoggerFactory.getLogger(RunStream.class);
 
     private RunStream() {
@@ -177,30 +176,27 @@ final class RunStream {
     }
 
     private static Fault fault(JsonNode node) {
-        if (!node.isObject()) {
+        if (!(node instanceof ObjectNode object)) {
             throw new CommandError("invalid", "inject needs \"fault\": {\"kind\", \"target\", \"params\"}.");
         }
         if (node.has("at") || node.has("atEvent")) {
             throw new CommandError("invalid", "An injected fault happens now: leave out \"at\" and \"atEvent\".");
         }
         try {
-            Fault parsed = JSON.treeToValue(node, Fault.class);
+            Fault parsed = JsonInput.bind(object, Fault.class, "fault");
             return new Fault(0L, null, parsed.kind(), parsed.target(), parsed.params());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new CommandError("invalid", "The fault is not valid: " + message);
+        } catch (ApiException | IllegalArgumentException e) {
+            throw new CommandError("invalid", "The fault is not valid: " + e.getMessage());
         }
     }
 
+    /** A command passes the same door as a request body: a JSON object, bounded depth, no NUL. */
     private static JsonNode parse(String text) {
         try {
-            JsonNode json = JSON.readTree(text);
-            if (json == null || !json.isObject()) {
-                throw new CommandError("bad_command", "A command is a JSON object such as {\"cmd\":\"play\"}.");
-            }
-            return json;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new CommandError("malformed_json", "The command is not valid JSON: " + e.getOriginalMessage());
+            return JsonInput.object(text, "A command");
+        } catch (ApiException e) {
+            throw new CommandError(e.code().equals("malformed_json") ? "malformed_json" : "bad_command",
+                    e.getMessage() + " For example {\"cmd\":\"play\"}.");
         }
     }
 

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /** The HTTP face of FaultLab: the API under /api and the browser app as static files. */
@@ -55,6 +56,7 @@ public final class WebServer {
         CourseAccess courseAccess = new CourseAccess(services.courses());
         RunAccess runAccess = new RunAccess(services.runs(), courseAccess);
         LiveSockets sockets = new LiveSockets(services.accounts());
+        AtomicReference<Javalin> self = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.jetty.port = settings.port();
@@ -83,11 +85,13 @@ public final class WebServer {
                     log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
             config.routes.before(ctx -> {
                 securityHeaders(ctx);
+                HeadRequests.refuse(ctx, self.get().unsafe.internalRouter);
                 rejectOversizedBody(ctx, settings.maxRequestBytes());
             });
             ApiErrors.register(config.routes);
             DatabaseGate.register(config.routes, services.database());
             gate.register(config.routes);
+            Requests.checkBodies(config.routes);
             HealthRoutes.register(config.routes, services.database());
             CatalogRoutes.register(config.routes, services.labs());
             SessionRoutes.register(config.routes, gate, services.accounts(), sockets);
@@ -101,6 +105,7 @@ public final class WebServer {
             GradebookRoutes.register(config.routes, services.grading(), courseAccess);
             RunStream.register(config.routes, services.runs(), runAccess, sockets);
         });
+        self.set(app);
         AuthGate.requireDeclaredAccess(app);
         app.start();
         log.info("FaultLab is serving on http://localhost:{}/", app.port());

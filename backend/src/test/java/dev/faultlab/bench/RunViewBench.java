@@ -28,42 +28,10 @@ import static dev.faultlab.support.TestServer.json;
  * It starts FaultLab on a throw-away database, creates a flooding run with 64 processes and 13 rounds,
  * steps it to 100,000 events over the WebSocket, opens the run view, then zooms in, pans and zooms out
  * with the mouse while the page records the time between animation frames and the diagram reports how
- * long each paint took. Results go to standard output (see docs/PERFORMANCE.md, "Run view").
+ * long each paint took ({@link FrameRecorder}). Results go to standard output (see docs/PERFORMANCE.md, "Run view").
  */
 public final class RunViewBench {
     static final int EVENTS = 100_000;
-
-    /** Records the gaps between animation frames and the diagram's paint times until stopped. */
-    static final String START_RECORDING = """
-            () => {
-              const canvas = document.getElementById('diagram');
-              window.benchFrames = { gaps: [], paints: [], running: true, last: performance.now(), lastPaint: canvas.dataset.paintMs };
-              const frame = (now) => {
-                const record = window.benchFrames;
-                if (!record.running) return;
-                record.gaps.push(now - record.last);
-                record.last = now;
-                if (canvas.dataset.paintMs !== record.lastPaint) {
-                  record.lastPaint = canvas.dataset.paintMs;
-                  record.paints.push(Number(canvas.dataset.paintMs));
-                }
-                requestAnimationFrame(frame);
-              };
-              requestAnimationFrame(frame);
-            }""";
-
-    static final String STOP_RECORDING = """
-            () => {
-              const record = window.benchFrames;
-              record.running = false;
-              const stats = (values) => {
-                const sorted = [...values].sort((a, b) => a - b);
-                const at = (q) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
-                const mean = sorted.reduce((s, v) => s + v, 0) / Math.max(1, sorted.length);
-                return { count: sorted.length, median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? 0, mean };
-              };
-              return { gaps: stats(record.gaps), paints: stats(record.paints), mode: document.getElementById('diagram').dataset.mode };
-            }""";
 
     private RunViewBench() {
     }
@@ -154,10 +122,10 @@ public final class RunViewBench {
     }
 
     private static void phase(Page page, String name, Runnable interaction) {
-        page.evaluate(START_RECORDING);
+        page.evaluate(FrameRecorder.START);
         interaction.run();
         @SuppressWarnings("unchecked")
-        Map<String, Object> result = (Map<String, Object>) page.evaluate(STOP_RECORDING);
+        Map<String, Object> result = (Map<String, Object>) page.evaluate(FrameRecorder.STOP);
         @SuppressWarnings("unchecked")
         Map<String, Number> gaps = (Map<String, Number>) result.get("gaps");
         @SuppressWarnings("unchecked")
