@@ -1,7 +1,8 @@
 // Events and faults in words, the same everywhere they are shown (log, tooltip, details, fault plan).
+import { processLabel } from '/js/process-label.js';
 
 export function nodeName(id) {
-  return id >= 0 ? `P${id}` : 'network';
+  return id >= 0 ? processLabel(id) : 'network';
 }
 
 /** A payload as short text: messages without their repeated type, values as JSON. */

@@ -1,5 +1,6 @@
 package dev.faultlab.lab.key;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.lab.LabException;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Simulation;
@@ -62,7 +63,7 @@ final class DependabilityKey implements NumberKey {
             }
         }
         if (failures == 0 || repairs == 0) {
-            throw new IllegalStateException("P" + node + " must crash and recover at least once in the reference run, "
+            throw new IllegalStateException(ProcessLabel.of(node) + " must crash and recover at least once in the reference run, "
                     + "it failed " + failures + " and was repaired " + repairs + " times");
         }
         double mttf = (double) upTotal / failures;

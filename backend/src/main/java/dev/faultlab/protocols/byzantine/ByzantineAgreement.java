@@ -45,7 +45,7 @@ public final class ByzantineAgreement implements Protocol {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.integer("n", 2, 64, 4, "number of processes (generals), P0 to P(n-1)"),
+                ParamSpec.integer("n", 2, 64, 4, "number of processes (generals), P1 to Pn"),
                 ParamSpec.integer("m", 0, 62, 1, "traitors to tolerate; the algorithm runs m+1 rounds (at most n-2)"),
                 ParamSpec.list("values", "initial value of each process: text such as ATTACK or RETREAT, or whole "
                         + "numbers; leave out to draw ATTACK or RETREAT for each from the recipe's seed"));

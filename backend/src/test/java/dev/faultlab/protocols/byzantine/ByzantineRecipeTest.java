@@ -81,7 +81,7 @@ class ByzantineRecipeTest {
                 lie(2, "0", "x"),
                 lie(2, "0:2", "x"),
                 Map.of("to", 3, "path", "0", "round", 1, "value", "x"),
-                lie(2, "P0", "x"),
+                lie(2, "P1", "x"),
                 Map.of("to", 2, "path", List.of(0), "value", "x"),
                 Map.of("to", 3, "path", "", "value", 2.5)));
 
@@ -100,9 +100,9 @@ class ByzantineRecipeTest {
         Simulation sim = run(4, 1, List.of("a", "b", "c", "d"), traitor(1, Scripted.NAME, script));
 
         assertThat(ByzantineResults.received(sim, 2, 1)).extracting(Statement::text)
-                .containsExactly("P0 says a", "P1 says x", "P3 says d");
+                .containsExactly("P1 says a", "P2 says x", "P4 says d");
         assertThat(ByzantineResults.received(sim, 0, 1)).extracting(Statement::text)
-                .containsExactly("P2 says c", "P3 says d");
+                .containsExactly("P3 says c", "P4 says d");
     }
 
     @Test
@@ -113,7 +113,7 @@ class ByzantineRecipeTest {
 
         assertThat(ByzantineResults.received(sim, 0, 1)).contains(new Statement(List.of(1), "b"));
         assertThat(ByzantineResults.received(sim, 0, 2)).filteredOn(s -> s.sender() == 1)
-                .extracting(Statement::text).containsExactly("P1 says P2 says x", "P1 says P3 says x");
+                .extracting(Statement::text).containsExactly("P2 says P3 says x", "P2 says P4 says x");
     }
 
     @Test
@@ -123,7 +123,7 @@ class ByzantineRecipeTest {
         Simulation sim = run(4, 1, List.of("a", "b", "c", "d"), traitor(1, Scripted.NAME, script));
 
         assertThat(ByzantineResults.received(sim, 0, 1)).extracting(Statement::text)
-                .containsExactly("P1 says b", "P2 says c", "P3 says d");
+                .containsExactly("P2 says b", "P3 says c", "P4 says d");
     }
 
     @Test
@@ -150,7 +150,7 @@ class ByzantineRecipeTest {
         Map<String, List<Map<String, Object>>> received = (Map<String, List<Map<String, Object>>>) view.get("received");
         assertThat(received).containsOnlyKeys("1", "2");
         assertThat(received.get("1").get(0)).containsEntry("path", List.of(1)).containsEntry("value", "b")
-                .containsEntry("text", "P1 says b");
+                .containsEntry("text", "P2 says b");
         assertThat(received.get("2")).hasSize(6);
     }
 
