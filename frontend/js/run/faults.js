@@ -51,21 +51,25 @@ export function needsTarget(kind) {
 
 
 /**
- * Which faults of the plan the trace has applied by event {@code cursor}: a fault is reached when a
- * FAULT event carrying it (same time, kind, target and parameters) is at or before the cursor.
+ * Where the trace applied each fault of the plan by event {@code cursor}: the seq of the FAULT event
+ * carrying it (same time, kind, target and parameters) at or before the cursor, or -1 when not reached.
  */
-export function reachedFaults(plan, index, cursor) {
+export function appliedFaults(plan, index, cursor) {
   const applied = TraceIndex.within(index.landmarks, 0, cursor)
     .filter((seq) => index.kind[seq] === KIND.FAULT)
-    .map((seq) => JSON.stringify(index.event(seq).payload));
+    .map((seq) => ({ seq, key: JSON.stringify(index.event(seq).payload) }));
   return plan.map((fault) => {
-    const at = applied.indexOf(JSON.stringify(fault));
+    const at = applied.findIndex((a) => a.key === JSON.stringify(fault));
     if (at < 0) {
-      return false;
+      return -1;
     }
-    applied.splice(at, 1);
-    return true;
+    return applied.splice(at, 1)[0].seq;
   });
+}
+
+/** Which faults of the plan the trace has applied by event {@code cursor}. */
+export function reachedFaults(plan, index, cursor) {
+  return appliedFaults(plan, index, cursor).map((seq) => seq >= 0);
 }
 
 /** A form for one fault; read() returns {kind, target, params} or throws an Error in words. */
@@ -186,7 +190,12 @@ export class FaultPlan {
     this.handlers = handlers;
   }
 
-  show(plan, reached, cursor) {
+  /**
+   * @param applied for each fault, the seq of the FAULT event that applied it, or -1
+   * @param index   the trace, for the time of those events
+   */
+  show(plan, applied, cursor, index) {
+    const reached = applied.map((seq) => seq >= 0);
     if (plan.length === 0) {
       this.container.replaceChildren(el('p', { class: 'muted' },
         'No faults yet. Pick a process or a link in the topology to inject one.'));
@@ -197,7 +206,8 @@ export class FaultPlan {
       const item = el('li', { class: `fault-item ${state}`, 'data-kind': fault.kind, 'data-state': state },
         el('span', { class: 'fault-what' }, faultText(fault)),
         el('span', { class: 'fault-when' }, ` — ${faultTimeText(fault)}`),
-        el('span', { class: 'fault-state' }, reached[i] ? ` (happened by event #${cursor})` : ' (not reached yet)'));
+        el('span', { class: 'fault-state' }, reached[i]
+          ? ` (happened at event #${applied[i]}, time ${index.time[applied[i]]})` : ' (not reached yet)'));
       if (!reached[i]) {
         const edit = el('button', { type: 'button', class: 'button small' }, 'Edit…');
         edit.setAttribute('aria-label', `Edit ${faultText(fault)} in a branch from event #${cursor}`);

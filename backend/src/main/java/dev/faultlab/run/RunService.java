@@ -69,6 +69,29 @@ public final class RunService implements AutoCloseable {
         return run;
     }
 
+    /**
+     * The newest of the owner's own runs in this course that started from exactly this recipe (not a branch;
+     * faults injected live since then are allowed), or empty. A lab's "open the run of your variant" returns
+     * to it, with its branches, instead of starting another copy at each click.
+     */
+    public Optional<LiveRun> existing(Recipe recipe, long ownerId, long courseId) {
+        // Both sides go through the codec once, so numbers read back from JSON compare equal to those given.
+        Recipe wanted = RunCodec.recipe(RunCodec.recipeJson(recipe.withBudgets(recipe.budgets().capTo(settings.budgetCap()))));
+        String wantedJson = RunCodec.recipeJson(wanted);
+        int planned = wanted.faults().size();
+        for (RunStore.StoredRun stored : store.listByOwner(ownerId, 100)) {
+            if (stored.parentRunId().isEmpty() && stored.courseId().equals(Optional.of(courseId))
+                    && stored.protocol().equals(recipe.protocol())) {
+                Recipe saved = RunCodec.recipe(stored.recipeJson());
+                if (saved.faults().size() >= planned
+                        && RunCodec.recipeJson(saved.withFaults(saved.faults().subList(0, planned))).equals(wantedJson)) {
+                    return Optional.of(open(stored.id()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The run with this id, from memory or replayed from its saved recipe to where it was left. */
     public LiveRun open(UUID id) {
         LiveRun run = live.get(id);

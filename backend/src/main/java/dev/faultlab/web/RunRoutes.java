@@ -122,7 +122,10 @@ final class RunRoutes {
         }, Access.SIGNED_IN);
     }
 
-    /** The run of the viewer's variant, filed under the course so its instructors can see it. */
+    /**
+     * The run of the viewer's variant, filed under the course so its instructors can see it: the one they
+     * opened before, if any, so their branches and injected faults are still there.
+     */
     private static LiveRun variantRun(RunService runs, LabSheets sheets, CourseAccess courses, Viewer viewer,
                                       LabReference lab) {
         if (lab.courseId() == null || lab.labId() == null || lab.labId().isBlank()) {
@@ -131,7 +134,8 @@ final class RunRoutes {
         }
         Course course = courses.requireMember(viewer, lab.courseId());
         Recipe recipe = sheets.variantRun(course, lab.labId(), viewer.id(), courses.isInstructor(viewer, course.id()));
-        return runs.create(recipe, Optional.of(viewer.id()), Optional.of(course.id()));
+        return runs.existing(recipe, viewer.id(), course.id())
+                .orElseGet(() -> runs.create(recipe, Optional.of(viewer.id()), Optional.of(course.id())));
     }
 
     private static RunDetails details(LiveRun run, Viewer viewer) {

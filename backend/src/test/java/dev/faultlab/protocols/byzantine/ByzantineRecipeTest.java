@@ -53,9 +53,19 @@ class ByzantineRecipeTest {
         assertThat(problemsOf(recipe(30, 3, null, 1, List.of())).problems())
                 .singleElement().satisfies(p -> {
                     assertThat(p.field()).isEqualTo("params.m");
-                    assertThat(p.message()).contains("17783670 oral messages").contains("event budget allows 1000000");
+                    assertThat(p.message()).isEqualTo("with n=30 and m=3 the 4 rounds send 17,783,670 oral messages, but "
+                            + "a run holds at most 500,000 (each message is 2 of its 1,000,000 events): with n=30, m can be at most 1");
                 });
         assertThat(ByzantineAgreement.messages(64, 62)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void theLargestParametersAreRefusedInPlainNumbersWithoutAnOverflow() {
+        assertThat(problemsOf(recipe(64, 62, null, 1, List.of())).problems())
+                .singleElement().satisfies(p -> assertThat(p.message()).isEqualTo("with n=64 and m=62 the 63 rounds send "
+                        + "more than a billion billion oral messages, but a run holds at most 500,000 (each message is 2 of "
+                        + "its 1,000,000 events): with n=64, m can be at most 1")
+                        .doesNotContain(Long.toString(Long.MAX_VALUE)));
     }
 
     @Test
