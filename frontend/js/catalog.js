@@ -91,7 +91,9 @@ try {
 
 try {
   const [body, { user }] = await Promise.all([load('/api/labs'), session()]);
-  const courses = user === null ? [] : (await api.get('/api/courses')).courses;
+  // The list names the courses; each course's own page names its labs.
+  const courses = user === null ? [] : await Promise.all((await api.get('/api/courses')).courses
+    .map((course) => api.get(`/api/courses/${encodeURIComponent(course.id)}`)));
   container.replaceChildren();
   const problems = labProblems(body.problems);
   if (problems) {

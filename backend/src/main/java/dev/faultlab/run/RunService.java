@@ -1,5 +1,7 @@
 package dev.faultlab.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.ProtocolRegistry;
@@ -11,6 +13,7 @@ import dev.faultlab.store.RunStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,21 +78,30 @@ public final class RunService implements AutoCloseable {
      * to it, with its branches, instead of starting another copy at each click.
      */
     public Optional<LiveRun> existing(Recipe recipe, long ownerId, long courseId) {
-        // Both sides go through the codec once, so numbers read back from JSON compare equal to those given.
-        Recipe wanted = RunCodec.recipe(RunCodec.recipeJson(recipe.withBudgets(recipe.budgets().capTo(settings.budgetCap()))));
-        String wantedJson = RunCodec.recipeJson(wanted);
-        int planned = wanted.faults().size();
+        // Compared as JSON trees: the database keeps recipes as jsonb, which does not keep the order of keys.
+        Recipe capped = recipe.withBudgets(recipe.budgets().capTo(settings.budgetCap()));
+        JsonNode wanted = tree(capped);
+        int planned = capped.faults().size();
         for (RunStore.StoredRun stored : store.listByOwner(ownerId, 100)) {
             if (stored.parentRunId().isEmpty() && stored.courseId().equals(Optional.of(courseId))
                     && stored.protocol().equals(recipe.protocol())) {
                 Recipe saved = RunCodec.recipe(stored.recipeJson());
                 if (saved.faults().size() >= planned
-                        && RunCodec.recipeJson(saved.withFaults(saved.faults().subList(0, planned))).equals(wantedJson)) {
+                        && tree(saved.withFaults(saved.faults().subList(0, planned))).equals(wanted)) {
                     return Optional.of(open(stored.id()));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The recipe as JSON read back, so a number is the same node whichever Java type held it. */
+    private static JsonNode tree(Recipe recipe) {
+        try {
+            return RunCodec.mapper().readTree(RunCodec.recipeJson(recipe));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The run with this id, from memory or replayed from its saved recipe to where it was left. */
