@@ -149,7 +149,7 @@ class RunViewIT {
 
         field(page, "f").fill("7");
         button(page, "Start the run").click();
-        assertThat(page.locator("#param-f-error")).containsText("must be less than n=5");
+        assertThat(page.locator("#param-f-error")).hasText("Must be less than n=5, got 7.");
         assertThat(field(page, "f")).hasAttribute("aria-invalid", "true");
         assertThat(page).hasURL(Pattern.compile(".*/new-run\\.html.*"));
     }
