@@ -192,7 +192,7 @@ class LectureMatchIT {
 
         page.navigate(server.baseUrl() + "/lab.html?course=" + courseId + "&lab=two-phase-commit");
         // The grid's top-left corner stays put both ways and hides what scrolls under it.
-        Object corner = page.locator("#exercise-recovery .answer-grid thead th").first().evaluate(
+        Object corner = page.locator("#exercise-recovery .answer-grid thead tr > :first-child").first().evaluate(
                 "th => { const s = getComputedStyle(th); return [s.position, s.top, s.left, s.zIndex, s.backgroundColor].join(' '); }");
         assertThat(corner).isEqualTo("sticky 0px 0px 3 rgb(255, 255, 255)");
         page.locator("#open-run").click();
