@@ -1,47 +1,62 @@
 // Lists the labs the server offers, or says plainly that there are none yet; an instructor also sees the
-// lab files that do not load, and why.
+// lab files that do not load, and why. Each lab card is a link: to the lab page in a course of the viewer
+// that assigns it, otherwise to where one gets such a course. Then the protocols, each with its run form.
+import { api, session } from '/js/api.js';
 import { labProblems } from '/js/lab-problems.js';
+import { startRunText } from '/js/protocol-names.js';
 
 const container = document.getElementById('labs');
 
-function labCard(lab) {
+/** Where a lab card leads: the lab in each of the viewer's courses that assign it, else a way to get there. */
+function destinations(lab, user, courses) {
+  if (user === null) {
+    return { href: `/login.html?next=${encodeURIComponent('/courses.html')}`, hint: 'Log in and open it from a course that assigns it.' };
+  }
+  const assigning = courses.filter((course) => course.labs.some((l) => l.labId === lab.id));
+  if (assigning.length === 0) {
+    return { href: '/courses.html', hint: 'None of your courses assigns this lab yet: join a course with its code on My courses.' };
+  }
+  const [first, ...others] = assigning;
+  return {
+    href: `/lab.html?course=${encodeURIComponent(first.id)}&lab=${encodeURIComponent(lab.id)}`,
+    hint: others.length === 0 ? `In ${first.title}.` : `In ${first.title}; also in ${others.map((c) => c.title).join(', ')}.`,
+  };
+}
+
+function labCard(lab, protocols, user, courses) {
+  const { href, hint } = destinations(lab, user, courses);
   const card = document.createElement('article');
   card.className = 'lab-card';
+  card.dataset.lab = lab.id;
   const title = document.createElement('h2');
-  title.textContent = lab.title;
+  const link = document.createElement('a');
+  link.className = 'card-link';
+  link.href = href;
+  link.textContent = lab.title;
+  title.append(link);
   const summary = document.createElement('p');
   summary.textContent = lab.summary;
-  const protocol = document.createElement('p');
-  protocol.className = 'muted';
-  protocol.textContent = lab.protocol ? `Protocol: ${lab.protocol}` : '';
-  card.append(title, summary, protocol);
+  const about = document.createElement('p');
+  about.className = 'muted lab-about';
+  if (lab.topic) {
+    about.textContent = `Topic: ${lab.topic}`;
+  } else {
+    about.textContent = `Protocol: ${protocols.find((p) => p.id === lab.protocol)?.title ?? lab.protocol}`;
+  }
+  const where = document.createElement('p');
+  where.className = 'hint lab-where';
+  where.textContent = hint;
+  card.append(title, summary, about, where);
   return card;
 }
 
-try {
-  const response = await fetch('/api/labs', { headers: { Accept: 'application/json' } });
+async function load(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' } });
   const body = await response.json();
   if (!response.ok) {
     throw new Error(body.error?.message ?? `The server answered ${response.status}.`);
   }
-  container.replaceChildren();
-  const problems = labProblems(body.problems);
-  if (problems) {
-    container.append(problems);
-  }
-  if (body.labs.length === 0) {
-    const empty = document.createElement('p');
-    empty.className = 'empty';
-    empty.textContent = 'No labs are installed yet. An instructor adds a lab as a folder with a lab.yaml under labs/.';
-    container.append(empty);
-  } else {
-    container.append(...body.labs.map(labCard));
-  }
-} catch (error) {
-  const notice = document.createElement('p');
-  notice.className = 'notice error';
-  notice.textContent = `The lab catalog could not be loaded: ${error.message}`;
-  container.replaceChildren(notice);
+  return body;
 }
 
 // The protocols a run can use, each with a way to start one.
@@ -58,21 +73,43 @@ function protocolCard(protocol) {
   const start = document.createElement('a');
   start.className = 'button primary';
   start.href = `/new-run.html?protocol=${encodeURIComponent(protocol.id)}`;
-  start.textContent = `Start a ${protocol.id} run`;
+  start.textContent = startRunText(protocol);
   card.append(title, description, start);
   return card;
 }
 
+let protocols = [];
 try {
-  const response = await fetch('/api/protocols', { headers: { Accept: 'application/json' } });
-  const body = await response.json();
-  if (!response.ok) {
-    throw new Error(body.error?.message ?? `The server answered ${response.status}.`);
-  }
-  protocolList.replaceChildren(...body.protocols.map(protocolCard));
+  protocols = (await load('/api/protocols')).protocols;
+  protocolList.replaceChildren(...protocols.map(protocolCard));
 } catch (error) {
   const notice = document.createElement('p');
   notice.className = 'notice error';
   notice.textContent = `The protocols could not be loaded: ${error.message}`;
   protocolList.replaceChildren(notice);
+}
+
+try {
+  const [body, { user }] = await Promise.all([load('/api/labs'), session()]);
+  // The list names the courses; each course's own page names its labs.
+  const courses = user === null ? [] : await Promise.all((await api.get('/api/courses')).courses
+    .map((course) => api.get(`/api/courses/${encodeURIComponent(course.id)}`)));
+  container.replaceChildren();
+  const problems = labProblems(body.problems);
+  if (problems) {
+    container.append(problems);
+  }
+  if (body.labs.length === 0) {
+    const empty = document.createElement('p');
+    empty.className = 'empty';
+    empty.textContent = 'No labs are installed yet. An instructor adds a lab as a folder with a lab.yaml under labs/.';
+    container.append(empty);
+  } else {
+    container.append(...body.labs.map((lab) => labCard(lab, protocols, user, courses)));
+  }
+} catch (error) {
+  const notice = document.createElement('p');
+  notice.className = 'notice error';
+  notice.textContent = `The lab catalog could not be loaded: ${error.message}`;
+  container.replaceChildren(notice);
 }

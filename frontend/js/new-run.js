@@ -4,6 +4,8 @@
 import { api, ApiError, session } from '/js/api.js';
 import { el, notice } from '/js/dom.js';
 import { limitsText, parseParam } from '/js/run/params.js';
+import { processLabel } from '/js/process-label.js';
+import { BehaviourFields } from '/js/behaviour-fields.js';
 
 const form = document.getElementById('new-run-form');
 const status = document.getElementById('new-run-status');
@@ -62,37 +64,47 @@ function byzantineRow(behaviours) {
   const count = byzantineRows++;
   const nodeId = `byzantine-${count}-node`;
   const behaviourId = `byzantine-${count}-behaviour`;
-  const node = el('input', { id: nodeId, type: 'number', min: '0', step: '1', value: String(count) });
+  const node = el('select', { id: nodeId });
+  fillProcessChoices(node, count);
   node.setAttribute('aria-describedby', `${nodeId}-error`);
-  node.addEventListener('input', () => setError(node, checkByzantineNode(node)));
+  node.addEventListener('change', () => setError(node, checkByzantineNode(node)));
   const behaviour = el('select', { id: behaviourId },
     ...behaviours.map((b) => el('option', { value: b.name }, `${b.name}: ${b.description}`)));
+  const fields = new BehaviourFields(`byzantine-${count}`, behaviours, processCount);
+  fields.show(behaviour.value);
+  behaviour.addEventListener('change', () => fields.show(behaviour.value));
   const remove = el('button', { type: 'button', class: 'button small' }, 'Remove');
-  const row = el('div', { class: 'inline-field byzantine-row' },
-    el('label', { htmlFor: nodeId }, 'Process'), node,
-    el('label', { htmlFor: behaviourId }, 'Behaviour'), behaviour, remove,
+  const row = el('div', { class: 'byzantine-row' },
+    el('div', { class: 'inline-field' },
+      el('label', { htmlFor: nodeId }, 'Process'), node,
+      el('label', { htmlFor: behaviourId }, 'Behaviour'), behaviour, remove),
+    fields.element,
     el('p', { class: 'field-error', id: `${nodeId}-error` }));
+  row.behaviourFields = fields;
   remove.addEventListener('click', () => row.remove());
   return row;
 }
 
-function processCount() {
-  const n = form.elements.namedItem('params.n');
-  const value = n ? Number(n.value || n.placeholder) : NaN;
-  return Number.isInteger(value) ? value : null;
+/** The choices P1..Pn of a traitor's process select, keeping the one chosen when n changes. */
+function fillProcessChoices(select, preferred) {
+  const n = processCount() ?? 1;
+  const chosen = select.value === '' ? preferred : Number(select.value);
+  select.replaceChildren(...Array.from({ length: n }, (_, id) => el('option', { value: String(id) }, processLabel(id))));
+  select.value = String(Math.min(chosen, n - 1));
 }
 
-function checkByzantineNode(input) {
-  const id = Number(input.value);
-  const n = processCount();
-  if (input.value.trim() === '' || !Number.isInteger(id) || id < 0) {
-    return 'Give the number of a process (0 or more).';
+function processCount() {
+  const n = form.elements.namedItem('params.n') ?? form.elements.namedItem('params.participants');
+  const value = n ? Number(n.value || n.placeholder) : NaN;
+  if (!Number.isInteger(value) || value < 1) {
+    return null;
   }
-  if (n !== null && id >= n) {
-    return `There are only ${n} processes (0 to ${n - 1}).`;
-  }
-  const twice = [...form.querySelectorAll('.byzantine-row input')].filter((other) => other.value === input.value).length > 1;
-  return twice ? `P${id} is listed twice.` : null;
+  return n.name === 'params.participants' ? value + 1 : value;
+}
+
+function checkByzantineNode(select) {
+  const twice = [...form.querySelectorAll('.byzantine-row select[id$="-node"]')].filter((other) => other.value === select.value).length > 1;
+  return twice ? `${processLabel(Number(select.value))} is listed twice.` : null;
 }
 
 function showProtocol() {
@@ -165,13 +177,20 @@ function readRecipe() {
   }
   // Rows may have been removed: name them by position, the index the server uses in its field paths.
   const faults = [...form.querySelectorAll('.byzantine-row')].map((row, i) => {
-    const node = row.querySelector('input');
+    const node = row.querySelector('select[id$="-node"]');
+    const behaviour = row.querySelector('select[id$="-behaviour"]');
     node.name = `faults[${i}].target`;
-    row.querySelector('select').name = `faults[${i}].params.behaviour`;
-    const error = checkByzantineNode(node);
+    behaviour.name = `faults[${i}].params.behaviour`;
+    let error = checkByzantineNode(node);
+    let params = {};
+    try {
+      params = row.behaviourFields.read();
+    } catch (problem) {
+      error = error ?? problem.message;
+    }
     setError(node, error);
     ok = ok && !error;
-    return { at: 0, kind: 'BYZANTINE', target: Number(node.value), params: { behaviour: row.querySelector('select').value } };
+    return { at: 0, kind: 'BYZANTINE', target: Number(node.value), params: { behaviour: behaviour.value, ...params } };
   });
   const seed = $('seed');
   const seedOk = /^-?\d+$/.test(seed.value.trim());
@@ -189,12 +208,30 @@ function showServerError(error) {
   const byName = (name) => form.querySelector(`[name="${CSS.escape(name)}"]`);
   const input = path === '' ? null
     : byName(path) ?? byName(`${path}.kind`) ?? byName(path.replace(/\.params\..*$/, '.target'));
+  const message = inWords(error.message);
   if (input && $(`${input.id}-error`)) {
-    setError(input, error.message);
+    setError(input, message);
     input.focus();
   } else {
-    form.querySelector('.form-error').textContent = error.message;
+    form.querySelector('.form-error').textContent = message;
   }
+}
+
+/**
+ * The server's message as the form's user reads it: without the recipe paths it names fields by
+ * ("params.values: ", "faults[0].params.lies[2].round: "), which the field it is shown next to already
+ * says, and with a lie-table row named by its place in the table.
+ */
+function inWords(message) {
+  const sentences = String(message).split('; ').map((part) => {
+    const row = /(?:^|\.)lies\[(\d+)]\.?(\w*): /.exec(part);
+    const text = part.replace(/^(recipe\.)?(params|faults|network|budgets)[\w.[\]]*: /, '')
+      .replace(/^lies\[\d+](\.\w+)?: /, '');
+    const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+    return row ? `Row ${Number(row[1]) + 1} of the lie table${row[2] ? ` (${row[2]})` : ''}: ${text}` : sentence;
+  });
+  const joined = sentences.join('; ');
+  return /[.!?]$/.test(joined) ? joined : `${joined}.`;
 }
 
 async function start() {
@@ -224,6 +261,14 @@ async function start() {
 form.elements.protocol.addEventListener('change', showProtocol);
 $('delay-kind').addEventListener('change', showDelayFields);
 $('add-byzantine').addEventListener('click', () => $('byzantine-rows').append(byzantineRow(current().behaviours)));
+form.addEventListener('input', (event) => {
+  if (event.target.name === 'params.n' || event.target.name === 'params.participants') {
+    for (const row of form.querySelectorAll('.byzantine-row')) {
+      fillProcessChoices(row.querySelector('select[id$="-node"]'), 0);
+      row.behaviourFields.resize();
+    }
+  }
+});
 form.addEventListener('input', (event) => {
   if (event.target.closest('#network')) {
     readNetwork();

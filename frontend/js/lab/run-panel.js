@@ -1,5 +1,7 @@
 // The lab's run panel: a button that opens the run of the student's variant when the lab's policy allows,
-// or the reason it does not yet.
+// or the reason it does not yet. A locked panel asks again after each graded answer (the reveal that opens
+// the run may just have happened) and when the page comes back into view, so it unlocks without a reload.
+import { api } from '/js/api.js';
 import { el, notice } from '/js/dom.js';
 import { startRun, runViewUrl } from '/js/lab/open-run.js';
 
@@ -17,10 +19,41 @@ export async function openRunAt(lab, seq, beforeLeave) {
  * @param lab       {courseId, labId, practice?}: whose run to open
  */
 export function showRunPanel(container, sheet, beforeLeave, lab) {
-  if (!sheet.run.allowed) {
-    container.replaceChildren(el('p', { class: 'muted', id: 'run-reason' }, sheet.run.reason));
+  if (sheet.run.allowed) {
+    showOpenButton(container, beforeLeave, lab);
     return;
   }
+  container.replaceChildren(el('p', { class: 'muted', id: 'run-reason' }, sheet.run.reason));
+  const sheetPath = `/api/courses/${encodeURIComponent(sheet.course.id)}/labs/${encodeURIComponent(sheet.lab.id)}`;
+  let unlocked = false;
+  const check = async () => {
+    if (unlocked) {
+      return;
+    }
+    try {
+      const fresh = await api.get(sheetPath);
+      if (fresh.run.allowed && !unlocked) {
+        unlocked = true;
+        document.removeEventListener('faultlab:graded', check);
+        document.removeEventListener('visibilitychange', onVisible);
+        showOpenButton(container, beforeLeave, lab);
+      } else if (!fresh.run.allowed) {
+        container.querySelector('#run-reason').textContent = fresh.run.reason;
+      }
+    } catch {
+      // The panel keeps its reason; the next grade or visit asks again.
+    }
+  };
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') {
+      check();
+    }
+  };
+  document.addEventListener('faultlab:graded', check);
+  document.addEventListener('visibilitychange', onVisible);
+}
+
+function showOpenButton(container, beforeLeave, lab) {
   const status = el('div', { 'aria-live': 'polite' });
   const button = el('button', { type: 'button', class: 'button primary', id: 'open-run' },
     lab.practice ? 'Open the run of this practice variant' : 'Open the run of your variant');
@@ -37,6 +70,7 @@ export function showRunPanel(container, sheet, beforeLeave, lab) {
     }
   });
   container.replaceChildren(
-    el('p', {}, 'Watch your scenario run message by message, inject faults and branch it in the run view.'),
+    el('p', { id: 'run-ready' }, 'Watch your scenario run message by message, inject faults and branch it in the run view. '
+      + 'The button takes you back to the same run each time, with the branches you made from it.'),
     button, status);
 }

@@ -35,6 +35,8 @@ export class Submitter {
     try {
       const result = await api.post(this.path, { submissionId: this.pending.id, answer });
       this.pending = null;
+      // A grade may reveal answers, which may open the run of the variant: the run panel listens.
+      document.dispatchEvent(new CustomEvent('faultlab:graded', { detail: result }));
       return result;
     } catch (error) {
       if (!mayHaveArrived(error)) {

@@ -2,7 +2,7 @@
 // a synchronous round, which share an instant, stay apart), an arrow per message. Only what the
 // viewport shows is drawn; past a few thousand arrows on screen it switches to an activity map per
 // lane and pixel column, so a 100,000-event trace pans and zooms as smoothly as a short one.
-import { KIND, TraceIndex } from '/js/run/trace-index.js';
+import { KIND, TraceIndex, isEndOfRounds } from '/js/run/trace-index.js';
 import { Viewport, distanceToSegment, laneY } from '/js/run/layout.js';
 import { eventText, nodeName, payloadText } from '/js/run/event-text.js';
 
@@ -14,9 +14,13 @@ const MAX_DETAIL_ARROWS = 1500;
 /** Messages in flight across the whole view (neither end visible) are drawn only while they are this few. */
 const MAX_CROSSING_ARROWS = 300;
 const HIT_PIXELS = 6;
+/** A message just sent is drawn at least this long, so a send is visible before anything else happens. */
+const MIN_FLIGHT_PIXELS = 14;
+/** Messages in flight whose arrival the trace does not hold yet are drawn while they are this few. */
+const MAX_PENDING_ARROWS = 2000;
 const COLORS = {
   lane: '#c9ced8', laneDown: '#b3261e', text: '#1d2430', muted: '#5b6575', round: '#8a93a3',
-  deliver: '#2557c7', drop: '#b3261e', selected: '#e07b00', parent: '#7a3fb5', cursor: '#1d7a46',
+  deliver: '#2557c7', inFlight: '#0b7a75', drop: '#b3261e', selected: '#e07b00', parent: '#7a3fb5', cursor: '#1d7a46',
   crash: '#b3261e', recover: '#1d7a46', decide: '#1d2430', fault: '#b06000', duplicate: '#7a3fb5',
   activity: [37, 87, 199],
 };
@@ -27,8 +31,11 @@ export class Diagram {
    * @param index     the TraceIndex
    * @param nodeCount processes
    * @param handlers  { select(arrow | -1), seek(seq) }
+   * @param delay     the typical message delay in ticks: how fast a message whose arrival is not known yet
+   *                  is drawn to travel towards its receiver
    */
-  constructor(canvas, index, nodeCount, handlers) {
+  constructor(canvas, index, nodeCount, handlers, delay = 5) {
+    this.delay = Math.max(1, delay);
     this.canvas = canvas;
     this.context = canvas.getContext('2d');
     this.index = index;
@@ -269,6 +276,7 @@ export class Diagram {
     g.font = '12px system-ui, sans-serif';
     g.textBaseline = 'middle';
     const [first, last] = this.index.size === 0 ? [0, -1] : this.#visibleRange();
+    this.labels = [];
     this.#paintLanes(first, last);
     g.save();
     g.beginPath();
@@ -281,7 +289,9 @@ export class Diagram {
       this.canvas.dataset.mode = detailed ? 'detail' : 'overview';
       if (detailed) {
         this.#paintArrows(arrows);
+        this.#paintUnanswered(last);
       } else {
+        this.canvas.dataset.inFlight = '0';
         this.#paintActivity(first, last);
       }
       this.#paintLandmarks(first, last, detailed);
@@ -290,6 +300,8 @@ export class Diagram {
     }
     g.restore();
     this.#paintRuler(first, last);
+    // The labels written, with their boxes: tests check that none overlaps another or leaves the plot.
+    this.canvas.dataset.labels = JSON.stringify(this.labels);
     this.#paintHover();
     // Published for the run view benchmark (backend/src/test/java/dev/faultlab/bench/RunViewBench.java).
     this.canvas.dataset.paintMs = (performance.now() - started).toFixed(2);
@@ -347,8 +359,6 @@ export class Diagram {
   #paintRounds(first, last) {
     const g = this.context;
     g.strokeStyle = COLORS.round;
-    g.fillStyle = COLORS.muted;
-    g.textAlign = 'left';
     g.setLineDash([3, 3]);
     for (const seq of TraceIndex.within(this.index.rounds, first, last)) {
       const x = GUTTER + this.viewport.xOf(seq - 0.5);
@@ -356,9 +366,34 @@ export class Diagram {
       g.moveTo(x, TOP - 6);
       g.lineTo(x, this.height - BOTTOM);
       g.stroke();
-      g.fillText(`round ${this.index.event(seq).payload}`, x + 3, TOP - 10);
+      const event = this.index.event(seq);
+      this.#label(isEndOfRounds(event) ? 'decide' : `round ${event.payload}`, x + 3, TOP - 10, COLORS.muted);
     }
     g.setLineDash([]);
+  }
+
+  /**
+   * Writes a label at (x, y) unless it would overlap one already written; a label that would run past
+   * the plot's right edge is written to the left of x instead, ending {@code flip} pixels before it.
+   * Returns whether it was written.
+   */
+  #label(text, x, y, color, flip = 0) {
+    const g = this.context;
+    const width = g.measureText(text).width;
+    let left = x;
+    if (left + width > this.width - RIGHT) {
+      left = Math.min(x - flip - width, this.width - RIGHT - width);
+    }
+    left = Math.max(GUTTER + 1, left);
+    const box = { text, left: left - 3, right: left + width + 3, top: y - 7, bottom: y + 7 };
+    if (this.labels.some((b) => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom)) {
+      return false;
+    }
+    this.labels.push(box);
+    g.fillStyle = color;
+    g.textAlign = 'left';
+    g.fillText(text, left, y);
+    return true;
   }
 
   #paintArrows({ drawn, hidden }) {
@@ -368,9 +403,23 @@ export class Diagram {
       headsPast: new Path2D(), headsFuture: new Path2D(), crossesPast: new Path2D(), crossesFuture: new Path2D(),
     };
     const cursor = this.cursor;
+    const flying = new Path2D();
+    const flyingHeads = new Path2D();
+    let inFlight = 0;
     for (const arrow of drawn) {
       const { a, b, dropped } = this.#ends(arrow);
-      const past = this.index.arrowEnd[arrow] <= cursor;
+      const start = this.index.arrowStart[arrow];
+      const end = this.index.arrowEnd[arrow];
+      const past = end <= cursor;
+      if (!past && start <= cursor) {
+        // Sent but not arrived at the cursor: the way travelled so far is drawn solid, its tip at the cursor.
+        const share = Math.max((cursor - start) / Math.max(1, end - start), this.#minimumShare(a, b));
+        const tip = { x: a.x + share * (b.x - a.x), y: a.y + share * (b.y - a.y) };
+        flying.moveTo(a.x, a.y);
+        flying.lineTo(tip.x, tip.y);
+        arrowHead(flyingHeads, a, tip);
+        inFlight++;
+      }
       const line = dropped ? (past ? paths.droppedPast : paths.droppedFuture)
         : (past ? paths.deliveredPast : paths.deliveredFuture);
       line.moveTo(a.x, a.y);
@@ -401,12 +450,62 @@ export class Diagram {
       g.stroke(past ? paths.crossesPast : paths.crossesFuture);
     }
     g.globalAlpha = 1;
+    this.#paintFlying(flying, flyingHeads);
+    this.inFlightKnown = inFlight;
     g.lineWidth = 1;
     if (hidden > 0) {
       g.fillStyle = COLORS.muted;
       g.textAlign = 'right';
       g.fillText(`${hidden} more messages in flight cross this view; zoom out to see them`, this.width - RIGHT - 4, TOP + 6);
     }
+  }
+
+  #minimumShare(a, b) {
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    return length === 0 ? 1 : Math.min(1, MIN_FLIGHT_PIXELS / length);
+  }
+
+  #paintFlying(lines, heads) {
+    const g = this.context;
+    g.strokeStyle = COLORS.inFlight;
+    g.fillStyle = COLORS.inFlight;
+    g.lineWidth = 2;
+    g.stroke(lines);
+    g.fill(heads);
+    g.lineWidth = 1;
+  }
+
+  /**
+   * Messages sent at or before the cursor whose arrival the trace does not hold yet (a live run has not
+   * computed it): an arrow from the send towards the receiver's lane that grows with the time since the
+   * send, relative to the typical delay, and stops short of the lane since the arrival is not known.
+   */
+  #paintUnanswered(last) {
+    const cursor = this.cursor;
+    let count = 0;
+    if (cursor >= 0 && this.index.unanswered.size > 0) {
+      const lines = new Path2D();
+      const heads = new Path2D();
+      const now = this.index.time[cursor];
+      const tipX = this.#x(cursor);
+      for (const seq of this.index.unanswered) {
+        if (seq > cursor || seq > last || count >= MAX_PENDING_ARROWS) {
+          continue;
+        }
+        const a = { x: this.#x(seq), y: this.#y(this.index.node[seq]) };
+        const toY = this.#y(this.index.peer[seq]);
+        const share = Math.min(0.85, 0.2 + 0.65 * ((now - this.index.time[seq]) / this.delay));
+        const tip = { x: Math.max(tipX, a.x + MIN_FLIGHT_PIXELS), y: a.y + share * (toY - a.y) };
+        lines.moveTo(a.x, a.y);
+        lines.lineTo(tip.x, tip.y);
+        arrowHead(heads, a, tip);
+        count++;
+      }
+      this.context.setLineDash([5, 3]);
+      this.#paintFlying(lines, heads);
+      this.context.setLineDash([]);
+    }
+    this.canvas.dataset.inFlight = String(count + (this.inFlightKnown ?? 0));
   }
 
   /** Overview: how many events each lane has under each pixel column, as a map scaled onto the plot. */
@@ -480,8 +579,7 @@ export class Diagram {
           g.stroke();
           g.lineWidth = 1;
           if (labels || detailed) {
-            g.fillStyle = COLORS.crash;
-            g.fillText('crash', x + 8, y - 8);
+            this.#label('crash', x + 8, y - 8, COLORS.crash, 16);
           }
           break;
         case KIND.RECOVER:
@@ -491,8 +589,7 @@ export class Diagram {
           g.arc(x, y, 6, 0, 2 * Math.PI);
           g.stroke();
           g.lineWidth = 1;
-          g.fillStyle = COLORS.recover;
-          g.fillText('recover', x + 8, y - 8);
+          this.#label('recover', x + 8, y - 8, COLORS.recover, 16);
           break;
         case KIND.DECIDE:
           g.fillStyle = COLORS.decide;
@@ -504,7 +601,7 @@ export class Diagram {
           g.closePath();
           g.fill();
           if (labels || detailed) {
-            g.fillText(`decides ${payloadText(this.index.event(seq).payload, 12)}`, x + 8, y - 8);
+            this.#label(`decides ${payloadText(this.index.event(seq).payload, 24)}`, x + 8, y - 8, COLORS.decide, 16);
           }
           break;
         case KIND.FAULT:
@@ -516,15 +613,14 @@ export class Diagram {
           g.closePath();
           g.fill();
           if (labels) {
-            g.fillText(`fault: ${this.index.event(seq).payload.kind.toLowerCase()}`, x - 10, y - 24);
+            this.#label(`fault: ${this.index.event(seq).payload.kind.toLowerCase()}`, x - 10, y - 24, COLORS.fault);
           }
           break;
         case KIND.DUPLICATE:
           g.strokeStyle = COLORS.duplicate;
           g.strokeRect(x - 4, y - 4, 8, 8);
           if (labels) {
-            g.fillStyle = COLORS.duplicate;
-            g.fillText('×2', x + 6, y + 10);
+            this.#label('×2', x + 6, y + 10, COLORS.duplicate, 12);
           }
           break;
         case KIND.END:
@@ -533,8 +629,7 @@ export class Diagram {
           g.moveTo(x, TOP);
           g.lineTo(x, this.height - BOTTOM);
           g.stroke();
-          g.fillStyle = COLORS.text;
-          g.fillText('end', x - 24, TOP - 10);
+          this.#label('end', x - 24, TOP - 10, COLORS.text);
           break;
         default:
           break;

@@ -4,7 +4,7 @@
 // Heights and offsets are set through the CSSOM, which the page's Content-Security-Policy permits.
 import { el } from '/js/dom.js';
 import { KINDS } from '/js/run/trace-index.js';
-import { eventText } from '/js/run/event-text.js';
+import { eventText, nodeName } from '/js/run/event-text.js';
 
 const ROW_HEIGHT = 24;
 const OVERSCAN = 8;
@@ -25,7 +25,7 @@ export class EventLog {
     this.scanned = 0;
     this.types = new Set();
     this.pending = false;
-    this.nodeFilter.append(...Array.from({ length: nodes }, (_, i) => el('option', { value: String(i) }, `P${i}`)));
+    this.nodeFilter.append(...Array.from({ length: nodes }, (_, i) => el('option', { value: String(i) }, nodeName(i))));
     this.kindFilter.append(...KINDS.map((kind) => el('option', { value: kind }, kind)));
     for (const select of [this.nodeFilter, this.kindFilter, this.typeFilter]) {
       select.addEventListener('change', () => this.#refilter());

@@ -1,7 +1,9 @@
 // Events and faults in words, the same everywhere they are shown (log, tooltip, details, fault plan).
+import { processLabel } from '/js/process-label.js';
+import { isEndOfRounds } from '/js/run/trace-index.js';
 
 export function nodeName(id) {
-  return id >= 0 ? `P${id}` : 'network';
+  return id >= 0 ? processLabel(id) : 'network';
 }
 
 /** A payload as short text: messages without their repeated type, values as JSON. */
@@ -44,12 +46,12 @@ export function faultText(fault) {
   }
 }
 
-/** When a planned fault happens, as the recipe says it. */
+/** When a planned fault happens, as the recipe says it: time 0 (or before event #0) is the start of the run. */
 export function faultTimeText(fault) {
   if (fault.atEvent !== null && fault.atEvent !== undefined) {
-    return `before event #${fault.atEvent}`;
+    return fault.atEvent === 0 ? 'at the start' : `before event #${fault.atEvent}`;
   }
-  return `at time ${fault.at}`;
+  return fault.at === 0 ? 'at the start' : `at time ${fault.at}`;
 }
 
 /** One line for an event: who, what, with which message or value. */
@@ -73,7 +75,7 @@ export function eventText(event) {
     case 'FAULT':
       return `fault: ${faultText(event.payload)}`;
     case 'ROUND':
-      return `round ${event.payload} starts`;
+      return isEndOfRounds(event) ? `round ${event.payload} is over: every process decides` : `round ${event.payload} starts`;
     case 'TIMER':
       return `${who}'s timer ${event.detail} fires`;
     case 'END':

@@ -5,6 +5,21 @@
 import { el } from '/js/dom.js';
 import { nodeName } from '/js/run/event-text.js';
 
+/** Where a fault picked here takes effect: now in this run, or in a branch from the event in view. */
+function modeText(how) {
+  if (how.live) {
+    return how.newest < 0 ? 'Faults apply now, at the start of the run.' : `Faults apply now, at the newest event (#${how.newest}).`;
+  }
+  const branch = 'a fault starts a new branch from here, and this run stays as it is.';
+  if (!how.canDrive) {
+    return `You are viewing event #${how.cursor} of a run you cannot drive: ${branch}`;
+  }
+  if (how.ended && how.cursor === how.newest) {
+    return `The run has ended; you are viewing its last event (#${how.cursor}): ${branch}`;
+  }
+  return how.cursor < 0 ? `You are viewing the start of the run: ${branch}` : `You are viewing event #${how.cursor}, not the newest: ${branch}`;
+}
+
 export class FaultActions {
   /**
    * @param container the panel
@@ -21,13 +36,10 @@ export class FaultActions {
    * @param focus  {node} or {link: [a, b]} or null
    * @param world  the world at the current event
    * @param chosen the processes selected for a partition
-   * @param how    {live: boolean, cursor, newest}
+   * @param how    {live: boolean, cursor, newest, canDrive, ended}
    */
   show(focus, world, chosen, how) {
-    const parts = [el('p', { class: 'hint', id: 'fault-mode' }, how.live
-      ? `Faults apply now, at the newest event (#${how.newest}).`
-      : `You are viewing event #${how.cursor}${how.canDrive ? ', not the newest' : ' of a run you cannot drive'}: `
-        + 'a fault starts a new branch from here, and this run stays as it is.')];
+    const parts = [el('p', { class: 'hint', id: 'fault-mode' }, modeText(how))];
     if (focus?.node !== undefined) {
       parts.push(this.#nodeActions(focus.node, world.nodes[focus.node], chosen, how.live));
     } else if (focus?.link) {

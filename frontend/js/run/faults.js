@@ -4,6 +4,7 @@
 // edited in place, so changing or removing a fault the current event has not reached yet makes a
 // branch from the current event with the changed plan, and the page says so.
 import { el } from '/js/dom.js';
+import { processIdsOf } from '/js/process-label.js';
 import { faultText, faultTimeText, nodeName } from '/js/run/event-text.js';
 import { KIND, TraceIndex } from '/js/run/trace-index.js';
 
@@ -11,7 +12,7 @@ import { KIND, TraceIndex } from '/js/run/trace-index.js';
 export const FAULT_PARAMS = {
   CRASH: [
     { name: 'afterSends', type: 'int', min: 1, label: 'after this many more sends (optional)' },
-    { name: 'reaches', type: 'nodes', label: 'its last broadcast reaches only (optional, e.g. 1 3)' },
+    { name: 'reaches', type: 'nodes', label: 'its last broadcast reaches only (optional, e.g. P2 P4)' },
   ],
   RECOVER: [],
   SEND_OMISSION: [
@@ -40,7 +41,7 @@ export const FAULT_PARAMS = {
     { name: 'to', type: 'node', required: true, label: 'to' },
     { name: 'probability', type: 'probability', required: true, label: 'loss probability' },
   ],
-  PARTITION: [{ name: 'groups', type: 'groups', required: true, label: 'groups, e.g. 0 1 | 2 3 4' }],
+  PARTITION: [{ name: 'groups', type: 'groups', required: true, label: 'groups, e.g. P1 P2 | P3 P4 P5' }],
   HEAL: [],
 };
 
@@ -48,31 +49,27 @@ export function needsTarget(kind) {
   return kind !== 'PARTITION' && kind !== 'HEAL';
 }
 
-function parseNodes(text, nodes) {
-  const ids = text.split(/[\s,]+/).filter(Boolean).map(Number);
-  const bad = ids.find((id) => !Number.isInteger(id) || id < 0 || id >= nodes);
-  if (bad !== undefined) {
-    throw new Error(`${bad} is not a process of this run (0 to ${nodes - 1})`);
-  }
-  return ids;
-}
 
 /**
- * Which faults of the plan the trace has applied by event {@code cursor}: a fault is reached when a
- * FAULT event carrying it (same time, kind, target and parameters) is at or before the cursor.
+ * Where the trace applied each fault of the plan by event {@code cursor}: the seq of the FAULT event
+ * carrying it (same time, kind, target and parameters) at or before the cursor, or -1 when not reached.
  */
-export function reachedFaults(plan, index, cursor) {
+export function appliedFaults(plan, index, cursor) {
   const applied = TraceIndex.within(index.landmarks, 0, cursor)
     .filter((seq) => index.kind[seq] === KIND.FAULT)
-    .map((seq) => JSON.stringify(index.event(seq).payload));
+    .map((seq) => ({ seq, key: JSON.stringify(index.event(seq).payload) }));
   return plan.map((fault) => {
-    const at = applied.indexOf(JSON.stringify(fault));
+    const at = applied.findIndex((a) => a.key === JSON.stringify(fault));
     if (at < 0) {
-      return false;
+      return -1;
     }
-    applied.splice(at, 1);
-    return true;
+    return applied.splice(at, 1)[0].seq;
   });
+}
+
+/** Which faults of the plan the trace has applied by event {@code cursor}. */
+export function reachedFaults(plan, index, cursor) {
+  return appliedFaults(plan, index, cursor).map((seq) => seq >= 0);
 }
 
 /** A form for one fault; read() returns {kind, target, params} or throws an Error in words. */
@@ -120,9 +117,9 @@ export class FaultEditor {
       } else if (spec.type === 'boolean') {
         input = el('input', { id, type: 'checkbox', checked: Boolean(values[spec.name]) });
       } else if (spec.type === 'nodes') {
-        input = el('input', { id, type: 'text', value: (values[spec.name] ?? []).join(' ') });
+        input = el('input', { id, type: 'text', value: (values[spec.name] ?? []).map(nodeName).join(' ') });
       } else if (spec.type === 'groups') {
-        input = el('input', { id, type: 'text', value: (values.groups ?? []).map((g) => g.join(' ')).join(' | ') });
+        input = el('input', { id, type: 'text', value: (values.groups ?? []).map((g) => g.map(nodeName).join(' ')).join(' | ') });
       } else {
         input = el('input', { id, type: 'number', step: spec.type === 'int' ? '1' : 'any', value: values[spec.name] ?? '' });
         if (spec.type === 'probability') {
@@ -155,10 +152,10 @@ export class FaultEditor {
           params[spec.name] = Number(raw);
           break;
         case 'nodes':
-          params[spec.name] = parseNodes(raw, this.nodes);
+          params[spec.name] = processIdsOf(raw, this.nodes);
           break;
         case 'groups':
-          params.groups = raw.split('|').map((group) => parseNodes(group, this.nodes)).filter((g) => g.length > 0);
+          params.groups = raw.split('|').map((group) => processIdsOf(group, this.nodes)).filter((g) => g.length > 0);
           break;
         case 'boolean':
         case 'behaviour':
@@ -193,7 +190,12 @@ export class FaultPlan {
     this.handlers = handlers;
   }
 
-  show(plan, reached, cursor) {
+  /**
+   * @param applied for each fault, the seq of the FAULT event that applied it, or -1
+   * @param index   the trace, for the time of those events
+   */
+  show(plan, applied, cursor, index) {
+    const reached = applied.map((seq) => seq >= 0);
     if (plan.length === 0) {
       this.container.replaceChildren(el('p', { class: 'muted' },
         'No faults yet. Pick a process or a link in the topology to inject one.'));
@@ -204,7 +206,8 @@ export class FaultPlan {
       const item = el('li', { class: `fault-item ${state}`, 'data-kind': fault.kind, 'data-state': state },
         el('span', { class: 'fault-what' }, faultText(fault)),
         el('span', { class: 'fault-when' }, ` — ${faultTimeText(fault)}`),
-        el('span', { class: 'fault-state' }, reached[i] ? ` (happened by event #${cursor})` : ' (not reached yet)'));
+        el('span', { class: 'fault-state' }, reached[i]
+          ? ` (happened at event #${applied[i]}, time ${index.time[applied[i]]})` : ' (not reached yet)'));
       if (!reached[i]) {
         const edit = el('button', { type: 'button', class: 'button small' }, 'Edit…');
         edit.setAttribute('aria-label', `Edit ${faultText(fault)} in a branch from event #${cursor}`);

@@ -12,13 +12,35 @@ export function limitsText(spec) {
     DOUBLE: `a number${range}`,
     BOOLEAN: 'yes or no',
     STRING: 'text',
-    INT_LIST: `whole numbers${range}, separated by spaces or commas`,
-    LIST: 'a JSON list, e.g. ["a", "b"]',
+    INT_LIST: `whole numbers${range}, separated by spaces or commas (or a JSON list)`,
+    LIST: 'values separated by spaces or commas, e.g. ATTACK RETREAT ATTACK, or a JSON list',
   }[spec.type];
   const empty = spec.required ? 'required'
     : spec.defaultValue !== null && spec.defaultValue !== undefined ? `${JSON.stringify(spec.defaultValue)} if left empty`
       : 'optional';
   return `${what}; ${empty}`;
+}
+
+/**
+ * A list as a person types it: "1 2 3", "1, 2, 3" or the JSON list [1, 2, 3]; "ATTACK RETREAT" too.
+ * Whole numbers become numbers, anything else text. Returns { value } or { error } in words.
+ */
+export function parseList(raw, name = 'The list') {
+  const text = String(raw ?? '').trim();
+  if (text.startsWith('[')) {
+    try {
+      const value = JSON.parse(text);
+      if (Array.isArray(value)) {
+        return { value };
+      }
+    } catch {
+      // answered below
+    }
+    return { error: `${name}: a list in brackets must be JSON, such as [1, 2, 3] or ["ATTACK", "RETREAT"]; `
+      + 'or leave out the brackets: 1 2 3.' };
+  }
+  const items = text.split(/[\s,]+/).filter(Boolean).map((item) => item.replace(/^"(.*)"$/, '$1'));
+  return { value: items.map((item) => (INTEGER.test(item) ? Number(item) : item)) };
 }
 
 /**
@@ -60,28 +82,24 @@ export function parseParam(spec, raw) {
       return error ? { error } : { value: number };
     }
     case 'INT_LIST': {
-      const parts = text.split(/[\s,]+/).filter(Boolean);
-      const bad = parts.find((p) => !INTEGER.test(p));
+      const { value: items, error: listError } = parseList(text, spec.name);
+      if (listError) {
+        return { error: listError };
+      }
+      const bad = items.find((item) => !Number.isInteger(item));
       if (bad !== undefined) {
         return { error: `${spec.name} must list whole numbers; '${bad}' is not one.` };
       }
-      const numbers = parts.map(Number);
-      for (const number of numbers) {
+      for (const number of items) {
         const error = inRange(number);
         if (error) {
           return { error };
         }
       }
-      return { value: numbers };
+      return { value: items };
     }
-    case 'LIST': {
-      try {
-        const value = JSON.parse(text);
-        return Array.isArray(value) ? { value } : { error: `${spec.name} must be a JSON list such as [1, 2].` };
-      } catch {
-        return { error: `${spec.name} must be a JSON list such as [1, 2].` };
-      }
-    }
+    case 'LIST':
+      return parseList(text, spec.name);
     default:
       return { value: text };
   }

@@ -11,7 +11,7 @@ import { Inspector } from '/js/run/inspector.js';
 import { Timeline, SPEEDS } from '/js/run/timeline.js';
 import { Topology } from '/js/run/topology.js';
 import { worldAt } from '/js/run/world-state.js';
-import { FaultPlan, reachedFaults } from '/js/run/faults.js';
+import { FaultPlan, appliedFaults, reachedFaults } from '/js/run/faults.js';
 import { FaultActions } from '/js/run/fault-actions.js';
 import { BranchDialog, branchFaults, startBranch } from '/js/run/branch.js';
 import { eventText, nodeName, payloadText } from '/js/run/event-text.js';
@@ -44,7 +44,7 @@ class RunPage {
     this.diagram = new Diagram($('diagram'), this.index, n, {
       select: (arrow) => this.select(arrow),
       seek: (seq) => this.seek(seq),
-    });
+    }, this.recipe.network?.delay?.mean ?? 5);
     this.log = new EventLog({
       viewport: $('log-viewport'), spacer: $('log-spacer'), rows: $('log-rows'), count: $('log-count'),
       nodeFilter: $('filter-node'), kindFilter: $('filter-kind'), typeFilter: $('filter-type'),
@@ -352,8 +352,8 @@ class RunPage {
     const world = worldAt(this.index, this.run.nodes, cursor);
     this.topology.show(world, this.chosen, this.focus);
     this.actions.show(this.focus, world, this.chosen,
-      { live: this.live, cursor, newest: this.newest, canDrive: this.canDrive });
-    this.faultPlan.show(this.plan, reachedFaults(this.plan, this.index, cursor), cursor);
+      { live: this.live, cursor, newest: this.newest, canDrive: this.canDrive, ended: this.ended });
+    this.faultPlan.show(this.plan, appliedFaults(this.plan, this.index, cursor), cursor, this.index);
     this.timeline.update({
       size: this.index.size, cursor, playing: this.run.status === 'PLAYING', speed: this.run.speed,
       canDrive: this.canDrive, ended: this.ended,

@@ -41,6 +41,7 @@ export class TraceIndex {
     this.arrowEnd = new Int32Array(1024);
     this.blockMinStart = new Int32Array(16);
     this.rounds = [];        // seqs of ROUND events
+    this.unanswered = new Set(); // seqs of SENDs whose DELIVER or DROP the trace does not hold yet
     this.landmarks = [];     // seqs of CRASH, RECOVER, DECIDE, FAULT, DUPLICATE and END events: few, drawn always
   }
 
@@ -86,7 +87,10 @@ export class TraceIndex {
     this.node[seq] = event.node;
     this.peer[seq] = event.peer;
     this.parent[seq] = event.parent;
-    if ((kind === KIND.DELIVER || kind === KIND.DROP) && event.parent >= 0 && this.kind[event.parent] === KIND.SEND) {
+    if (kind === KIND.SEND && event.peer >= 0) {
+      this.unanswered.add(seq);
+    } else if ((kind === KIND.DELIVER || kind === KIND.DROP) && event.parent >= 0 && this.kind[event.parent] === KIND.SEND) {
+      this.unanswered.delete(event.parent);
       this.#addArrow(event.parent, seq);
     } else if (kind === KIND.ROUND) {
       this.rounds.push(seq);
@@ -160,7 +164,7 @@ export class TraceIndex {
 
   /** The seq of the ROUND event that starts {@code round}, or -1. */
   roundStart(round) {
-    return this.rounds.find((seq) => this.events[seq].payload === round) ?? -1;
+    return this.rounds.find((seq) => this.events[seq].payload === round && !isEndOfRounds(this.events[seq])) ?? -1;
   }
 
   /** Counts of each kind among events 0..{@code upTo}, by kind name. */
@@ -172,6 +176,11 @@ export class TraceIndex {
     }
     return Object.fromEntries(KINDS.map((name, i) => [name, counts[i]]));
   }
+}
+
+/** The ROUND event after the last round, at which the processes decide (detail "end of round m"). */
+export function isEndOfRounds(event) {
+  return event.kind === 'ROUND' && typeof event.detail === 'string' && event.detail.startsWith('end of round');
 }
 
 /** The first index in [0, length) for which before(index) is false, given before is true then false. */

@@ -1,5 +1,6 @@
 package dev.faultlab.check;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.Simulation;
 
 import java.util.List;
@@ -20,8 +21,8 @@ public final class Agreement {
             if (first == null) {
                 first = entry;
             } else if (!Objects.equals(first.getValue(), entry.getValue())) {
-                return Verdict.violated(NAME, "P" + first.getKey() + " decided " + first.getValue() + " but P"
-                                + entry.getKey() + " decided " + entry.getValue(),
+                return Verdict.violated(NAME, ProcessLabel.of(first.getKey()) + " decided " + first.getValue() + " but "
+                                + ProcessLabel.of(entry.getKey()) + " decided " + entry.getValue(),
                         List.of(decisions.eventOf().get(first.getKey()), decisions.eventOf().get(entry.getKey())));
             }
         }

@@ -1,5 +1,6 @@
 package dev.faultlab.check;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.Simulation;
 
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class Termination {
             }
         }
         if (!undecided.isEmpty()) {
-            return Verdict.violated(NAME, "correct processes " + undecided.stream().map(p -> "P" + p).toList()
+            return Verdict.violated(NAME, "correct processes " + ProcessLabel.of(undecided)
                     + " never decided", List.of(run.trace().size() - 1));
         }
         if (!late.isEmpty()) {

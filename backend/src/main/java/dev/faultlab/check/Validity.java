@@ -1,5 +1,6 @@
 package dev.faultlab.check;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.Simulation;
 
 import java.util.Collection;
@@ -17,7 +18,7 @@ public final class Validity {
         Decisions decisions = Decisions.ofCorrectProcesses(run);
         for (Map.Entry<Integer, Object> entry : decisions.valueOf().entrySet()) {
             if (!inputs.contains(entry.getValue())) {
-                return Verdict.violated(NAME, "P" + entry.getKey() + " decided " + entry.getValue()
+                return Verdict.violated(NAME, ProcessLabel.of(entry.getKey()) + " decided " + entry.getValue()
                         + ", which no process proposed (inputs " + inputs + ")", List.of(decisions.eventOf().get(entry.getKey())));
             }
         }

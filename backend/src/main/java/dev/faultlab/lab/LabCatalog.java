@@ -27,8 +27,8 @@ public final class LabCatalog {
     private static final Logger log = LoggerFactory.getLogger(LabCatalog.class);
     static final long RECHECK_MILLIS = 1000;
 
-    /** What the catalog shows of a lab. */
-    public record LabSummary(String id, String title, String summary, String protocol) {
+    /** What the catalog shows of a lab; {@code topic} (or null) replaces the protocol when that is only the workload. */
+    public record LabSummary(String id, String title, String summary, String protocol, String topic) {
     }
 
     /** The catalog as it is now: the labs in service, and the problems of the folders that do not load. */
@@ -65,7 +65,7 @@ public final class LabCatalog {
         for (Entry entry : now.values()) {
             if (entry.lab() != null) {
                 Lab lab = entry.lab();
-                labs.add(new LabSummary(lab.id(), lab.title(), lab.summary(), lab.protocol()));
+                labs.add(new LabSummary(lab.id(), lab.title(), lab.summary(), lab.protocol(), lab.topic()));
             }
             problems.addAll(entry.problems());
         }

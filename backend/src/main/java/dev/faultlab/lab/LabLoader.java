@@ -109,7 +109,7 @@ final class LabLoader {
                 yaml.path("practice").asBoolean(true) && !variables.isEmpty());
         List<GradedExercise> exercises = ExerciseParser.parse(yaml.get("exercises"), protocol, policy);
         return new Lab(id, version(text, instructions), yaml.get("title").asText(), yaml.path("summary").asText(""),
-                protocol, policy, exercises, definition);
+                protocol, policy, exercises, definition, yaml.hasNonNull("topic") ? yaml.get("topic").asText() : null);
     }
 
     private static String read(String id, Path file, String where) throws LabLoadException {

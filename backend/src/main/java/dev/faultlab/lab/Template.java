@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import dev.faultlab.sim.ProcessLabel;
+
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -17,13 +19,15 @@ import java.util.regex.Pattern;
  * the variable's value (a list stays a list); {@code ${expr}} inside other text is replaced by the
  * value's text. {@code expr} is a name followed by any number of {@code [i]}, where i is a whole
  * number or a bound name. In a list, an element with {@code each: <list variable>} stands for one
- * element per item of that list, with {@code item} and {@code index} bound in it.
+ * element per item of that list, with {@code item} and {@code index} bound in it. {@code process(expr)}
+ * names the process whose id expr is, as students read it: {@code ${process(traitors[0])}} gives "P1" for id 0.
  */
 final class Template {
     private static final Pattern WHOLE = Pattern.compile("^\\$\\{([^}]*)}$");
     private static final Pattern INSIDE = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern EXPRESSION = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)((?:\\[[A-Za-z0-9_]+])*)");
     private static final Pattern INDEX = Pattern.compile("\\[([A-Za-z0-9_]+)]");
+    private static final Pattern PROCESS = Pattern.compile("^process\\((.*)\\)$");
     static final String EACH = "each";
 
     private Template() {
@@ -95,6 +99,14 @@ final class Template {
     }
 
     private static JsonNode evaluate(String expression, Map<String, JsonNode> variables, String where) {
+        Matcher process = PROCESS.matcher(expression.strip());
+        if (process.matches()) {
+            JsonNode id = evaluate(process.group(1), variables, where);
+            if (!id.canConvertToInt() || !id.isIntegralNumber() || id.asInt() < 0) {
+                throw new LabException(where, "'${" + expression + "}': process() takes a process id (0 or more), got " + id);
+            }
+            return TextNode.valueOf(ProcessLabel.of(id.asInt()));
+        }
         Matcher parts = EXPRESSION.matcher(expression.strip());
         if (!parts.matches()) {
             throw new LabException(where, "'${" + expression + "}' is not a variable, nor a variable with [index]");

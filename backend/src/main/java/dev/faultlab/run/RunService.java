@@ -1,5 +1,7 @@
 package dev.faultlab.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.sim.EndReason;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Fault;
@@ -13,6 +15,7 @@ import dev.faultlab.store.ServerInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,6 +81,51 @@ public final class RunService implements AutoCloseable {
         LiveRun run = new LiveRun(id, ownerId, courseId, Optional.empty(), Optional.empty(), sim, registry, settings);
         live.put(id, run);
         return run;
+    }
+
+    /**
+     * The newest of the owner's own runs in this course that started from exactly this recipe (not a branch;
+     * faults injected live since then are allowed), or empty. A lab's "open the run of your variant" returns
+     * to it, with its branches, instead of starting another copy at each click.
+     */
+    public Optional<LiveRun> existing(Recipe recipe, long ownerId, long courseId) {
+        // Compared as JSON trees: the database keeps recipes as jsonb, which does not keep the order of keys.
+        Recipe capped = recipe.withBudgets(recipe.budgets().capTo(settings.budgetCap()));
+        JsonNode wanted = tree(capped);
+        int planned = capped.faults().size();
+        for (RunStore.StoredRun stored : store.listByOwner(ownerId, 100)) {
+            if (stored.parentRunId().isEmpty() && stored.courseId().equals(Optional.of(courseId))
+                    && stored.protocol().equals(recipe.protocol())) {
+                Optional<Recipe> readable = readable(stored);
+                if (readable.isEmpty()) {
+                    continue;
+                }
+                Recipe saved = readable.get();
+                if (saved.faults().size() >= planned
+                        && tree(saved.withFaults(saved.faults().subList(0, planned))).equals(wanted)) {
+                    return Optional.of(open(stored.id()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A stored run whose recipe no longer reads (an older format, a removed protocol) is never the one to return to. */
+    private static Optional<Recipe> readable(RunStore.StoredRun stored) {
+        try {
+            return Optional.of(RunCodec.recipe(stored.recipeJson()));
+        } catch (UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The recipe as JSON read back, so a number is the same node whichever Java type held it. */
+    private static JsonNode tree(Recipe recipe) {
+        try {
+            return RunCodec.mapper().readTree(RunCodec.recipeJson(recipe));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

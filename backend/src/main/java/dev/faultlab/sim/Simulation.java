@@ -16,6 +16,11 @@ import java.util.SplittableRandom;
  * escapes as an exception: a failure or a runaway handler ends the run with the reason.
  */
 public final class Simulation {
+    /**
+     * Detail of the ROUND event after the last round, at which processes decide: it carries the last
+     * round's number, so nothing in a trace ever says round m+2.
+     */
+    public static final String END_OF_ROUNDS = "end of round ";
     /** Length of one synchronous round; message delays are kept inside it. */
     public static final long ROUND_TICKS = 10;
     private static final int WALL_CHECK_INTERVAL = 256;
@@ -41,6 +46,8 @@ public final class Simulation {
     private long now;
     private int nextMessage;
     private int round = -1;
+    /** Set when the last round has ended: every message still on its way arrives too late. */
+    private boolean roundsOver;
     private long wallNanos;
     private EndReason end;
     /** The trace event that set the current handler or fault going: the parent of what it causes. */
@@ -202,7 +209,7 @@ public final class Simulation {
             finish(new EndReason("budget.events", "a handler produced more events than the budget allows"));
         } catch (ProtocolFailure e) {
             record(EventKind.NOTE, e.node, -1, -1, -1, "protocol error: " + e.getCause(), null);
-            finish(new EndReason("protocol-error", "the protocol failed at P" + e.node + ": " + e.getCause()));
+            finish(new EndReason("protocol-error", "the protocol failed at " + ProcessLabel.of(e.node) + ": " + e.getCause()));
         }
     }
 
@@ -420,7 +427,7 @@ public final class Simulation {
     private void send(NodeState from, int to, Message message) {
         if (!from.up || to == from.id || to < 0 || to >= n) {
             if (from.up && (to < 0 || to >= n || to == from.id)) {
-                throw new IllegalArgumentException("P" + from.id + " sent to a process that does not exist: " + to);
+                throw new IllegalArgumentException(ProcessLabel.of(from.id) + " sent to a process that does not exist: " + to);
             }
             return;
         }
@@ -487,7 +494,7 @@ public final class Simulation {
         String dropped;
         if (!to.up) {
             dropped = "receiver crashed";
-        } else if (setup.roundBased() && d.round < round) {
+        } else if (setup.roundBased() && (d.round < round || roundsOver)) {
             dropped = "late: arrived after round " + d.round + " ended";
         } else {
             dropped = network.blocks(d.from, d.to);
@@ -510,9 +517,11 @@ public final class Simulation {
     }
 
     private void roundStart(int r) {
-        round = r;
-        int seq = record(EventKind.ROUND, -1, -1, -1, -1, r, "round " + r);
         boolean last = r > setup.rounds();
+        // What processes decide once all rounds are over belongs to the last round: there is no round m+2.
+        round = last ? setup.rounds() : r;
+        roundsOver = last;
+        int seq = record(EventKind.ROUND, -1, -1, -1, -1, round, last ? END_OF_ROUNDS + round : "round " + r);
         for (NodeState node : nodes) {
             if (!node.up) {
                 continue;
@@ -589,7 +598,7 @@ public final class Simulation {
         return setup.rounds();
     }
 
-    /** The current round of a round protocol (after the last one, rounds()+1), or -1. */
+    /** The current round of a round protocol (after the last one, still rounds()), or -1. */
     public int round() {
         return round;
     }

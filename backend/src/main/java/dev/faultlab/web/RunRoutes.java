@@ -121,8 +121,12 @@ final class RunRoutes {
         }, Access.SIGNED_IN);
     }
 
-    /** The run of the viewer's variant, filed under the course so its instructors can see it. */
-    private static LiveRun variantRun(RunService runs, LabSheets sheets, PracticeService practice, CourseAccess courses, Viewer viewer,
+    /**
+     * The run of the viewer's variant (or of a practice variant), filed under the course so its instructors can see
+     * it: the one they opened before, if any, so their branches and injected faults are still there.
+     */
+    private static LiveRun variantRun(RunService runs, LabSheets sheets, PracticeService practice, CourseAccess courses,
+                                      Viewer viewer,
                                       LabReference lab) {
         if (lab.courseId() == null || lab.labId() == null || lab.labId().isBlank()) {
             String missing = lab.courseId() == null ? "lab.courseId" : "lab.labId";
@@ -132,7 +136,8 @@ final class RunRoutes {
         boolean instructor = courses.isInstructor(viewer, course.id());
         Recipe recipe = lab.practice() == null ? sheets.variantRun(course, lab.labId(), viewer.id(), instructor)
                 : practice.run(course, lab.labId(), viewer.id(), instructor, lab.practice());
-        return runs.create(recipe, Optional.of(viewer.id()), Optional.of(course.id()));
+        return runs.existing(recipe, viewer.id(), course.id())
+                .orElseGet(() -> runs.create(recipe, Optional.of(viewer.id()), Optional.of(course.id())));
     }
 
     private static RunDetails details(LiveRun run, Viewer viewer) {

@@ -107,8 +107,8 @@ class LabPageRunsIT {
         assertThat(page).hasURL(Pattern.compile(".*/run\\.html\\?id=.+"));
         Locator planned = page.locator("#fault-plan .fault-item");
         assertThat(planned).hasCount(1);
-        assertThat(planned).containsText("crash P1");
-        assertThat(planned).containsText("at time 0");
+        assertThat(planned).containsText("crash P2");
+        assertThat(planned).containsText("at the start");
     }
 
     @Test

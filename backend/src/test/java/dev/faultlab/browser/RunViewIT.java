@@ -91,7 +91,7 @@ class RunViewIT {
         page.locator("#filter-node").selectOption("0");
         Locator rows = page.locator("#log-rows [data-kind='SEND']");
         assertThat(rows).hasCount(4);
-        assertThat(rows.first()).containsText("P0 sends Known to P1");
+        assertThat(rows.first()).containsText("P1 sends Known to P2");
 
         button(page, "Next round (Shift+→)").click();
         assertThat(diagram).hasAttribute("data-delivers", "20");
@@ -114,9 +114,9 @@ class RunViewIT {
         page.locator("#param-m").fill("2");
         page.locator("#add-byzantine").click();
         page.locator("#add-byzantine").click();
-        page.locator("#byzantine-0-node").fill("0");
+        page.locator("#byzantine-0-node").selectOption("0");
         page.locator("#byzantine-0-behaviour").selectOption("equivocate");
-        page.locator("#byzantine-1-node").fill("1");
+        page.locator("#byzantine-1-node").selectOption("1");
         page.locator("#byzantine-1-behaviour").selectOption("equivocate");
         button(page, "Start the run").click();
 
@@ -131,7 +131,7 @@ class RunViewIT {
         page.locator("#filter-node").selectOption("2");
         Locator rows = page.locator("#log-rows [data-kind='SEND']");
         assertThat(rows).hasCount(6);
-        assertThat(rows.first()).containsText("P2 sends");
+        assertThat(rows.first()).containsText("P3 sends");
     }
 
     @Test
@@ -149,7 +149,7 @@ class RunViewIT {
 
         field(page, "f").fill("7");
         button(page, "Start the run").click();
-        assertThat(page.locator("#param-f-error")).containsText("must be less than n=5");
+        assertThat(page.locator("#param-f-error")).hasText("Must be less than n=5, got 7.");
         assertThat(field(page, "f")).hasAttribute("aria-invalid", "true");
         assertThat(page).hasURL(Pattern.compile(".*/new-run\\.html.*"));
     }
@@ -161,22 +161,22 @@ class RunViewIT {
         button(page, "Next round (Shift+→)").click();
         assertThat(page.locator("#diagram")).hasAttribute("data-sends", "20");
 
-        // Direct manipulation: P1 sits on the topology's circle, clockwise after P0 at the top.
+        // Direct manipulation: P2 (id 1) sits on the topology's circle, clockwise after P1 at the top.
         clickNodeOnCanvas(page, 1, 5);
-        button(page, "Crash P1").click();
+        button(page, "Crash P2").click();
         button(page, "Next round (Shift+→)").click();
 
         assertThat(page.locator("#topology")).hasAttribute("data-crashed", "1");
-        assertThat(page.locator(".node-button[data-node='1']")).hasText(Pattern.compile("P1: crashed"));
+        assertThat(page.locator(".node-button[data-node='1']")).hasText(Pattern.compile("P2: crashed"));
         assertThat(page.locator("#diagram")).hasAttribute("data-crashes", "1");
         assertThat(page.locator("#inspector tr[data-node='1']")).hasAttribute("data-status", "crashed");
         assertThat(page.locator("#inspector tr[data-node='1']")).containsText("crashed");
         Locator fault = page.locator("#fault-plan .fault-item");
         assertThat(fault).hasCount(1);
-        assertThat(fault).containsText("crash P1");
+        assertThat(fault).containsText("crash P2");
         assertThat(fault).hasAttribute("data-state", "reached");
         page.locator("#filter-kind").selectOption("CRASH");
-        assertThat(page.locator("#log-rows [data-kind='CRASH']")).hasText(Pattern.compile("P1 crashes"));
+        assertThat(page.locator("#log-rows [data-kind='CRASH']")).hasText(Pattern.compile("P2 crashes"));
     }
 
     @Test
@@ -189,7 +189,7 @@ class RunViewIT {
         page.locator("#link-from").selectOption("0");
         page.locator("#link-to").selectOption("3");
         button(page, "Pick this link").click();
-        button(page, "Cut link P0 ↔ P3").click();
+        button(page, "Cut link P1 ↔ P4").click();
         assertThat(page.locator("#topology")).hasAttribute("data-cut", "0-3");
         button(page, "Next round (Shift+→)").click();
 
@@ -201,7 +201,7 @@ class RunViewIT {
         for (Locator drop : drops.all()) {
             assertThat(drop).containsText("dropped: link down");
         }
-        assertThat(page.locator("#fault-plan")).containsText("cut link P0 ↔ P3");
+        assertThat(page.locator("#fault-plan")).containsText("cut link P1 ↔ P4");
     }
 
     @Test
@@ -278,9 +278,9 @@ class RunViewIT {
         button(page, "Next round (Shift+→)").click();
         Locator planned = page.locator("#fault-plan .fault-item");
         assertThat(planned).hasAttribute("data-state", "pending");
-        assertThat(planned).containsText("crash P4 — at time 15 (not reached yet)");
+        assertThat(planned).containsText("crash P5 — at time 15 (not reached yet)");
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Remove crash P4"))).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Remove crash P5"))).click();
         assertThat(page.locator("#branch-keep-0")).not().isChecked();
         button(page, "Start the branch").click();
 
@@ -367,7 +367,7 @@ class RunViewIT {
         assertThat(button(page, "Play (Space)")).isDisabled();
         page.locator(".node-button[data-node='0']").click();
         assertThat(page.locator("#fault-mode")).containsText("a run you cannot drive");
-        assertThat(button(page, "Crash P0 (branch)")).isVisible();
+        assertThat(button(page, "Crash P1 (branch)")).isVisible();
     }
 
     // ------------------------------------------------------------------ helpers

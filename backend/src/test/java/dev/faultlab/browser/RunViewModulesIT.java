@@ -231,6 +231,7 @@ class RunViewModulesIT {
                   const { TraceIndex } = await import('/js/run/trace-index.js');
                   const n = { name: 'n', type: 'INT', min: 2, max: 64, defaultValue: 4, required: false };
                   const values = { name: 'values', type: 'INT_LIST', min: 0, max: 9, defaultValue: null, required: false };
+                  const orders = { name: 'values', type: 'LIST', min: null, max: null, defaultValue: null, required: false };
                   const crashLater = { at: 50, atEvent: null, kind: 'CRASH', target: 1, params: {} };
                   const crashEarlier = { at: 5, atEvent: null, kind: 'CRASH', target: 2, params: {} };
                   const injected = { at: null, atEvent: 3, kind: 'RECOVER', target: 2, params: {} };
@@ -240,6 +241,9 @@ class RunViewModulesIT {
                     limits: limitsText(n), listLimits: limitsText(values),
                     ok: parseParam(n, ' 5 '), empty: Object.keys(parseParam(n, '')).every((k) => k === 'value') && parseParam(n, '').value === undefined, tooBig: parseParam(n, '65'), notWhole: parseParam(n, '2.5'),
                     list: parseParam(values, '1, 2 3'), badList: parseParam(values, '1 x'), outOfRange: parseParam(values, '1 10'),
+                    forms: ['1 2 3', '1, 2, 3', '[1, 2, 3]'].map((typed) => parseParam(values, typed)),
+                    words: ['ATTACK RETREAT', 'ATTACK, RETREAT', '["ATTACK", "RETREAT"]'].map((typed) => parseParam(orders, typed)),
+                    badJson: parseParam(orders, '[ATTACK]'),
                     plan: branchFaults([crashLater, crashEarlier, injected], [{ kind: 'HEAL', target: null, params: {} }], 10, 20),
                     reached: reachedFaults([crashLater, crashEarlier], index, 0),
                   };
@@ -247,7 +251,10 @@ class RunViewModulesIT {
         Map<String, Object> r = map(result);
 
         assertThat(r.get("limits")).isEqualTo("a whole number from 2 to 64; 4 if left empty");
-        assertThat(r.get("listLimits")).isEqualTo("whole numbers from 0 to 9, separated by spaces or commas; optional");
+        assertThat(r.get("listLimits")).isEqualTo("whole numbers from 0 to 9, separated by spaces or commas (or a JSON list); optional");
+        assertThat(list(r.get("forms"))).containsOnly(Map.of("value", List.of(1, 2, 3))).hasSize(3);
+        assertThat(list(r.get("words"))).containsOnly(Map.of("value", List.of("ATTACK", "RETREAT"))).hasSize(3);
+        assertThat(map(r.get("badJson")).get("error")).asString().startsWith("values: a list in brackets must be JSON");
         assertThat(r.get("ok")).isEqualTo(Map.of("value", 5));
         assertThat(r.get("empty")).isEqualTo(true);
         assertThat(r.get("tooBig")).isEqualTo(Map.of("error", "n must be at most 64, got 65."));

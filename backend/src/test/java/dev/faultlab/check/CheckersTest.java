@@ -100,7 +100,7 @@ class CheckersTest {
         Verdict verdict = Agreement.check(sim);
 
         assertThat(verdict.holds()).isFalse();
-        assertThat(verdict.explanation()).isEqualTo("P0 decided 4 but P2 decided 5");
+        assertThat(verdict.explanation()).isEqualTo("P1 decided 4 but P3 decided 5");
         assertThat(verdict.witnesses()).hasSize(2).allSatisfy(seq -> assertThat(sim.trace().kind(seq)).isEqualTo(EventKind.DECIDE));
         assertThat(sim.trace().event(verdict.witnesses().get(1)).node()).isEqualTo(2);
     }
@@ -119,7 +119,7 @@ class CheckersTest {
         Verdict verdict = Validity.check(sim, List.of(1, 2, 3));
 
         assertThat(verdict.holds()).isFalse();
-        assertThat(verdict.explanation()).isEqualTo("P2 decided 9, which no process proposed (inputs [1, 2, 3])");
+        assertThat(verdict.explanation()).isEqualTo("P3 decided 9, which no process proposed (inputs [1, 2, 3])");
         assertThat(sim.trace().event(verdict.witnesses().get(0)).payload()).isEqualTo(9);
         assertThat(Validity.check(sim, List.of(1, 2, 9)).holds()).isTrue();
     }
@@ -131,7 +131,7 @@ class CheckersTest {
         Verdict verdict = Termination.check(sim);
 
         assertThat(verdict.holds()).isFalse();
-        assertThat(verdict.explanation()).isEqualTo("correct processes [P1] never decided");
+        assertThat(verdict.explanation()).isEqualTo("correct processes [P2] never decided");
         assertThat(verdict.witnesses()).containsExactly(sim.trace().size() - 1);
     }
 
@@ -166,6 +166,6 @@ class CheckersTest {
                 .withBudgets(new dev.faultlab.sim.Budgets(1000, 25, 1000, 8, 1 << 20))
                 .withFault(Fault.at(0, FaultKind.RECEIVE_OMISSION, 1)));
 
-        assertThat(Termination.check(sim).explanation()).isEqualTo("correct processes [P0] never decided");
+        assertThat(Termination.check(sim).explanation()).isEqualTo("correct processes [P1] never decided");
     }
 }

@@ -254,7 +254,7 @@ class SubmitIT {
         Student nia = carrying.join("Nia");
         Student oz = carrying.join("Oz");
         List<String> traitors = carrying.sheet(nia.client()).path("given").get(1).path("rows").findValuesAsText("label");
-        String loyal = Stream.of("P0", "P1", "P2", "P4", "P5", "P6").filter(p -> !traitors.contains(p)).findFirst().orElseThrow();
+        String loyal = Stream.of("P1", "P2", "P4", "P5", "P6", "P7").filter(p -> !traitors.contains(p)).findFirst().orElseThrow();
         accepted(carrying.submit(nia, "round1", flipped(carrying.expected(nia, "round1", 0), "-/" + loyal)));
 
         JsonNode nias = json(carrying.submit(nia, "round2", echoingMistake(carrying.expected(nia, "round2", 0), loyal, traitors)));

@@ -3,6 +3,7 @@ package dev.faultlab.lab;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.Recipe;
 import net.jqwik.api.ForAll;
@@ -31,6 +32,9 @@ class ByzantineLabGradingTest {
             .lab("byzantine-generals").orElseThrow();
     private static final int N = 7;
     private static final int ROUNDS = 3;
+    /** The lab asks about P3 and P5, ids 2 and 4, as the lecture's Exercise 7 does. */
+    private static final int ASKED = 2;
+    private static final int OTHER = 4;
 
     /** A variant as the instructions describe it: values, and each traitor's value per receiver. */
     private record World(List<String> values, Map<Integer, List<String>> lies) {
@@ -55,10 +59,10 @@ class ByzantineLabGradingTest {
         World world = world(GRADING.recipe(LAB, key));
         Map<String, JsonNode> answers = new HashMap<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            answers.put("round" + round, roundAnswer(world, 3, round));
+            answers.put("round" + round, roundAnswer(world, ASKED, round));
         }
-        answers.put("vector", vectorAnswer(world, 3));
-        answers.put("others", vectorAnswer(world, 5));
+        answers.put("vector", vectorAnswer(world, ASKED));
+        answers.put("others", vectorAnswer(world, OTHER));
         answers.put("agree", JSON.valueToTree(Map.of("choices", List.of("agree"))));
 
         for (Exercise exercise : LAB.exercises()) {
@@ -72,11 +76,11 @@ class ByzantineLabGradingTest {
                                              @ForAll @IntRange(min = 0, max = 29) int cellIndex) throws InvalidAnswer {
         VariantKey key = new VariantKey(7, student, LAB.id());
         World world = world(GRADING.recipe(LAB, key));
-        JsonNode answer = roundAnswer(world, 3, 2);
+        JsonNode answer = roundAnswer(world, ASKED, 2);
         ObjectNode cells = (ObjectNode) answer.get("cells");
         String cell = new ArrayList<>(iterable(cells)).get(cellIndex);
         cells.put(cell, "ATTACK".equals(cells.get(cell).asText()) ? "RETREAT" : "ATTACK");
-        Map<String, JsonNode> others = Map.of("round1", roundAnswer(world, 3, 1));
+        Map<String, JsonNode> others = Map.of("round1", roundAnswer(world, ASKED, 1));
 
         Grade grade = GRADING.grade(LAB, key, "round2", 0, answer, others);
 
@@ -89,14 +93,14 @@ class ByzantineLabGradingTest {
             throws InvalidAnswer {
         VariantKey key = new VariantKey(7, student, LAB.id());
         World world = world(GRADING.recipe(LAB, key));
-        int loyalOrigin = firstLoyalOtherThan(world, 3);
-        ObjectNode round1 = (ObjectNode) roundAnswer(world, 3, 1);
-        String slipped = flip(((ObjectNode) round1.get("cells")).get("-/P" + loyalOrigin).asText());
-        ((ObjectNode) round1.get("cells")).put("-/P" + loyalOrigin, slipped);
-        ObjectNode round2 = (ObjectNode) roundAnswer(world, 3, 2);
+        int loyalOrigin = firstLoyalOtherThan(world, ASKED);
+        ObjectNode round1 = (ObjectNode) roundAnswer(world, ASKED, 1);
+        String slipped = flip(((ObjectNode) round1.get("cells")).get("-/" + ProcessLabel.of(loyalOrigin)).asText());
+        ((ObjectNode) round1.get("cells")).put("-/" + ProcessLabel.of(loyalOrigin), slipped);
+        ObjectNode round2 = (ObjectNode) roundAnswer(world, ASKED, 2);
         for (int relay = 0; relay < N; relay++) {
-            if (relay != 3 && relay != loyalOrigin && !world.traitor(relay)) {
-                ((ObjectNode) round2.get("cells")).put("P" + relay + "/P" + loyalOrigin, slipped);
+            if (relay != ASKED && relay != loyalOrigin && !world.traitor(relay)) {
+                ((ObjectNode) round2.get("cells")).put(ProcessLabel.of(relay) + "/" + ProcessLabel.of(loyalOrigin), slipped);
             }
         }
 
@@ -126,7 +130,7 @@ class ByzantineLabGradingTest {
     private static JsonNode roundAnswer(World world, int self, int round) {
         Map<String, String> cells = new java.util.LinkedHashMap<>();
         for (List<Integer> path : chains(self, round)) {
-            cells.put(rowId(path.subList(0, path.size() - 1)) + "/P" + path.get(path.size() - 1), world.heard(self, path));
+            cells.put(rowId(path.subList(0, path.size() - 1)) + "/" + ProcessLabel.of(path.get(path.size() - 1)), world.heard(self, path));
         }
         return JSON.valueToTree(Map.of("cells", cells));
     }
@@ -135,7 +139,7 @@ class ByzantineLabGradingTest {
     private static JsonNode vectorAnswer(World world, int self) {
         Map<String, String> cells = new java.util.LinkedHashMap<>();
         for (int origin = 0; origin < N; origin++) {
-            cells.put("vector/P" + origin, origin == self ? world.values().get(self) : resolve(world, self, List.of(origin)));
+            cells.put("vector/" + ProcessLabel.of(origin), origin == self ? world.values().get(self) : resolve(world, self, List.of(origin)));
         }
         return JSON.valueToTree(Map.of("cells", cells));
     }
@@ -178,7 +182,7 @@ class ByzantineLabGradingTest {
     }
 
     private static String rowId(List<Integer> speakers) {
-        return speakers.isEmpty() ? "-" : String.join(":", speakers.stream().map(id -> "P" + id).toList());
+        return speakers.isEmpty() ? "-" : String.join(":", speakers.stream().map(ProcessLabel::of).toList());
     }
 
     private static int firstLoyalOtherThan(World world, int self) {

@@ -44,10 +44,10 @@ class GridAnswersTest {
         Lab lab = lab("[5, 3, 8]");
         VariantKey key = new VariantKey(1, 1, lab.id());
         assertThat(grading.expected(lab, key, "known", 0).get("cells"))
-                .isEqualTo(JSON.valueToTree(Map.of("P0/V", "crashed", "P1/V", "{3, 8}", "P2/V", "{3, 8}")));
+                .isEqualTo(JSON.valueToTree(Map.of("P1/V", "crashed", "P2/V", "{3, 8}", "P3/V", "{3, 8}")));
 
-        Map<String, Object> loose = Map.of("cells", Map.of("P0/V", "Crashed", "P1/V", "8 3", "P2/V", " {8,3} "));
-        Map<String, Object> subset = Map.of("cells", Map.of("P0/V", "crashed", "P1/V", "8", "P2/V", "{3}"));
+        Map<String, Object> loose = Map.of("cells", Map.of("P1/V", "Crashed", "P2/V", "8 3", "P3/V", " {8,3} "));
+        Map<String, Object> subset = Map.of("cells", Map.of("P1/V", "crashed", "P2/V", "8", "P3/V", "{3}"));
 
         assertThat(grading.grade(lab, key, "known", 0, JSON.valueToTree(loose), Map.of()).score()).isEqualTo(1.0);
         assertThat(grading.grade(lab, key, "known", 0, JSON.valueToTree(subset), Map.of()).score()).isEqualTo(1.0 / 3);
@@ -58,9 +58,9 @@ class GridAnswersTest {
         Lab lab = lab("[5, 3]");
         VariantKey key = new VariantKey(1, 1, lab.id());
 
-        Map<String, Object> bare = Map.of("cells", Map.of("P0/V", "crashed", "P1/V", "3"));
+        Map<String, Object> bare = Map.of("cells", Map.of("P1/V", "crashed", "P2/V", "3"));
 
-        assertThat(grading.expected(lab, key, "known", 0).get("cells").get("P1/V").asText()).isEqualTo("{3}");
+        assertThat(grading.expected(lab, key, "known", 0).get("cells").get("P2/V").asText()).isEqualTo("{3}");
         assertThat(grading.grade(lab, key, "known", 0, JSON.valueToTree(bare), Map.of()).score()).isEqualTo(1.0);
     }
 }

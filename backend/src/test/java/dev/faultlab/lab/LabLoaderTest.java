@@ -29,7 +29,7 @@ class LabLoaderTest {
                 points: 2
                 answer: {key: flooding.decisions}
                 wrong:
-                  - cells: {"P0/value": "7"}
+                  - cells: {"P1/value": "7"}
             """;
 
     @TempDir
@@ -130,7 +130,7 @@ class LabLoaderTest {
 
     @Test
     void aListedWrongAnswerThatScoresFullMarksIsReported() throws IOException {
-        LabProblem problem = onlyProblem(VALID.replace("{\"P0/value\": \"7\"}", "{}"));
+        LabProblem problem = onlyProblem(VALID.replace("{\"P1/value\": \"7\"}", "{}"));
 
         assertThat(problem.field()).isEqualTo("exercises[0].wrong[0]");
         assertThat(problem.message()).contains("scores full marks");

@@ -2,8 +2,14 @@ package dev.faultlab.lab;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultlab.sim.Fault;
+import dev.faultlab.sim.Recipe;
+
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,5 +24,19 @@ class ShippedLabsTest {
         assertThat(listing.problems()).isEmpty();
         assertThat(listing.labs()).extracting(LabCatalog.LabSummary::id)
                 .containsExactly("byzantine-generals", "dependability", "flooding-consensus", "two-phase-commit");
+    }
+
+    @Test
+    void theByzantineLabsDefaultVariantIsTheLecturesExerciseSevenWithProcessesNamedFromP1() {
+        Lab lab = new LabCatalog(LABS, new ReferenceGrading(), Clock.systemUTC()).lab("byzantine-generals").orElseThrow();
+        Map<String, JsonNode> defaults = Variants.defaults(lab.definition());
+        Recipe recipe = Variants.recipe(lab.protocol(), lab.definition(), defaults, 1);
+        List<Given> given = Variants.given(lab.definition(), defaults);
+
+        assertThat(recipe.params()).containsEntry("n", 7).containsEntry("m", 2);
+        assertThat(recipe.faults()).extracting(Fault::target).containsExactly(0, 1);
+        assertThat(given.get(0).columns()).containsExactly("P1", "P2", "P3", "P4", "P5", "P6", "P7");
+        assertThat(given.get(1).rows()).extracting(Given.Row::label).containsExactly("P1", "P2");
+        assertThat(lab.exercises()).extracting(Exercise::title).contains("What P3 hears in round 1", "P3's final vector");
     }
 }

@@ -42,8 +42,8 @@ class VariantPolicyTest {
                 exercises:
                   - id: round2
                     type: matrix
-                    title: Round 2 at P0
-                    prompt: What P0 hears in round 2.
+                    title: Round 2 at P1
+                    prompt: What P1 hears in round 2.
                     points: 1
                     answer: {key: byzantine.received, node: 0, round: 2, arbitrary: true}
                 """);
@@ -52,13 +52,13 @@ class VariantPolicyTest {
         ObjectNode answer = expected.deepCopy();
         ObjectNode cells = (ObjectNode) answer.get("cells");
 
-        assertThat(expected.get("cells").get("P1/P2").asText()).as("P1 relays: made up").isEqualTo("*");
-        assertThat(expected.get("cells").get("P2/P1").asText()).as("about P1: made up").isEqualTo("*");
-        assertThat(expected.get("cells").get("P2/P3").asText()).as("loyal chain").isEqualTo("ATTACK");
-        cells.put("P1/P2", "RETREAT");
-        cells.put("P2/P1", "ATTACK");
-        assertThat(grading.grade(lab, key, "round2", 0, answer, Map.of()).score()).isEqualTo(1.0);
+        assertThat(expected.get("cells").get("P2/P3").asText()).as("P2 relays: made up").isEqualTo("*");
+        assertThat(expected.get("cells").get("P3/P2").asText()).as("about P2: made up").isEqualTo("*");
+        assertThat(expected.get("cells").get("P3/P4").asText()).as("loyal chain").isEqualTo("ATTACK");
         cells.put("P2/P3", "RETREAT");
+        cells.put("P3/P2", "ATTACK");
+        assertThat(grading.grade(lab, key, "round2", 0, answer, Map.of()).score()).isEqualTo(1.0);
+        cells.put("P3/P4", "RETREAT");
         assertThat(grading.grade(lab, key, "round2", 0, answer, Map.of()).score()).isEqualTo(5.0 / 6);
     }
 

@@ -124,7 +124,7 @@ class BudgetsTest {
         assertThatCode(sim::runToEnd).doesNotThrowAnyException();
 
         assertThat(sim.endReason().code()).isEqualTo("protocol-error");
-        assertThat(sim.endReason().message()).startsWith("the protocol failed at P1: ");
+        assertThat(sim.endReason().message()).startsWith("the protocol failed at P2: ");
         assertThat(sim.trace().event(sim.trace().size() - 2)).extracting(TraceEvent::kind, TraceEvent::node)
                 .containsExactly(EventKind.NOTE, 1);
         assertThat(sim.processes()).hasSize(2);
@@ -186,7 +186,7 @@ class BudgetsTest {
         assertThatCode(sim::runToEnd).doesNotThrowAnyException();
 
         assertThat(sim.endReason().code()).isEqualTo("protocol-error");
-        assertThat(sim.endReason().message()).contains("P1").contains("IllegalStateException: boom");
+        assertThat(sim.endReason().message()).contains("P2").contains("IllegalStateException: boom");
         TraceEvent note = sim.trace().event(sim.trace().size() - 2);
         assertThat(note).extracting(TraceEvent::kind, TraceEvent::node).containsExactly(EventKind.NOTE, 1);
         assertThat(sim.step()).isFalse();
@@ -219,9 +219,9 @@ class BudgetsTest {
         assertThatCode(() -> live.inject(Fault.at(0, FaultKind.RECOVER, 1))).doesNotThrowAnyException();
 
         assertThat(notStarted.ended()).isTrue();
-        assertThat(notStarted.endReason().message()).contains("P0").contains("no process 0");
+        assertThat(notStarted.endReason().message()).contains("P1").contains("no process 0");
         assertThat(notStarted.step()).isFalse();
-        assertThat(live.endReason().message()).contains("P1").contains("cannot recover");
+        assertThat(live.endReason().message()).contains("P2").contains("cannot recover");
         assertThat(live.processes().get(1).state()).containsExactly(java.util.Map.entry("received", List.of()));
     }
 

@@ -33,9 +33,10 @@ class RoundsTest {
         List<List<Delivery>> ends = inboxes.entrySet().stream().filter(e -> e.getKey().startsWith("end")).map(Map.Entry::getValue).toList();
         assertThat(ends).hasSize(3).allSatisfy(inbox -> assertThat(inbox).hasSize(2)
                 .allSatisfy(d -> assertThat(d.round()).isEqualTo(3)));
-        assertThat(events(sim, EventKind.ROUND)).extracting(TraceEvent::round, TraceEvent::time)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 0L), org.assertj.core.groups.Tuple.tuple(2, 10L),
-                        org.assertj.core.groups.Tuple.tuple(3, 20L), org.assertj.core.groups.Tuple.tuple(4, 30L));
+        assertThat(events(sim, EventKind.ROUND)).extracting(TraceEvent::round, TraceEvent::time, TraceEvent::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 0L, "round 1"), org.assertj.core.groups.Tuple.tuple(2, 10L, "round 2"),
+                        org.assertj.core.groups.Tuple.tuple(3, 20L, "round 3"), org.assertj.core.groups.Tuple.tuple(3, 30L, "end of round 3"));
+        assertThat(sim.round()).as("a run whose rounds are over is in its last round, never round 4 of 3").isEqualTo(3);
         assertThat(events(sim, EventKind.DELIVER)).allSatisfy(e ->
                 assertThat(e.time()).isGreaterThan((e.round() - 1) * Simulation.ROUND_TICKS).isLessThan(e.round() * Simulation.ROUND_TICKS));
     }

@@ -287,7 +287,7 @@ class AuthorizationMatrixIT {
     @Test
     void aStudentCannotReadAnotherStudentsWork() {
         String round1 = x() + "/labs/" + GRADED_LAB + "/exercises/round1/draft";
-        assertThat(clients.get(Who.STUDENT_A).put(round1, Map.of("answer", Map.of("cells", Map.of("-/P0", "ANNS-DRAFT"))))
+        assertThat(clients.get(Who.STUDENT_A).put(round1, Map.of("answer", Map.of("cells", Map.of("-/P1", "ANNS-DRAFT"))))
                 .statusCode()).isEqualTo(204);
 
         HttpResponse<String> annsSheet = clients.get(Who.STUDENT_A).get(x() + "/labs/" + GRADED_LAB);

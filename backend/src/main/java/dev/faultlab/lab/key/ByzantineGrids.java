@@ -1,5 +1,6 @@
 package dev.faultlab.lab.key;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.protocols.byzantine.Majority;
 import dev.faultlab.sim.Simulation;
 
@@ -20,17 +21,17 @@ final class ByzantineGrids {
     }
 
     static String rowId(List<Integer> speakers) {
-        return speakers.isEmpty() ? DIRECT : speakers.stream().map(id -> "P" + id).collect(Collectors.joining(":"));
+        return speakers.isEmpty() ? DIRECT : speakers.stream().map(ProcessLabel::of).collect(Collectors.joining(":"));
     }
 
     static String rowLabel(List<Integer> speakers) {
-        return speakers.isEmpty() ? "heard directly" : speakers.stream().map(id -> "P" + id + " says").collect(Collectors.joining(" "));
+        return speakers.isEmpty() ? "heard directly" : speakers.stream().map(id -> ProcessLabel.of(id) + " says").collect(Collectors.joining(" "));
     }
 
     static List<Grid.Axis> processes(int n) {
         List<Grid.Axis> columns = new ArrayList<>();
         for (int id = 0; id < n; id++) {
-            columns.add(new Grid.Axis("P" + id, "P" + id));
+            columns.add(new Grid.Axis(ProcessLabel.of(id), ProcessLabel.of(id)));
         }
         return columns;
     }

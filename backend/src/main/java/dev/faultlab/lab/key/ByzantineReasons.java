@@ -1,5 +1,6 @@
 package dev.faultlab.lab.key;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.Simulation;
 
 import java.util.ArrayList;
@@ -16,14 +17,14 @@ final class ByzantineReasons {
     }
 
     static String name(int id) {
-        return "P" + id;
+        return ProcessLabel.of(id);
     }
 
     /** The chain of a cell "P5:P4/P0": speakers nearest the receiver first, the origin last ([5, 4, 0]). */
     static List<Integer> path(String cell) {
         int slash = cell.lastIndexOf('/');
         List<Integer> path = new ArrayList<>(speakers(cell.substring(0, slash)));
-        path.add(Integer.parseInt(cell.substring(slash + 2)));
+        path.add(ProcessLabel.id(cell.substring(slash + 1)));
         return path;
     }
 
@@ -31,7 +32,7 @@ final class ByzantineReasons {
         List<Integer> speakers = new ArrayList<>();
         if (!row.equals(ByzantineGrids.DIRECT)) {
             for (String speaker : row.split(":")) {
-                speakers.add(Integer.parseInt(speaker.substring(1)));
+                speakers.add(ProcessLabel.id(speaker));
             }
         }
         return speakers;
@@ -91,7 +92,7 @@ final class ByzantineReasons {
         return new GridReasons() {
             @Override
             public String cell(String cell) {
-                int origin = Integer.parseInt(cell.substring(cell.lastIndexOf('/') + 2));
+                int origin = ProcessLabel.id(cell.substring(cell.lastIndexOf('/') + 1));
                 if (origin == node) {
                     return name(node) + "'s own entry is its own initial value";
                 }

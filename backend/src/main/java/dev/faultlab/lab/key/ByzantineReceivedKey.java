@@ -1,5 +1,6 @@
 package dev.faultlab.lab.key;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.protocols.byzantine.ByzantineAgreement;
 import dev.faultlab.protocols.byzantine.ByzantineResults;
 import dev.faultlab.protocols.byzantine.Statement;
@@ -71,7 +72,7 @@ final class ByzantineReceivedKey implements GridKey {
                 return Optional.empty();
             }
             List<Integer> repeated = path.subList(1, path.size());
-            String cell = Grid.cell(ByzantineGrids.rowId(repeated.subList(0, repeated.size() - 1)), "P" + repeated.get(repeated.size() - 1));
+            String cell = Grid.cell(ByzantineGrids.rowId(repeated.subList(0, repeated.size() - 1)), ProcessLabel.of(repeated.get(repeated.size() - 1)));
             return Optional.ofNullable(cells.get().get(cell));
         }));
     }
@@ -93,7 +94,7 @@ final class ByzantineReceivedKey implements GridKey {
         for (List<Integer> path : ByzantineResults.chains(node, run.nodeCount(), round)) {
             List<Integer> prefix = path.subList(0, path.size() - 1);
             prefixes.add(prefix);
-            String cell = Grid.cell(ByzantineGrids.rowId(prefix), "P" + path.get(path.size() - 1));
+            String cell = Grid.cell(ByzantineGrids.rowId(prefix), ProcessLabel.of(path.get(path.size() - 1)));
             boolean unknown = arbitrary && path.stream().anyMatch(id -> !ByzantineGrids.loyal(run, id));
             values.put(cell, unknown ? null
                     : override.valueFor(path).orElseGet(() -> ByzantineGrids.orDefault(heard.get(path))));

@@ -1,5 +1,6 @@
 package dev.faultlab.lab.key;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.protocols.byzantine.ByzantineAgreement;
 import dev.faultlab.protocols.byzantine.ByzantineResults;
 import dev.faultlab.sim.Simulation;
@@ -38,7 +39,7 @@ final class ByzantineVectorKey implements GridKey {
         Simulation run = reference.run();
         int node = (Integer) args.get("node");
         return grid(run, args, ByzantineResults.finalVector(run, node).orElseThrow(() ->
-                new IllegalStateException("P" + node + " has no final vector: it crashed, or the run ended early")));
+                new IllegalStateException(ProcessLabel.of(node) + " has no final vector: it crashed, or the run ended early")));
     }
 
     @Override
@@ -68,7 +69,7 @@ final class ByzantineVectorKey implements GridKey {
         }
         String own = ByzantineResults.value(run, node).orElseThrow();
         List<String> vector = ByzantineResults.vectorFrom(node, run.nodeCount(), run.rounds(), own, path -> heard.get(
-                Grid.cell(ByzantineGrids.rowId(path.subList(0, path.size() - 1)), "P" + path.get(path.size() - 1))));
+                Grid.cell(ByzantineGrids.rowId(path.subList(0, path.size() - 1)), ProcessLabel.of(path.get(path.size() - 1)))));
         return Optional.of(grid(run, args, vector));
     }
 
@@ -77,7 +78,7 @@ final class ByzantineVectorKey implements GridKey {
         Map<String, String> values = new LinkedHashMap<>();
         for (int id = 0; id < run.nodeCount(); id++) {
             boolean unknown = arbitrary && !ByzantineGrids.loyal(run, id);
-            values.put(Grid.cell(ByzantineGrids.VECTOR, "P" + id), unknown ? null : vector.get(id));
+            values.put(Grid.cell(ByzantineGrids.VECTOR, ProcessLabel.of(id)), unknown ? null : vector.get(id));
         }
         return new Grid(List.of(new Grid.Axis(ByzantineGrids.VECTOR, "vector")), ByzantineGrids.processes(run.nodeCount()),
                 values, ByzantineGrids.vocabulary(run));

@@ -1,5 +1,6 @@
 package dev.faultlab.lab.key;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.lab.LabException;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Simulation;
@@ -51,7 +52,7 @@ final class DependabilityKey implements NumberKey {
         double mttf = expected(reference, Map.of("node", node, "measure", "mttf"));
         double mttr = expected(reference, Map.of("node", node, "measure", "mttr"));
         return new Solution(java.util.List.of(
-                new Solution.Step("P" + node + "'s failures and repairs", "P" + node + " is up from t=0; " + String.join(", ", times) + ".", events),
+                new Solution.Step(ProcessLabel.of(node) + "'s failures and repairs", ProcessLabel.of(node) + " is up from t=0; " + String.join(", ", times) + ".", events),
                 new Solution.Step("The measures", "MTTF is the mean up period ending in a crash: " + mttf + "; MTTR the mean down period "
                         + "ending in a recovery: " + mttr + "; MTBF = MTTF + MTTR = " + (mttf + mttr) + "; availability A = MTTF / MTBF = "
                         + mttf / (mttf + mttr) + ".", java.util.List.of())));
@@ -84,7 +85,7 @@ final class DependabilityKey implements NumberKey {
             }
         }
         if (failures == 0 || repairs == 0) {
-            throw new IllegalStateException("P" + node + " must crash and recover at least once in the reference run, "
+            throw new IllegalStateException(ProcessLabel.of(node) + " must crash and recover at least once in the reference run, "
                     + "it failed " + failures + " and was repaired " + repairs + " times");
         }
         double mttf = (double) upTotal / failures;

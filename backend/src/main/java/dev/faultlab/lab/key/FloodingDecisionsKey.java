@@ -1,5 +1,6 @@
 package dev.faultlab.lab.key;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Simulation;
@@ -57,7 +58,7 @@ final class FloodingDecisionsKey implements GridKey {
         Map<String, String> values = new LinkedHashMap<>();
         List<Grid.Axis> rows = new ArrayList<>();
         for (int node = 0; node < run.nodeCount(); node++) {
-            String row = "P" + node;
+            String row = ProcessLabel.of(node);
             rows.add(new Grid.Axis(row, row));
             TraceEvent decision = decisions.get(node);
             Object value = run.decisions().get(node);

@@ -1,5 +1,6 @@
 package dev.faultlab.lab.key;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
 import dev.faultlab.protocols.flooding.Known;
 import dev.faultlab.sim.EventKind;
@@ -72,9 +73,9 @@ final class FloodingExplained {
                     }
                 }
             }
-            String row = "P" + node;
+            String row = ProcessLabel.of(node);
             steps.add(new Solution.Step(row, row + " starts with " + inputs.get(node) + (from.isEmpty() ? "" : " and hears from "
-                    + from.stream().map(p -> "P" + p).toList()) + " by the end of round " + round + ": V = "
+                    + ProcessLabel.listed(from)) + " by the end of round " + round + ": V = "
                     + grid.values().get(Grid.cell(row, "V")) + ".", events));
         }
         return new Solution(steps);
@@ -84,7 +85,7 @@ final class FloodingExplained {
         Trace trace = run.trace();
         List<Solution.Step> steps = new ArrayList<>();
         for (Grid.Axis row : grid.rows()) {
-            int node = Integer.parseInt(row.id().substring(1));
+            int node = ProcessLabel.id(row.id());
             List<Integer> events = new ArrayList<>();
             for (int seq = 0; seq < trace.size(); seq++) {
                 if (trace.node(seq) == node && (trace.kind(seq) == EventKind.DECIDE || trace.kind(seq) == EventKind.CRASH)) {

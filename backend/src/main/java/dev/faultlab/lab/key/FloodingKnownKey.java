@@ -1,5 +1,6 @@
 package dev.faultlab.lab.key;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
 import dev.faultlab.protocols.flooding.Known;
 import dev.faultlab.sim.EventKind;
@@ -76,8 +77,8 @@ final class FloodingKnownKey implements GridKey {
         Map<String, String> values = new LinkedHashMap<>();
         List<Grid.Axis> rows = new ArrayList<>();
         for (int node = 0; node < run.nodeCount(); node++) {
-            rows.add(new Grid.Axis("P" + node, "P" + node));
-            values.put(Grid.cell("P" + node, "V"), crashed[node] ? FloodingDecisionsKey.CRASHED
+            rows.add(new Grid.Axis(ProcessLabel.of(node), ProcessLabel.of(node)));
+            values.put(Grid.cell(ProcessLabel.of(node), "V"), crashed[node] ? FloodingDecisionsKey.CRASHED
                     : known.get(node).stream().map(String::valueOf).collect(Collectors.joining(", ", "{", "}")));
         }
         return new Grid(rows, List.of(new Grid.Axis("V", "V after round " + round)), values, List.of());

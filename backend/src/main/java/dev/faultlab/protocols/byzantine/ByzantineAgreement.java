@@ -45,7 +45,7 @@ public final class ByzantineAgreement implements Protocol {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.integer("n", 2, 64, 4, "number of processes (generals), P0 to P(n-1)"),
+                ParamSpec.integer("n", 2, 64, 4, "number of processes (generals), P1 to Pn"),
                 ParamSpec.integer("m", 0, 62, 1, "traitors to tolerate; the algorithm runs m+1 rounds (at most n-2)"),
                 ParamSpec.list("values", "initial value of each process: text such as ATTACK or RETREAT, or whole "
                         + "numbers; leave out to draw ATTACK or RETREAT for each from the recipe's seed"));
@@ -67,10 +67,7 @@ public final class ByzantineAgreement implements Protocol {
         long messages = messages(n, m);
         long budget = Budgets.defaults().maxEvents();
         if (messages > budget / EVENTS_PER_MESSAGE) {
-            throw new RecipeException("params.m", "n=" + n + " and m=" + m + " need "
-                    + (messages == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : Long.toString(messages))
-                    + " oral messages, " + EVENTS_PER_MESSAGE + " trace events each; the event budget allows " + budget
-                    + " events: lower m or n");
+            throw new RecipeException("params.m", tooManyMessages(n, m, messages, budget));
         }
         List<String> values = initialValues(params);
         if (values.size() != n) {
@@ -91,6 +88,22 @@ public final class ByzantineAgreement implements Protocol {
             drawn.add(Plan.BOTH.get(random.nextInt(Plan.BOTH.size())));
         }
         return drawn;
+    }
+
+    /**
+     * Why n and m are too big, in numbers a student can check: how many messages they need (or that it is
+     * beyond a billion billion), what a run may hold, and the largest m that fits with this n.
+     */
+    private static String tooManyMessages(int n, int m, long messages, long budget) {
+        int largest = 0;
+        while (largest + 1 <= n - 2 && messages(n, largest + 1) <= budget / EVENTS_PER_MESSAGE) {
+            largest++;
+        }
+        String need = messages == Long.MAX_VALUE ? "more than a billion billion" : String.format("%,d", messages);
+        return "with n=" + n + " and m=" + m + " the " + (m + 1) + " rounds send " + need + " oral messages, "
+                + "but a run holds at most " + String.format("%,d", budget / EVENTS_PER_MESSAGE) + " (each message is "
+                + EVENTS_PER_MESSAGE + " of its " + String.format("%,d", budget) + " events): with n=" + n
+                + ", m can be at most " + largest;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.byzantine;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.Context;
 import dev.faultlab.sim.Delivery;
 import dev.faultlab.sim.RoundProcess;
@@ -52,7 +53,7 @@ public final class ByzantineProcess implements RoundProcess {
         hear(ctx, rounds, inbox);
         vector = RecursiveMajority.vector(self, n, rounds, value, hearsay::valueOf);
         decision = Majority.of(vector);
-        ctx.note("P" + self + "'s final vector is " + vector + "; its majority is " + decision);
+        ctx.note(ProcessLabel.of(self) + "'s final vector is " + vector + "; its majority is " + decision);
         ctx.decide(decision);
     }
 
@@ -64,7 +65,7 @@ public final class ByzantineProcess implements RoundProcess {
         }
         int missing = (int) (Paths.heardInRound(n, round) - hearsay.countInRound(round));
         if (missing > 0) {
-            ctx.note("P" + self + " heard nothing for " + missing + " statements of round " + round
+            ctx.note(ProcessLabel.of(self) + " heard nothing for " + missing + " statements of round " + round
                     + "; each counts as " + Majority.NO_MAJORITY);
         }
     }

@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.byzantine;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.Simulation;
 
 import java.util.List;
@@ -54,7 +55,7 @@ public final class ByzantineResults {
             throw new IllegalArgumentException("this run is of protocol " + run.protocol().id() + ", not " + ByzantineAgreement.ID);
         }
         if (node < 0 || node >= run.nodeCount()) {
-            throw new IllegalArgumentException("P" + node + " does not exist (n=" + run.nodeCount() + ")");
+            throw new IllegalArgumentException(ProcessLabel.of(node) + " does not exist (n=" + run.nodeCount() + ")");
         }
         return Optional.ofNullable((ByzantineProcess) run.process(node));
     }

@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.byzantine;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.check.Verdict;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Simulation;
@@ -43,7 +44,7 @@ public final class InteractiveConsistency {
                 int i = loyal.get(a);
                 String entry = vectors.get(a).get(j);
                 if (!truth.equals(entry)) {
-                    return Verdict.violated(NAME, "P" + i + "'s vector has " + entry + " for loyal P" + j
+                    return Verdict.violated(NAME, ProcessLabel.of(i) + "'s vector has " + entry + " for loyal " + ProcessLabel.of(j)
                             + ", which started with " + truth, witnesses(run, i, j));
                 }
             }

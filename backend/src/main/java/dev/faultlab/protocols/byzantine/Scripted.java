@@ -21,10 +21,10 @@ import java.util.SplittableRandom;
 record Scripted(List<Row> rows, ByzantineBehaviour otherwise) implements ByzantineBehaviour {
     static final String NAME = "scripted";
     static final String DESCRIPTION = "Follows the table 'lies': rows {to, round, path, value}, optionally with from; "
-            + "path is what the traitor relays, nearest speaker first, as in the seeds (\"\" its own value, \"0\" for "
-            + "\"P0 says\", \"4:0\" for \"P4 says P0 says\"); a missing to, round or path matches any, and the first "
-            + "matching row wins. Unlisted messages follow 'otherwise': honest (default) or another behaviour, with "
-            + "that behaviour's parameters.";
+            + "to, from and path name processes by id (P1 is 0); path is what the traitor relays, nearest speaker "
+            + "first (\"\" its own value, \"0\" for \"P1 says\", \"3:0\" for \"P4 says P1 says\"); a missing to, "
+            + "round or path matches any, and the first matching row wins. Unlisted messages follow 'otherwise': "
+            + "honest (default) or another behaviour, with that behaviour's parameters.";
     static final String HONEST = "honest";
 
     /** One lie: {@code path} null matches any path, {@code from} null any sender. */

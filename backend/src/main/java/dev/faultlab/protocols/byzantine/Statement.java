@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.byzantine;
 
+import dev.faultlab.sim.ProcessLabel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,7 +28,7 @@ public record Statement(List<Integer> path, String value) {
 
     /** "P4 says P1 says ATTACK". */
     public String text() {
-        return path.stream().map(p -> "P" + p + " says ").collect(Collectors.joining()) + value;
+        return ProcessLabel.says(path) + value;
     }
 
     static int comparePaths(List<Integer> a, List<Integer> b) {

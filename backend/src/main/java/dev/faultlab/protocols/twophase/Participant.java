@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A 2PC participant, following the seed's state machine and pseudo-code: log INIT; on VOTE_REQUEST log
@@ -26,6 +28,8 @@ final class Participant implements AsyncProcess {
     private final LoggedState state = new LoggedState();
     /** Null until the participant starts asking the others (after a READY timeout or a recovery in READY). */
     private DecisionInquiry inquiry;
+    /** Participants that asked while this one was READY too: they hear its decision as soon as it learns it. */
+    private final SortedSet<Integer> askedWhileReady = new TreeSet<>();
 
     Participant(int coordinator, List<Integer> otherParticipants, Vote plannedVote, Timeouts timeouts) {
         this.coordinator = coordinator;
@@ -120,6 +124,10 @@ final class Participant implements AsyncProcess {
             ctx.cancelTimer(DECISION_TIMER);
             ctx.note(source + " → " + decision);
             state.enter(ctx, decision);
+            for (int asker : askedWhileReady) {
+                ctx.send(asker, new DecisionReply(decision));
+            }
+            askedWhileReady.clear();
         }
         ctx.send(coordinator, new Ack(state.current()));
     }
@@ -127,7 +135,9 @@ final class Participant implements AsyncProcess {
     private void onDecisionRequest(Context ctx, int asker) {
         State mine = state.current();
         ctx.send(asker, new DecisionReply(mine));
-        if (mine == State.INIT) {
+        if (mine == State.READY) {
+            askedWhileReady.add(asker);
+        } else if (mine == State.INIT) {
             // The seed: if Q is still in INIT the coordinator cannot have decided commit, and both abort.
             ctx.note(Names.of(asker) + " is READY and asked; still in INIT, so the coordinator cannot commit: aborting");
             abortUnilaterally(ctx);
@@ -144,7 +154,8 @@ final class Participant implements AsyncProcess {
             case CONTACT_ANOTHER -> {
                 if (inquiry.answeredReadyAndNowBlocked(q)) {
                     ctx.note("blocked: all contacted participants (" + Names.listed(otherParticipants)
-                            + ") are READY, coordinator " + Names.of(coordinator) + " unreachable");
+                            + ") are READY, coordinator " + Names.of(coordinator) + " unreachable; waiting for the "
+                            + "coordinator's decision");
                 }
             }
         }
@@ -155,19 +166,27 @@ final class Participant implements AsyncProcess {
             ctx.note("no decision from coordinator " + Names.of(coordinator) + " within " + timeouts.decision()
                     + " ticks: asking the other participants");
             startAsking(ctx);
-        } else if (inquiry.rounds() <= timeouts.maxRetries()) {
-            inquiry.askAll(ctx);
-            ctx.setTimer(DECISION_TIMER, timeouts.retryInterval());
-        } else {
-            ctx.note("asked " + inquiry.rounds() + " times without learning the decision: "
-                    + "staying READY until the coordinator's decision arrives");
+        } else if (!inquiry.blocked()) {
+            askAgain(ctx);
         }
+        // Blocked (every other participant is READY): only the coordinator knows the outcome, and it multicasts
+        // its decision, or VOTE_REQUEST, when it recovers; a peer that learns it first answers again.
     }
 
     private void startAsking(Context ctx) {
         inquiry = new DecisionInquiry(otherParticipants);
+        askAgain(ctx);
+    }
+
+    /**
+     * A participant that has not heard from every peer never stops asking: a peer that is down may recover
+     * into COMMIT or ABORT. The pause doubles each time, so a peer that never recovers costs a few dozen
+     * messages, not a trace full of them.
+     */
+    private void askAgain(Context ctx) {
         inquiry.askAll(ctx);
-        ctx.setTimer(DECISION_TIMER, timeouts.retryInterval());
+        int doublings = Math.min(inquiry.rounds() - 1, 30);
+        ctx.setTimer(DECISION_TIMER, timeouts.retryInterval() * (1L << doublings));
     }
 
     @Override

@@ -34,8 +34,8 @@ public final class TwoPhaseCommit implements Protocol {
     public String description() {
         return "The coordinator asks every participant to vote, then multicasts GLOBAL_COMMIT if all voted commit "
                 + "and GLOBAL_ABORT otherwise. Each process logs a state before acting on it and recovers from "
-                + "its log. A READY participant that hears nothing asks the others; if all are READY and the "
-                + "coordinator is down, it blocks.";
+                + "its log. A READY participant that hears nothing asks the others until it learns the outcome; "
+                + "only when all of them are READY and the coordinator is down does it block.";
     }
 
     @Override
@@ -51,10 +51,11 @@ public final class TwoPhaseCommit implements Protocol {
                 ParamSpec.integer("initTimeout", 1, 10_000, 10, "participant in INIT: ticks to wait for VOTE_REQUEST before aborting"),
                 ParamSpec.integer("decisionTimeout", 1, 10_000, 10, "participant in READY: ticks to wait for the decision "
                         + "before asking the other participants"),
-                ParamSpec.integer("retryInterval", 1, 10_000, 10, "ticks between repeated DECISION_REQUESTs, and between "
-                        + "the coordinator's re-sent decisions"),
-                ParamSpec.integer("maxRetries", 0, 1_000, 5, "how often a READY participant asks again, and the coordinator "
-                        + "re-sends its decision, before giving up and waiting"));
+                ParamSpec.integer("retryInterval", 1, 10_000, 10, "ticks between the coordinator's re-sent decisions; a READY "
+                        + "participant waits this long before asking again, twice as long the next time, and so on"),
+                ParamSpec.integer("maxRetries", 0, 1_000, 5, "how often the coordinator re-sends its decision to participants "
+                        + "that have not acknowledged it; a READY participant keeps asking until every other participant "
+                        + "has answered"));
     }
 
     @Override

@@ -67,11 +67,11 @@ class ByzantineAgreementTest {
         Simulation sim = run(4, 1, List.of("v1", "v2", "v3", "v4"), traitor(0, Scripted.NAME, versionsOfV1));
 
         assertThat(texts(ByzantineResults.received(sim, 1, 1)))
-                .containsExactly("P0 says v1^2", "P2 says v3", "P3 says v4");
+                .containsExactly("P1 says v1^2", "P3 says v3", "P4 says v4");
         assertThat(texts(ByzantineResults.received(sim, 1, 2))).containsExactly(
-                "P0 says P2 says v3^4", "P0 says P3 says v4^4",
-                "P2 says P0 says v1^1", "P2 says P3 says v4",
-                "P3 says P0 says v1^3", "P3 says P2 says v3");
+                "P1 says P3 says v3^4", "P1 says P4 says v4^4",
+                "P3 says P1 says v1^1", "P3 says P4 says v4",
+                "P4 says P1 says v1^3", "P4 says P3 says v3");
         for (int loyal : List.of(1, 2, 3)) {
             assertThat(vector(sim, loyal)).containsExactly(Majority.NO_MAJORITY, "v2", "v3", "v4");
         }
@@ -93,19 +93,19 @@ class ByzantineAgreementTest {
         assertThat(round1).hasSize(6);
         assertThat(round2).hasSize(6 * 5);
         assertThat(round3).hasSize(6 * 5 * 4);
-        assertThat(texts(round1)).containsExactly("P0 says HOLD", "P1 says ATTACK", "P3 says RETREAT",
-                "P4 says ATTACK", "P5 says ATTACK", "P6 says RETREAT");
+        assertThat(texts(round1)).containsExactly("P1 says HOLD", "P2 says ATTACK", "P4 says RETREAT",
+                "P5 says ATTACK", "P6 says ATTACK", "P7 says RETREAT");
         assertThat(texts(round2)).contains(
-                "P0 says P3 says HOLD",       // scripted
-                "P0 says P4 says ATTACK",     // the scripted traitor relays honestly where it has no lie
-                "P1 says P0 says RETREAT",    // P0 told P1 ATTACK; P1 corrupts the relay
-                "P3 says P0 says ATTACK",     // P0 equivocates: odd ids hear ATTACK
-                "P4 says P0 says RETREAT");   // ... even ids RETREAT
+                "P1 says P4 says HOLD",       // scripted
+                "P1 says P5 says ATTACK",     // the scripted traitor relays honestly where it has no lie
+                "P2 says P1 says RETREAT",    // P0 told P1 ATTACK; P1 corrupts the relay
+                "P4 says P1 says ATTACK",     // P0 equivocates: odd ids hear ATTACK
+                "P5 says P1 says RETREAT");   // ... even ids RETREAT
         assertThat(texts(round3)).contains(
-                "P0 says P1 says P4 says HOLD",
-                "P3 says P1 says P0 says RETREAT",
-                "P4 says P3 says P0 says ATTACK",
-                "P1 says P3 says P0 says RETREAT");
+                "P1 says P2 says P5 says HOLD",
+                "P4 says P2 says P1 says RETREAT",
+                "P5 says P4 says P1 says ATTACK",
+                "P2 says P4 says P1 says RETREAT");
         assertThat(round3).allSatisfy(s -> assertThat(s.path()).hasSize(3).doesNotContain(2).doesNotHaveDuplicates());
         assertThat(round3).isSortedAccordingTo(Statement.BY_PATH);
 
@@ -120,14 +120,14 @@ class ByzantineAgreementTest {
 
     @Test
     void threeProcessesCannotMaskOneTwoFacedTraitor() {
-        // Seed 002 and 003, three generals: P2 hears P0's ATTACK and the traitor's "P0 says RETREAT".
+        // Seed 002 and 003, three generals: P2 hears P0's ATTACK and the traitor's "P1 says RETREAT".
         Simulation sim = run(3, 1, List.of(ATTACK, ATTACK, ATTACK), traitor(1, TwoFaced.NAME));
 
-        assertThat(texts(ByzantineResults.received(sim, 2, 1))).containsExactly("P0 says ATTACK", "P1 says RETREAT");
-        assertThat(texts(ByzantineResults.received(sim, 2, 2))).containsExactly("P0 says P1 says ATTACK", "P1 says P0 says RETREAT");
+        assertThat(texts(ByzantineResults.received(sim, 2, 1))).containsExactly("P1 says ATTACK", "P2 says RETREAT");
+        assertThat(texts(ByzantineResults.received(sim, 2, 2))).containsExactly("P1 says P2 says ATTACK", "P2 says P1 says RETREAT");
         Verdict verdict = InteractiveConsistency.check(sim);
         assertThat(verdict.holds()).isFalse();
-        assertThat(verdict.explanation()).isEqualTo("P2's vector has RETREAT for loyal P0, which started with ATTACK");
+        assertThat(verdict.explanation()).isEqualTo("P3's vector has RETREAT for loyal P1, which started with ATTACK");
         assertThat(verdict.witnesses()).hasSize(3);
         assertThat(verdict.witnesses().subList(0, 2)).allSatisfy(seq -> {
             TraceEvent event = sim.trace().event(seq);
@@ -141,11 +141,11 @@ class ByzantineAgreementTest {
     void aSilentTraitorsMissingStatementsCountAsTheDefaultAndAreRelayedAsSuch() {
         Simulation sim = run(4, 1, List.of(ATTACK, ATTACK, ATTACK, ATTACK), traitor(3, "silent"));
 
-        assertThat(texts(ByzantineResults.received(sim, 0, 1))).containsExactly("P1 says ATTACK", "P2 says ATTACK");
+        assertThat(texts(ByzantineResults.received(sim, 0, 1))).containsExactly("P2 says ATTACK", "P3 says ATTACK");
         assertThat(ByzantineResults.received(sim, 0, 2)).contains(new Statement(List.of(1, 3), Majority.NO_MAJORITY));
         assertThat(vector(sim, 0)).containsExactly(ATTACK, ATTACK, ATTACK, Majority.NO_MAJORITY);
         assertThat(sim.trace().events()).anySatisfy(e -> assertThat(e.payload())
-                .isEqualTo("P0 heard nothing for 1 statements of round 1; each counts as RETREAT"));
+                .isEqualTo("P1 heard nothing for 1 statements of round 1; each counts as RETREAT"));
         assertThat(InteractiveConsistency.check(sim).holds()).isTrue();
     }
 
@@ -156,7 +156,7 @@ class ByzantineAgreementTest {
 
         Verdict verdict = InteractiveConsistency.check(sim);
         assertThat(verdict.holds()).isFalse();
-        assertThat(verdict.explanation()).isEqualTo("P1's vector has RETREAT for loyal P0, which started with ATTACK");
+        assertThat(verdict.explanation()).isEqualTo("P2's vector has RETREAT for loyal P1, which started with ATTACK");
     }
 
     @Test

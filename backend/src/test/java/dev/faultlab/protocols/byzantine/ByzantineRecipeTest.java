@@ -53,9 +53,19 @@ class ByzantineRecipeTest {
         assertThat(problemsOf(recipe(30, 3, null, 1, List.of())).problems())
                 .singleElement().satisfies(p -> {
                     assertThat(p.field()).isEqualTo("params.m");
-                    assertThat(p.message()).contains("17783670 oral messages").contains("event budget allows 1000000");
+                    assertThat(p.message()).isEqualTo("with n=30 and m=3 the 4 rounds send 17,783,670 oral messages, but "
+                            + "a run holds at most 500,000 (each message is 2 of its 1,000,000 events): with n=30, m can be at most 1");
                 });
         assertThat(ByzantineAgreement.messages(64, 62)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void theLargestParametersAreRefusedInPlainNumbersWithoutAnOverflow() {
+        assertThat(problemsOf(recipe(64, 62, null, 1, List.of())).problems())
+                .singleElement().satisfies(p -> assertThat(p.message()).isEqualTo("with n=64 and m=62 the 63 rounds send "
+                        + "more than a billion billion oral messages, but a run holds at most 500,000 (each message is 2 of "
+                        + "its 1,000,000 events): with n=64, m can be at most 1")
+                        .doesNotContain(Long.toString(Long.MAX_VALUE)));
     }
 
     @Test
@@ -81,7 +91,7 @@ class ByzantineRecipeTest {
                 lie(2, "0", "x"),
                 lie(2, "0:2", "x"),
                 Map.of("to", 3, "path", "0", "round", 1, "value", "x"),
-                lie(2, "P0", "x"),
+                lie(2, "P1", "x"),
                 Map.of("to", 2, "path", List.of(0), "value", "x"),
                 Map.of("to", 3, "path", "", "value", 2.5)));
 
@@ -100,9 +110,9 @@ class ByzantineRecipeTest {
         Simulation sim = run(4, 1, List.of("a", "b", "c", "d"), traitor(1, Scripted.NAME, script));
 
         assertThat(ByzantineResults.received(sim, 2, 1)).extracting(Statement::text)
-                .containsExactly("P0 says a", "P1 says x", "P3 says d");
+                .containsExactly("P1 says a", "P2 says x", "P4 says d");
         assertThat(ByzantineResults.received(sim, 0, 1)).extracting(Statement::text)
-                .containsExactly("P2 says c", "P3 says d");
+                .containsExactly("P3 says c", "P4 says d");
     }
 
     @Test
@@ -113,7 +123,7 @@ class ByzantineRecipeTest {
 
         assertThat(ByzantineResults.received(sim, 0, 1)).contains(new Statement(List.of(1), "b"));
         assertThat(ByzantineResults.received(sim, 0, 2)).filteredOn(s -> s.sender() == 1)
-                .extracting(Statement::text).containsExactly("P1 says P2 says x", "P1 says P3 says x");
+                .extracting(Statement::text).containsExactly("P2 says P3 says x", "P2 says P4 says x");
     }
 
     @Test
@@ -123,7 +133,7 @@ class ByzantineRecipeTest {
         Simulation sim = run(4, 1, List.of("a", "b", "c", "d"), traitor(1, Scripted.NAME, script));
 
         assertThat(ByzantineResults.received(sim, 0, 1)).extracting(Statement::text)
-                .containsExactly("P1 says b", "P2 says c", "P3 says d");
+                .containsExactly("P2 says b", "P3 says c", "P4 says d");
     }
 
     @Test
@@ -150,7 +160,7 @@ class ByzantineRecipeTest {
         Map<String, List<Map<String, Object>>> received = (Map<String, List<Map<String, Object>>>) view.get("received");
         assertThat(received).containsOnlyKeys("1", "2");
         assertThat(received.get("1").get(0)).containsEntry("path", List.of(1)).containsEntry("value", "b")
-                .containsEntry("text", "P1 says b");
+                .containsEntry("text", "P2 says b");
         assertThat(received.get("2")).hasSize(6);
     }
 

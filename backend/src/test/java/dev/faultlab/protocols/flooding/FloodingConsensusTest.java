@@ -47,7 +47,9 @@ class FloodingConsensusTest {
                 .filter(e -> e.kind() == EventKind.SEND && e.round() == 1).count();
         assertThat(sendsInRound1).isEqualTo(4 * 3);
         assertThat(sim.trace().events().stream().filter(e -> e.kind() == EventKind.ROUND).map(TraceEvent::round))
-                .containsExactly(1, 2, 3);
+                .containsExactly(1, 2, 2);
+        assertThat(sim.trace().events()).filteredOn(e -> e.kind() == EventKind.DECIDE)
+                .as("decisions belong to the last round").isNotEmpty().allSatisfy(e -> assertThat(e.round()).isEqualTo(2));
     }
 
     @Test
@@ -75,7 +77,7 @@ class FloodingConsensusTest {
 
         Verdict agreement = Agreement.check(twoRounds);
         assertThat(agreement.holds()).isFalse();
-        assertThat(agreement.explanation()).isEqualTo("P2 decided 0 but P3 decided 3");
+        assertThat(agreement.explanation()).isEqualTo("P3 decided 0 but P4 decided 3");
         assertThat(agreement.witnesses()).extracting(seq -> twoRounds.trace().event(seq))
                 .extracting(TraceEvent::kind, TraceEvent::node, TraceEvent::payload)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(EventKind.DECIDE, 2, 0),
@@ -118,7 +120,7 @@ class FloodingConsensusTest {
 
         Verdict agreement = Agreement.check(sim);
         assertThat(agreement.holds()).isFalse();
-        assertThat(agreement.explanation()).contains("P0 decided 3").contains("P3 decided 0");
+        assertThat(agreement.explanation()).contains("P1 decided 3").contains("P4 decided 0");
         assertThat(agreement.witnesses()).hasSize(2)
                 .allSatisfy(seq -> assertThat(sim.trace().kind(seq)).isEqualTo(EventKind.DECIDE));
     }

@@ -37,7 +37,7 @@ class AtomicityTest {
 
         @Override
         public String description() {
-            return "decides COMMIT at P0 and ABORT at P1";
+            return "decides COMMIT at P1 and ABORT at P2";
         }
 
         @Override
@@ -84,7 +84,7 @@ class AtomicityTest {
         Verdict verdict = Atomicity.check(sim);
 
         assertThat(verdict.holds()).isFalse();
-        assertThat(verdict.explanation()).isEqualTo("P0 committed at t=1 but P1 aborted at t=3");
+        assertThat(verdict.explanation()).isEqualTo("P1 committed at t=1 but P2 aborted at t=3");
         assertThat(verdict.witnesses()).hasSize(2)
                 .allSatisfy(seq -> assertThat(sim.trace().kind(seq)).isEqualTo(EventKind.DECIDE));
     }

@@ -23,7 +23,7 @@ class BlockingTest {
         assertThat(report.blocked()).extracting(BlockedParticipant::node).containsExactly(1, 2);
         assertThat(report.blocked().get(0).downPeers()).containsExactly(3);
         assertThat(report.blocked().get(0).explanation())
-                .isEqualTo("P1 in READY since t=1: coordinator P0 crashed at t=2, P2 is READY, P3 is down");
+                .isEqualTo("P2 in READY since t=1: coordinator P1 crashed at t=2, P3 is READY, P4 is down");
     }
 
     @Test
@@ -35,7 +35,7 @@ class BlockingTest {
 
         assertThat(report.blocked()).hasSize(3);
         assertThat(report.explanation()).startsWith(
-                "P1 in READY since t=1: coordinator P0 is up in COMMIT but its decision has not reached P1, P2 and P3 are READY;");
+                "P2 in READY since t=1: coordinator P1 is up in COMMIT but its decision has not reached P2, P3 and P4 are READY;");
         assertThat(report.verdict().witnesses()).isNotEmpty();
     }
 
