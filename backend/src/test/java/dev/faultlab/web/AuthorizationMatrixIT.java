@@ -158,11 +158,21 @@ class AuthorizationMatrixIT {
                         "submissionId", UUID.randomUUID().toString(),
                         "answer", Map.of("cells", Map.of("no-such/cell", "ATTACK")))),
                 courseStudents(422)));
+        rows.add(row("GET /api/courses/{courseId}/labs/{labId}/practice/{practice}", get(graded + "/practice/1"),
+                courseMembers(200)));
+        rows.add(row("POST /api/courses/{courseId}/labs/{labId}/practice/{practice}/exercises/{exerciseId}/check",
+                post(graded + "/practice/1/exercises/agree/check", Map.of("answer", Map.of("choices", List.of("agree")))),
+                courseMembers(200)));
+        rows.add(row("GET /api/courses/{courseId}/labs/{labId}/practice/{practice}/exercises/{exerciseId}/solution",
+                get(graded + "/practice/1/exercises/agree/solution"), courseMembers(200)));
         rows.add(row("GET /api/courses/{courseId}/grades", get(x() + "/grades"), courseStudents(200)));
         rows.add(row("GET /api/courses/{courseId}/gradebook", get(x() + "/gradebook"), courseInstructors(200)));
         rows.add(row("GET /api/courses/{courseId}/labs/{labId}/gradebook", get(graded + "/gradebook"),
                 courseInstructors(200)));
         rows.add(row("GET /api/courses/{courseId}/labs/{labId}/gradebook.csv", get(graded + "/gradebook.csv"),
+                courseInstructors(200)));
+        rows.add(row("GET /api/courses/{courseId}/labs/{labId}/students/{userId}/attempts",
+                (who, client) -> new Call(client, "GET", graded + "/students/" + studentB + "/attempts", null),
                 courseInstructors(200)));
         rows.add(row("POST /api/courses/{courseId}/labs/{labId}/regrade", post(graded + "/regrade", Map.of("apply", false)),
                 courseInstructors(200)));

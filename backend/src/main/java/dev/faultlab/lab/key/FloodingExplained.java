@@ -75,7 +75,7 @@ final class FloodingExplained {
             }
             String row = ProcessLabel.of(node);
             steps.add(new Solution.Step(row, row + " starts with " + inputs.get(node) + (from.isEmpty() ? "" : " and hears from "
-                    + ProcessLabel.listed(from)) + " by the end of round " + round + ": V = "
+                    + ProcessLabel.listed(List.copyOf(from))) + " by the end of round " + round + ": V = "
                     + grid.values().get(Grid.cell(row, "V")) + ".", events));
         }
         return new Solution(steps);
