@@ -71,13 +71,13 @@ class FeedbackIT {
         for (String unreadable : List.of("{banana}", "{1;4;8}", "{1, 4")) {
             Map<String, String> cells = new HashMap<>();
             input.path("cells").forEach(cell -> cells.put(cell.asText(), "{1, 4}"));
-            cells.put("P0/V", unreadable);
+            cells.put("P1/V", unreadable);
             HttpResponse<String> response = student.post(lab + "/exercises/known/submissions",
                     Map.of("submissionId", UUID.randomUUID().toString(), "answer", Map.of("cells", cells)));
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
             assertThat(json(response).at("/error/details/problems/0").asText())
-                    .isEqualTo("Row 'P0', column 'V after round 1': '" + unreadable + "' is not a set of whole numbers such as {1, 4} or 'crashed'.");
+                    .isEqualTo("Row 'P1', column 'V after round 1': '" + unreadable + "' is not a set of whole numbers such as {1, 4} or 'crashed'.");
         }
         assertThat(exercise(json(student.get(lab)), "known").at("/progress/attemptsUsed").asInt()).isZero();
     }
@@ -197,7 +197,7 @@ class FeedbackIT {
 
     private static String loyalOrigin(Student student) {
         List<String> traitors = traitors(student);
-        return Stream.of("P0", "P1", "P2", "P4", "P5", "P6").filter(p -> !traitors.contains(p)).findFirst().orElseThrow();
+        return Stream.of("P1", "P2", "P4", "P5", "P6", "P7").filter(p -> !traitors.contains(p)).findFirst().orElseThrow();
     }
 
     /** A round 2 cell where a loyal relay repeats what {@code origin} (loyal) told P3 in round 1. */

@@ -45,7 +45,7 @@ class LabValidatorTest {
                     points: 1
                     answer: {key: flooding.decisions}
                     wrong:
-                      - cells: {"P0/value": "2", "P1/value": "2", "P2/value": "2"}
+                      - cells: {"P1/value": "2", "P2/value": "2", "P3/value": "2"}
                 """);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
