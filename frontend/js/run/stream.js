@@ -18,6 +18,8 @@ export class RunStream {
     this.attempt = 0;
     this.retryTimer = null;
     this.closedOnPurpose = false;
+    /** Commands given while the socket is still connecting: sent as soon as it opens. */
+    this.pending = [];
     this.onOnline = () => this.#reconnectNow();
     window.addEventListener('online', this.onOnline);
   }
@@ -35,6 +37,9 @@ export class RunStream {
     socket.addEventListener('open', () => {
       this.attempt = 0;
       this.handlers.connection('open');
+      for (const command of this.pending.splice(0)) {
+        socket.send(JSON.stringify(command));
+      }
     });
     socket.addEventListener('message', (message) => {
       let frame;
@@ -50,6 +55,7 @@ export class RunStream {
         return;
       }
       this.socket = null;
+      this.pending = [];
       if (this.closedOnPurpose) {
         this.handlers.connection('closed');
         return;
@@ -58,8 +64,15 @@ export class RunStream {
     });
   }
 
-  /** Sends a command; false when there is no connection (the caller tells the user). */
+  /**
+   * Sends a command, or holds it until a connection that is being opened is open (a click right after the page
+   * loads); false when there is no connection (the caller tells the user).
+   */
   send(command) {
+    if (this.socket !== null && this.socket.readyState === WebSocket.CONNECTING) {
+      this.pending.push(command);
+      return true;
+    }
     if (!this.connected) {
       return false;
     }

@@ -155,7 +155,7 @@ class FeedbackIT {
         assertThat(progress.path("revealed").isObject()).isTrue();
         JsonNode steps = progress.at("/solution/steps");
         assertThat(steps).hasSize(7);
-        assertThat(steps.get(0).path("text").asText()).contains("heard directly").contains("P1 says").contains("votes");
+        assertThat(steps.get(0).path("text").asText()).contains("heard directly").contains("P2 says").contains("votes");
         assertThat(steps.get(0).path("events")).isNotEmpty();
         assertThat(progress.at("/last/grade/cells").findValuesAsText("cell")).contains("vector/P3");
         assertThat(progress.at("/last/grade/cells").findValuesAsText("feedback"))
