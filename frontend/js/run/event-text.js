@@ -72,6 +72,10 @@ export function eventText(event) {
       return `${who} decides ${payloadText(event.payload)}`;
     case 'FAULT':
       return `fault: ${faultText(event.payload)}`;
+    case 'OUTPUT':
+      return `${who} outputs ${event.detail}: ${payloadText(event.payload, 80)}`;
+    case 'REQUEST':
+      return `client request #${event.payload.id} to ${who}: ${event.payload.command}${event.detail ? ` (${event.detail})` : ''}`;
     case 'ROUND':
       return `round ${event.payload} starts`;
     case 'TIMER':

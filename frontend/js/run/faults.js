@@ -42,6 +42,7 @@ export const FAULT_PARAMS = {
   ],
   PARTITION: [{ name: 'groups', type: 'groups', required: true, label: 'groups, e.g. 0 1 | 2 3 4' }],
   HEAL: [],
+  REQUEST: [{ name: 'command', type: 'text', required: true, label: 'the client asks for, e.g. x=5' }],
 };
 
 export function needsTarget(kind) {
@@ -121,6 +122,8 @@ export class FaultEditor {
         input = el('input', { id, type: 'checkbox', checked: Boolean(values[spec.name]) });
       } else if (spec.type === 'nodes') {
         input = el('input', { id, type: 'text', value: (values[spec.name] ?? []).join(' ') });
+      } else if (spec.type === 'text') {
+        input = el('input', { id, type: 'text', value: values[spec.name] ?? '' });
       } else if (spec.type === 'groups') {
         input = el('input', { id, type: 'text', value: (values.groups ?? []).map((g) => g.join(' ')).join(' | ') });
       } else {
@@ -162,6 +165,7 @@ export class FaultEditor {
           break;
         case 'boolean':
         case 'behaviour':
+        case 'text':
           params[spec.name] = raw;
           break;
         default: {

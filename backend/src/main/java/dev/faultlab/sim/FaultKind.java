@@ -32,7 +32,10 @@ public enum FaultKind {
     HEAL,
     /** The whole network changes from now on: any of {@code loss}, {@code duplication} (probabilities),
      *  {@code fifo} (false lets links reorder) and {@code delay} ({@code {kind, min, max, mean}}). */
-    NETWORK;
+    NETWORK,
+    /** Not a fault but an input: a client request with {@code command} (text) handed to the target process
+     *  ({@link AsyncProcess#onRequest}); recorded as a REQUEST event. */
+    REQUEST;
 
     /** Whether the fault names a node in {@link Fault#target()}. */
     public boolean needsTarget() {

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 final class RecipeValidator {
     /** The parameters each fault kind reads, so a misspelt one is refused instead of silently ignored. */
     private static final Map<FaultKind, Set<String>> KNOWN_PARAMS = knownParams();
+    private static final int MAX_COMMAND_LENGTH = 200;
 
     private final List<RecipeException.Problem> problems = new ArrayList<>();
 
@@ -28,6 +29,7 @@ final class RecipeValidator {
         known.put(FaultKind.PARTITION, Set.of("groups"));
         known.put(FaultKind.HEAL, Set.of());
         known.put(FaultKind.NETWORK, Set.of("loss", "duplication", "fifo", "delay"));
+        known.put(FaultKind.REQUEST, Set.of("command"));
         // BYZANTINE is missing on purpose: its parameters are the chosen behaviour's.
         return known;
     }
@@ -217,6 +219,13 @@ final class RecipeValidator {
             }
             case PARTITION -> checkGroups(field + ".params.groups", p.get("groups"), nodes);
             case NETWORK -> checkNetworkChange(field + ".params", p);
+            case REQUEST -> {
+                if (!(p.get("command") instanceof String command) || command.isBlank()) {
+                    problem(field + ".params.command", "is required: the client's command as text, e.g. \"x=5\"");
+                } else if (command.length() > MAX_COMMAND_LENGTH) {
+                    problem(field + ".params.command", "must be at most " + MAX_COMMAND_LENGTH + " characters, got " + command.length());
+                }
+            }
             case RECOVER, HEAL -> {
             }
         }

@@ -37,6 +37,11 @@ public final class Simulation {
     /** maxEvents plus the handler slack, saturated: a budget near Long.MAX_VALUE must not wrap to negative. */
     private final long eventCutOff;
     private final BitSet everFaulty = new BitSet();
+    /** Nodes made faulty by anything but a crash: under crash-recovery, only these and the nodes down now are faulty. */
+    private final BitSet faultyBesidesCrash = new BitSet();
+    /** Role name → its processes in ascending id order. */
+    private final Map<String, List<Integer>> byRole = new LinkedHashMap<>();
+    private int requests;
     private Recipe recipe;
     private long now;
     private int nextMessage;
@@ -74,7 +79,9 @@ public final class Simulation {
                 }
             }
             peers.add(List.copyOf(others));
+            byRole.computeIfAbsent(setup.roleOf(i), role -> new ArrayList<>()).add(i);
         }
+        byRole.replaceAll((role, members) -> List.copyOf(members));
         for (Fault fault : recipe.faults()) {
             schedulePlanned(fault);
         }
@@ -246,6 +253,10 @@ public final class Simulation {
 
     /** Applies a fault; what it causes (a crash, a recovery and the recovered process's sends) has its FAULT event as parent. */
     private void apply(Fault fault) {
+        if (fault.kind() == FaultKind.REQUEST) {
+            request(nodes[fault.targetNode()], (String) fault.params().get("command"));
+            return;
+        }
         int previousCause = currentCause;
         currentCause = record(EventKind.FAULT, fault.targetNode(), -1, -1, -1, fault, fault.kind().name());
         try {
@@ -260,6 +271,9 @@ public final class Simulation {
         Map<String, Object> p = fault.params();
         if (fault.kind().makesFaulty()) {
             everFaulty.set(target);
+            if (fault.kind() != FaultKind.CRASH) {
+                faultyBesidesCrash.set(target);
+            }
         }
         switch (fault.kind()) {
             case CRASH -> {
@@ -330,6 +344,21 @@ public final class Simulation {
         }
     }
 
+    /** A client request reaches a process: a REQUEST event, then the process's onRequest, caused by that event. */
+    private void request(NodeState node, String command) {
+        Request request = new Request(++requests, node.id, command);
+        int seq = record(EventKind.REQUEST, node.id, -1, -1, -1, request, node.up ? null : "lost: P" + node.id + " is down");
+        if (node.up) {
+            invoke(node, seq, target -> {
+                if (target.process instanceof AsyncProcess async) {
+                    async.onRequest(contextOf(target), request);
+                } else {
+                    ((RoundProcess) target.process).onRequest(contextOf(target), request);
+                }
+            });
+        }
+    }
+
     private void crash(NodeState node) {
         if (!node.up) {
             return;
@@ -397,17 +426,18 @@ public final class Simulation {
     }
 
     private void send(NodeState from, int to, Message message) {
-        if (!from.up || to == from.id || to < 0 || to >= n) {
-            if (from.up && (to < 0 || to >= n || to == from.id)) {
-                throw new IllegalArgumentException("P" + from.id + " sent to a process that does not exist: " + to);
-            }
+        if (!from.up) {
             return;
+        }
+        if (to < 0 || to >= n) {
+            throw new IllegalArgumentException("P" + from.id + " sent to a process that does not exist: " + to);
         }
         if (from.crashReaches != null && !from.crashReaches.contains(to)) {
             return;
         }
+        boolean local = to == from.id;
         Message sent = message;
-        if (from.byzantine != null) {
+        if (from.byzantine != null && !local) {
             sent = from.byzantine.tamper(from.id, to, round, message, from.byzantineRandom);
             if (sent == null) {
                 return;
@@ -420,7 +450,11 @@ public final class Simulation {
         if (lastSend) {
             crash(from);
         }
-        transmit(from, to, sent, id, sendSeq, lamport);
+        if (local) {
+            schedule(new Deliver(localDeliveryTime(), id, from.id, to, sent, sendSeq, lamport, round));
+        } else {
+            transmit(from, to, sent, id, sendSeq, lamport);
+        }
         if (lastSend) {
             throw CrashedMidHandler.INSTANCE;
         }
@@ -461,14 +495,19 @@ public final class Simulation {
         return network.deliveryTime(from.id, to, now, from.extraDelay, maxDelay);
     }
 
+    /** A message to oneself takes one tick, and in a round protocol stays inside the round like any other. */
+    private long localDeliveryTime() {
+        return setup.roundBased() ? now + Math.max(0, Math.min(1, (long) round * ROUND_TICKS - 1 - now)) : now + 1;
+    }
+
     private void deliver(Deliver d) {
         NodeState to = nodes[d.to];
-        String dropped;
+        String dropped = null;
         if (!to.up) {
             dropped = "receiver crashed";
         } else if (setup.roundBased() && d.round < round) {
             dropped = "late: arrived after round " + d.round + " ended";
-        } else {
+        } else if (d.from != d.to) {
             dropped = network.blocks(d.from, d.to);
             if (dropped == null && omits(to.receiveOmission)) {
                 dropped = "receive omission";
@@ -590,9 +629,31 @@ public final class Simulation {
         return nodes[node].process;
     }
 
-    /** Nodes that crashed or turned Byzantine at any time: only the others must satisfy correctness properties. */
+    /**
+     * The nodes correctness properties exempt, by the protocol's failure model: under crash-stop every node
+     * that a crash, omission, timing or Byzantine fault hit at any time; under crash-recovery a crash counts
+     * only while the node is down, so a node that recovered is correct again.
+     */
     public BitSet faultyNodes() {
-        return (BitSet) everFaulty.clone();
+        if (protocol.failureModel() == FailureModel.CRASH_STOP) {
+            return (BitSet) everFaulty.clone();
+        }
+        BitSet faulty = (BitSet) faultyBesidesCrash.clone();
+        for (NodeState node : nodes) {
+            if (!node.up) {
+                faulty.set(node.id);
+            }
+        }
+        return faulty;
+    }
+
+    /** The role of each process, by id. */
+    public List<String> roles() {
+        List<String> roles = new ArrayList<>(n);
+        for (int node = 0; node < n; node++) {
+            roles.add(setup.roleOf(node));
+        }
+        return roles;
     }
 
     /** The first decision of each node that decided. */
@@ -609,7 +670,7 @@ public final class Simulation {
     public List<ProcessStatus> processes() {
         List<ProcessStatus> all = new ArrayList<>(n);
         for (NodeState node : nodes) {
-            all.add(new ProcessStatus(node.id, node.up, node.byzantineName, stateOf(node), node.stable.view(), node.decision));
+            all.add(new ProcessStatus(node.id, setup.roleOf(node.id), node.up, node.byzantineName, stateOf(node), node.stable.view(), node.decision));
         }
         return all;
     }
@@ -893,6 +954,31 @@ public final class Simulation {
         }
 
         @Override
+        public void broadcastAll(Message message) {
+            for (int to = 0; to < n; to++) {
+                Simulation.this.send(node, to, message);
+            }
+        }
+
+        @Override
+        public String role() {
+            return setup.roleOf(node.id);
+        }
+
+        @Override
+        public String roleOf(int other) {
+            if (other < 0 || other >= n) {
+                throw new IllegalArgumentException("process " + other + " does not exist (n=" + n + ")");
+            }
+            return setup.roleOf(other);
+        }
+
+        @Override
+        public List<Integer> withRole(String role) {
+            return byRole.getOrDefault(role, List.of());
+        }
+
+        @Override
         public void setTimer(String name, long delay) {
             if (!node.up) {
                 return;
@@ -926,6 +1012,15 @@ public final class Simulation {
                 node.decision = value;
             }
             record(EventKind.DECIDE, node.id, -1, -1, -1, value, null);
+        }
+
+        @Override
+        public void output(Output output) {
+            if (output instanceof Output.Decide decide) {
+                decide(decide.value());
+            } else if (node.up) {
+                record(EventKind.OUTPUT, node.id, -1, -1, -1, output, output.kind());
+            }
         }
 
         @Override

@@ -1,10 +1,12 @@
 package dev.faultlab.web;
 
 import dev.faultlab.sim.BehaviourSpec;
+import dev.faultlab.sim.FailureModel;
 import dev.faultlab.sim.FaultKind;
 import dev.faultlab.sim.ParamSpec;
 import dev.faultlab.sim.Protocol;
 import dev.faultlab.sim.ProtocolRegistry;
+import dev.faultlab.sim.RoleSpec;
 import dev.faultlab.web.auth.Access;
 import io.javalin.config.RoutesConfig;
 
@@ -20,10 +22,10 @@ final class ProtocolRoutes {
     }
 
     record ProtocolView(String id, String title, String description, List<ParamSpec> parameters,
-                        List<Behaviour> behaviours) {
+                        List<Behaviour> behaviours, List<RoleSpec> roles, FailureModel failureModel) {
         static ProtocolView of(Protocol p) {
             return new ProtocolView(p.id(), p.title(), p.description(), p.parameters(),
-                    p.behaviours().stream().map(ProtocolRoutes::behaviour).toList());
+                    p.behaviours().stream().map(ProtocolRoutes::behaviour).toList(), p.roles(), p.failureModel());
         }
     }
 
