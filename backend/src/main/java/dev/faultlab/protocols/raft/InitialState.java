@@ -13,17 +13,17 @@ import java.util.List;
  * entry's term agree on everything before it (log matching), and no server is in a term older than its
  * last entry.
  */
-record InitialState(List<Integer> terms, List<RaftLog> logs) {
+record InitialState(List<Integer> terms, List<List<Entry>> logs) {
 
     static InitialState of(Params params, int servers) {
         List<List<Integer>> termsOfEntries = logTerms(params, servers);
-        List<RaftLog> logs = new ArrayList<>();
+        List<List<Entry>> logs = new ArrayList<>();
         for (List<Integer> entryTerms : termsOfEntries) {
             List<Entry> entries = new ArrayList<>();
             for (int i = 0; i < entryTerms.size(); i++) {
                 entries.add(Entry.given(i + 1, entryTerms.get(i)));
             }
-            logs.add(RaftLog.of(entries));
+            logs.add(List.copyOf(entries));
         }
         checkLogMatching(termsOfEntries);
         List<Integer> terms = new ArrayList<>();
@@ -33,14 +33,14 @@ record InitialState(List<Integer> terms, List<RaftLog> logs) {
                 throw new RecipeException("params.terms", "must give one term per server (n=" + servers + "), got " + given.size());
             }
             for (int server = 0; server < servers; server++) {
-                if (given.get(server) < logs.get(server).lastTerm()) {
+                if (given.get(server) < Logs.lastTerm(logs.get(server))) {
                     throw new RecipeException("params.terms", "element " + server + " must be at least the term of P" + server
-                            + "'s last log entry (" + logs.get(server).lastTerm() + "), got " + given.get(server));
+                             + "'s last log entry (" + Logs.lastTerm(logs.get(server)) + "), got " + given.get(server));
                 }
             }
             terms.addAll(given);
         } else {
-            logs.forEach(log -> terms.add(log.lastTerm()));
+            logs.forEach(log -> terms.add(Logs.lastTerm(log)));
         }
         return new InitialState(List.copyOf(terms), List.copyOf(logs));
     }

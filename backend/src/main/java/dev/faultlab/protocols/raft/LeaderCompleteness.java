@@ -41,7 +41,7 @@ public final class LeaderCompleteness implements ClusterMonitor {
 
     private void check(ServerSnapshot leader, int seq) {
         for (Committed c : committed) {
-            if (c.term() < leader.term() && !leader.log().holds(c.entry())) {
+            if (c.term() < leader.term() && !Logs.holds(leader.log(), c.entry())) {
                 violation = Verdict.violated(NAME, StateMachineSafety.describe(c.entry()) + " was committed in term " + c.term()
                         + ", but P" + leader.id() + " is leader of term " + leader.term() + " without it", List.of(c.seq(), seq));
                 return;

@@ -11,13 +11,13 @@ import java.util.List;
 public final class LogMatching implements ClusterMonitor {
     public static final String NAME = "log matching";
 
-    private List<RaftLog> previous = List.of();
+    private List<List<Entry>> previous = List.of();
     private Verdict violation;
 
     @Override
     public void observe(Step step) {
-        List<RaftLog> logs = step.servers().stream().map(ServerSnapshot::log).toList();
-        if (violation != null || sameLogs(logs)) {
+        List<List<Entry>> logs = step.servers().stream().map(ServerSnapshot::log).toList();
+        if (violation != null || logs.equals(previous)) {
             return;
         }
         previous = logs;
@@ -32,28 +32,15 @@ public final class LogMatching implements ClusterMonitor {
         }
     }
 
-    /** Logs are immutable values: the same objects as last step means nothing changed. */
-    private boolean sameLogs(List<RaftLog> logs) {
-        if (logs.size() != previous.size()) {
-            return false;
-        }
-        for (int i = 0; i < logs.size(); i++) {
-            if (logs.get(i) != previous.get(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Null if the logs match; else what differs below the highest index where their terms agree. */
-    static String mismatch(RaftLog a, RaftLog b) {
-        for (int index = Math.min(a.lastIndex(), b.lastIndex()); index >= 1; index--) {
-            if (a.termAt(index) == b.termAt(index)) {
+    static String mismatch(List<Entry> a, List<Entry> b) {
+        for (int index = Math.min(a.size(), b.size()); index >= 1; index--) {
+            if (Logs.termAt(a, index) == Logs.termAt(b, index)) {
                 for (int i = index; i >= 1; i--) {
-                    if (!a.entry(i).equals(b.entry(i))) {
-                        return "both hold an entry of term " + a.termAt(index) + " at index " + index + " but differ at index "
-                                + i + " (" + a.entry(i).op() + ", term " + a.termAt(i) + " vs " + b.entry(i).op() + ", term "
-                                + b.termAt(i) + ")";
+                    if (!Logs.entry(a, i).equals(Logs.entry(b, i))) {
+                        return "both hold an entry of term " + Logs.termAt(a, index) + " at index " + index + " but differ at index "
+                                + i + " (" + StateMachineSafety.describe(Logs.entry(a, i)) + " vs "
+                                + StateMachineSafety.describe(Logs.entry(b, i)) + ")";
                     }
                 }
                 return null;

@@ -11,10 +11,10 @@ final class LogTable {
     }
 
     /** The newest {@code limit} entries, oldest first. */
-    static List<Map<String, Object>> rows(RaftLog log, int commitIndex, int limit) {
+    static List<Map<String, Object>> rows(List<Entry> log, int commitIndex, int limit) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (int index = Math.max(1, log.lastIndex() - limit + 1); index <= log.lastIndex(); index++) {
-            Entry entry = log.entry(index);
+        for (int index = Math.max(1, log.size() - limit + 1); index <= log.size(); index++) {
+            Entry entry = Logs.entry(log, index);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("index", index);
             row.put("term", entry.term());

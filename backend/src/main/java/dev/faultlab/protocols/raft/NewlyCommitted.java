@@ -19,7 +19,7 @@ final class NewlyCommitted {
                 seen[id] = 0;
             }
             for (int index = seen[id] + 1; index <= server.commitIndex(); index++) {
-                action.accept(server, server.log().entry(index));
+                action.accept(server, Logs.entry(server.log(), index));
             }
             seen[id] = server.commitIndex();
         }

@@ -1,10 +1,12 @@
 package dev.faultlab.protocols.raft;
 
+import dev.faultlab.sim.FailureModel;
 import dev.faultlab.sim.ParamSpec;
 import dev.faultlab.sim.Params;
 import dev.faultlab.sim.Protocol;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.RecipeException;
+import dev.faultlab.sim.RoleSpec;
 import dev.faultlab.sim.Setup;
 
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.List;
  */
 public final class Raft implements Protocol {
     public static final String ID = "raft";
+    public static final String SERVER = "server";
+    public static final String CLIENT = "client";
 
     @Override
     public String id() {
@@ -65,8 +69,21 @@ public final class Raft implements Protocol {
         RaftConfig config = config(params);
         InitialState initial = InitialState.of(params, config.servers());
         return Setup.async(config.servers() + config.clients(), node -> node < config.servers()
-                ? new Server(config, initial.terms().get(node), initial.logs().get(node))
-                : new Client(config));
+                        ? new Server(config, initial.terms().get(node), initial.logs().get(node))
+                        : new Client(config))
+                .withRoles(node -> node < config.servers() ? SERVER : CLIENT);
+    }
+
+    @Override
+    public List<RoleSpec> roles() {
+        return List.of(new RoleSpec(SERVER, "keeps the replicated log: follower, candidate or leader"),
+                new RoleSpec(CLIENT, "sends requests to the leader and retransmits them; takes REQUEST interventions"));
+    }
+
+    /** A server that crashed and recovered from its stable storage is correct again. */
+    @Override
+    public FailureModel failureModel() {
+        return FailureModel.CRASH_RECOVERY;
     }
 
     static RaftConfig config(Params params) {

@@ -25,10 +25,11 @@ final class Replication {
     }
 
     /** The AppendEntries that brings {@code follower} up to date from what the leader believes it has. */
-    AppendEntries messageFor(int follower, int term, RaftLog log, int commitIndex) {
+    AppendEntries messageFor(int follower, int term, List<Entry> log, int commitIndex) {
         int prev = nextIndex[follower] - 1;
-        int last = Math.min(log.lastIndex(), prev + MAX_BATCH);
-        return new AppendEntries(term, self, prev, log.termAt(prev), log.slice(prev + 1, last), commitIndex);
+        int last = Math.min(log.size(), prev + MAX_BATCH);
+        // A copy: the message outlives this moment, the stable log does not stand still.
+        return new AppendEntries(term, self, prev, Logs.termAt(log, prev), List.copyOf(log.subList(prev, last)), commitIndex);
     }
 
     void acknowledged(int follower, int index) {
@@ -48,8 +49,8 @@ final class Replication {
      * are never committed by counting replicas, only together with a later entry of the current term: the
      * slide's "a majority of acknowledgments commits" can lose an old-term entry (the paper's Figure 8).
      */
-    int commitIndex(RaftLog log, int term, int commitIndex, int majority) {
-        for (int n = log.lastIndex(); n > commitIndex && log.termAt(n) == term; n--) {
+    int commitIndex(List<Entry> log, int term, int commitIndex, int majority) {
+        for (int n = log.size(); n > commitIndex && Logs.termAt(log, n) == term; n--) {
             int replicas = 1;
             for (int follower = 0; follower < matchIndex.length; follower++) {
                 if (follower != self && matchIndex[follower] >= n) {

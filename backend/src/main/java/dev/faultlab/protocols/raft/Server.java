@@ -3,6 +3,7 @@ package dev.faultlab.protocols.raft;
 import dev.faultlab.sim.AsyncProcess;
 import dev.faultlab.sim.Context;
 import dev.faultlab.sim.Message;
+import dev.faultlab.sim.Output;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ final class Server implements AsyncProcess {
 
     private final RaftConfig config;
     private final int initialTerm;
-    private final RaftLog initialLog;
+    private final List<Entry> initialLog;
     private PersistentState persistent;
     private Role role = Role.FOLLOWER;
     /** The leader of the current term as far as this server knows, or -1. */
@@ -34,7 +35,7 @@ final class Server implements AsyncProcess {
     /** Index of the latest entry of each client in the log, to recognise a retransmitted request (by key only). */
     private final Map<Integer, Integer> latestOfClient = new HashMap<>();
 
-    Server(RaftConfig config, int initialTerm, RaftLog initialLog) {
+    Server(RaftConfig config, int initialTerm, List<Entry> initialLog) {
         this.config = config;
         this.initialTerm = initialTerm;
         this.initialLog = initialLog;
@@ -52,7 +53,7 @@ final class Server implements AsyncProcess {
         persistent = PersistentState.recover(ctx.stable());
         indexClients(persistent.log());
         ctx.stateChanged("recovered as follower: term " + persistent.term() + ", voted for "
-                + (persistent.votedFor() == null ? "nobody" : "P" + persistent.votedFor()) + ", " + persistent.log().size()
+                + (persistent.votedFor() == null ? "nobody" : "P" + persistent.votedFor()) + ", " + persistent.lastIndex()
                 + " log entries; commit index 0 until a leader tells more");
         Timers.election(ctx, config);
     }
@@ -98,8 +99,7 @@ final class Server implements AsyncProcess {
             becomeLeader(ctx);
             return;
         }
-        RaftLog log = persistent.log();
-        RequestVote request = new RequestVote(term, ctx.self(), log.lastIndex(), log.lastTerm());
+        RequestVote request = new RequestVote(term, ctx.self(), persistent.lastIndex(), persistent.lastTerm());
         for (int server = 0; server < config.servers(); server++) {
             if (server != ctx.self()) {
                 ctx.send(server, request);
@@ -115,8 +115,9 @@ final class Server implements AsyncProcess {
             ctx.note("refuses P" + from + ": its term " + request.term() + " is older than " + term);
         } else if (persistent.votedFor() != null && persistent.votedFor() != request.candidate()) {
             ctx.note("refuses P" + from + ": already voted for P" + persistent.votedFor() + " in term " + term);
-        } else if (config.upToDateCheck() && !VoteRule.atLeastAsUpToDate(request.lastLogTerm(), request.lastLogIndex(), persistent.log())) {
-            ctx.note("refuses P" + from + ": " + VoteRule.refusal(request, persistent.log()));
+        } else if (config.upToDateCheck() && !VoteRule.atLeastAsUpToDate(request.lastLogTerm(), request.lastLogIndex(),
+                persistent.lastTerm(), persistent.lastIndex())) {
+            ctx.note("refuses P" + from + ": " + VoteRule.refusal(request, persistent.lastTerm(), persistent.lastIndex()));
         } else {
             granted = true;
             persistent.vote(request.candidate());
@@ -140,7 +141,7 @@ final class Server implements AsyncProcess {
     private void becomeLeader(Context ctx) {
         role = Role.LEADER;
         leader = ctx.self();
-        replication = new Replication(ctx.self(), config.servers(), persistent.log().lastIndex());
+        replication = new Replication(ctx.self(), config.servers(), persistent.lastIndex());
         ctx.cancelTimer(Timers.ELECTION);
         ctx.stateChanged("leader of term " + persistent.term() + " with votes of " + names(votes));
         replicateToAll(ctx);
@@ -177,17 +178,12 @@ final class Server implements AsyncProcess {
         }
         leader = from;
         Timers.election(ctx, config);
-        RaftLog log = persistent.log();
-        if (append.prevLogIndex() > log.lastIndex() || log.termAt(append.prevLogIndex()) != append.prevLogTerm()) {
-            int hint = Math.min(append.prevLogIndex() - 1, log.lastIndex());
+        if (append.prevLogIndex() > persistent.lastIndex() || persistent.termAt(append.prevLogIndex()) != append.prevLogTerm()) {
+            int hint = Math.min(append.prevLogIndex() - 1, persistent.lastIndex());
             ctx.send(from, new AppendReply(term, false, hint));
             return;
         }
-        RaftLog merged = merge(log, append.entries());
-        if (merged != log) {
-            persistent.log(merged);
-            indexClients(append.entries());
-        }
+        merge(append.entries());
         int match = append.prevLogIndex() + append.entries().size();
         if (append.leaderCommit() > commitIndex) {
             applyUpTo(ctx, Math.min(append.leaderCommit(), match));
@@ -196,18 +192,19 @@ final class Server implements AsyncProcess {
     }
 
     /** Appends what the follower lacks; an entry that conflicts (same index, other term) goes, with all after it. */
-    private static RaftLog merge(RaftLog log, List<Entry> entries) {
-        RaftLog merged = log;
+    private void merge(List<Entry> entries) {
         for (Entry entry : entries) {
-            if (entry.index() <= merged.lastIndex()) {
-                if (merged.termAt(entry.index()) == entry.term()) {
+            if (entry.index() <= persistent.lastIndex()) {
+                if (persistent.termAt(entry.index()) == entry.term()) {
                     continue;
                 }
-                merged = merged.truncate(entry.index() - 1);
+                persistent.truncate(entry.index() - 1);
             }
-            merged = merged.append(entry);
+            persistent.append(entry);
+            if (entry.fromClient()) {
+                latestOfClient.put(entry.client(), entry.index());
+            }
         }
-        return merged;
     }
 
     private void onAppendReply(Context ctx, int from, AppendReply reply) {
@@ -237,19 +234,13 @@ final class Server implements AsyncProcess {
 
     /** Commits and applies every entry up to {@code index}; the leader answers the clients whose requests they are. */
     private void applyUpTo(Context ctx, int index) {
-        RaftLog log = persistent.log();
-        int from = commitIndex + 1;
-        for (int i = from; i <= index; i++) {
-            machine.apply(log.entry(i));
-        }
-        commitIndex = index;
-        Outputs.applied(ctx, log, from, index);
-        if (role == Role.LEADER) {
-            for (int i = from; i <= index; i++) {
-                Entry entry = log.entry(i);
-                if (entry.fromClient()) {
-                    ctx.send(entry.client(), new ClientReply(entry.seq(), i));
-                }
+        for (int i = commitIndex + 1; i <= index; i++) {
+            Entry entry = persistent.entry(i);
+            machine.apply(entry);
+            commitIndex = i;
+            ctx.output(new Output.Commit(i, entry));
+            if (role == Role.LEADER && entry.fromClient()) {
+                answer(ctx, entry);
             }
         }
     }
@@ -261,16 +252,15 @@ final class Server implements AsyncProcess {
             ctx.send(from, new Redirect(request.seq(), leader));
             return;
         }
-        RaftLog log = persistent.log();
         Integer latest = latestOfClient.get(request.client());
-        if (latest != null && latest <= log.lastIndex() && log.entry(latest).sameRequest(request.client(), request.seq())) {
+        if (latest != null && latest <= persistent.lastIndex() && persistent.entry(latest).sameRequest(request.client(), request.seq())) {
             if (latest <= commitIndex) {
-                ctx.send(from, new ClientReply(request.seq(), latest));
+                answer(ctx, persistent.entry(latest));
             }
             return;
         }
-        Entry entry = new Entry(log.lastIndex() + 1, persistent.term(), request.op(), request.client(), request.seq());
-        persistent.log(log.append(entry));
+        Entry entry = new Entry(persistent.lastIndex() + 1, persistent.term(), request.op(), request.client(), request.seq());
+        persistent.append(entry);
         latestOfClient.put(entry.client(), entry.index());
         ctx.stateChanged("appends #" + entry.index() + " " + entry.op() + " (term " + entry.term() + ")");
         int committed = replication.commitIndex(persistent.log(), persistent.term(), commitIndex, config.majority());
@@ -278,6 +268,12 @@ final class Server implements AsyncProcess {
             applyUpTo(ctx, committed);
         }
         replicateToAll(ctx);
+    }
+
+    /** The leader tells the client its request is committed, and hands the answer to the environment. */
+    private void answer(Context ctx, Entry entry) {
+        ctx.send(entry.client(), new ClientReply(entry.seq(), entry.index()));
+        ctx.output(new Output.Reply(entry.client(), entry.seq(), entry.op() + " committed at #" + entry.index()));
     }
 
     private void indexClients(List<Entry> entries) {
@@ -298,7 +294,7 @@ final class Server implements AsyncProcess {
         view.put("votedFor", persistent == null || persistent.votedFor() == null ? null : "P" + persistent.votedFor());
         view.put("leader", leader < 0 ? null : "P" + leader);
         view.put("commitIndex", commitIndex);
-        RaftLog log = persistent == null ? initialLog : persistent.log();
+        List<Entry> log = persistent == null ? initialLog : persistent.log();
         view.put("log", LogTable.rows(log, commitIndex, LOG_ROWS));
         if (log.size() > LOG_ROWS) {
             view.put("olderEntries", log.size() - LOG_ROWS);

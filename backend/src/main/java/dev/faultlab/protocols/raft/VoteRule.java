@@ -11,16 +11,16 @@ public final class VoteRule {
     }
 
     /** Whether a candidate whose log ends at (lastIndex, lastTerm) is at least as up to date as the voter's log. */
-    public static boolean atLeastAsUpToDate(int candidateLastTerm, int candidateLastIndex, RaftLog voter) {
-        if (candidateLastTerm != voter.lastTerm()) {
-            return candidateLastTerm > voter.lastTerm();
+    public static boolean atLeastAsUpToDate(int candidateLastTerm, int candidateLastIndex, int voterLastTerm, int voterLastIndex) {
+        if (candidateLastTerm != voterLastTerm) {
+            return candidateLastTerm > voterLastTerm;
         }
-        return candidateLastIndex >= voter.lastIndex();
+        return candidateLastIndex >= voterLastIndex;
     }
 
     /** Why a voter refuses, for the trace. */
-    static String refusal(RequestVote request, RaftLog voter) {
-        return "its log (last entry term " + voter.lastTerm() + ", index " + voter.lastIndex()
+    static String refusal(RequestVote request, int voterLastTerm, int voterLastIndex) {
+        return "its log (last entry term " + voterLastTerm + ", index " + voterLastIndex
                 + ") is more up to date than the candidate's (term " + request.lastLogTerm() + ", index "
                 + request.lastLogIndex() + ")";
     }

@@ -6,6 +6,7 @@ import dev.faultlab.sim.Delay;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.FaultKind;
 import dev.faultlab.sim.NetworkSpec;
+import dev.faultlab.sim.Output;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Simulation;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class RaftScenarioTest {
         ServerSnapshot next = servers(sim).stream().filter(ServerSnapshot::leader).findFirst().orElseThrow();
         assertThat(next.id()).isNotEqualTo(leader);
         assertThat(next.term()).isGreaterThan(before.get(leader).term());
-        assertThat(next.log().slice(1, committedBefore)).isEqualTo(before.get(leader).log().slice(1, committedBefore));
+        assertThat(next.log().subList(0, committedBefore)).isEqualTo(before.get(leader).log().subList(0, committedBefore));
         assertThat(answered(sim, CLIENT)).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(notes(sim, CLIENT)).anyMatch(note -> note.startsWith("no answer to request"));
     }
@@ -113,7 +114,7 @@ class RaftScenarioTest {
         assertThat(watched.twoLeaders().explanation()).contains("P" + old + " was still leader of term 1");
         List<ServerSnapshot> during = serversAt(recipe, 550);
         assertThat(during.get(old).leader()).isTrue();
-        assertThat(during.get(old).log().lastIndex()).as("the stale leader appended the client's request")
+        assertThat(during.get(old).log().size()).as("the stale leader appended the client's request")
                 .isGreaterThan(during.get(old).commitIndex());
         List<ServerSnapshot> end = servers(sim);
         assertThat(end.get(old).leader()).as("after healing the stale leader steps down").isFalse();
@@ -189,5 +190,25 @@ class RaftScenarioTest {
         assertThat(watched.safety()).allMatch(Verdict::holds);
         assertThat(watched.liveness().holds()).isFalse();
         assertThat(watched.liveness().explanation()).contains("no leader was elected");
+    }
+
+    @Test
+    void aRequestHandedToAClientIsCommittedEverywhereAndAnsweredAsTypedOutputs() {
+        Recipe recipe = recipe(params("n", 3, "requests", 0, "runFor", 400), 1,
+                List.of(new Fault(100L, null, FaultKind.REQUEST, 3, Map.of("command", "x=5"))));
+        Simulation sim = watch(recipe).run();
+
+        assertThat(servers(sim)).allSatisfy(server -> {
+            assertThat(server.commitIndex()).isEqualTo(1);
+            assertThat(server.log()).extracting(Entry::op).containsExactly("x=5");
+        });
+        List<Output> outputs = sim.trace().events().stream().map(Output::of).filter(java.util.Objects::nonNull).toList();
+        assertThat(outputs).filteredOn(o -> o instanceof Output.Commit).hasSize(3)
+                .allSatisfy(o -> assertThat(((Output.Commit) o).index()).isEqualTo(1));
+        assertThat(outputs).filteredOn(o -> o instanceof Output.Reply).singleElement()
+                .isEqualTo(new Output.Reply(3, 1, "x=5 committed at #1"));
+        assertThat(notes(sim, 3)).contains("sends request #1 (x=5) as its request 1");
+        assertThat(sim.processes().get(3).role()).isEqualTo(Raft.CLIENT);
+        assertThat(sim.processes().get(0).role()).isEqualTo(Raft.SERVER);
     }
 }
