@@ -34,6 +34,11 @@ final class PersistentState {
         return state;
     }
 
+    /** Whether the server ever started on this storage. */
+    static boolean written(StableStorage stable) {
+        return stable.contains(TERM);
+    }
+
     static PersistentState recover(StableStorage stable) {
         return new PersistentState(stable);
     }

@@ -5,6 +5,8 @@ import dev.faultlab.sim.ProcessStatus;
 import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Simulation;
+import dev.faultlab.sim.EventKind;
+import dev.faultlab.sim.TraceEvent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.List;
  */
 public final class RaftMonitors {
     /** A healthy cluster must have a leader within this many longest election timeouts. */
-    static final int LIVENESS_TIMEOUTS = 20;
+    static final int LIVENESS_TIMEOUTS = 10;
 
     private RaftMonitors() {
     }
@@ -33,26 +35,46 @@ public final class RaftMonitors {
     }
 
     public static Watched watch(Recipe recipe, ProtocolRegistry registry) {
-        int servers = Raft.servers(recipe);
         long bound = (long) LIVENESS_TIMEOUTS * Raft.electionTimeoutMax(recipe);
         List<ClusterMonitor> safety = List.of(new ElectionSafety(), new LogMatching(), new LeaderCompleteness(),
                 new StateMachineSafety());
         ClusterMonitor liveness = new LeaderLiveness(bound, Raft.runFor(recipe), recipe.network() != null && recipe.network().loss() > 0);
         ClusterMonitor twoLeaders = new TwoLeadersAtOnce();
-        List<ClusterMonitor> all = new ArrayList<>(safety);
-        all.add(liveness);
-        all.add(twoLeaders);
-
         Simulation run = Simulation.start(recipe, registry);
+        int count = Raft.servers(recipe);
+        List<ServerSnapshot> servers = snapshots(run, count);
         int from = 0;
         while (!run.ended()) {
             run.step();
             int size = run.trace().size();
-            Step step = new Step(size - 1, run.now(), run.trace().events(from, size), snapshots(run, servers));
+            List<TraceEvent> events = run.trace().events(from, size);
+            boolean changed = changesServers(events, count);
+            if (changed) {
+                servers = snapshots(run, count);
+            }
+            Step step = new Step(size - 1, run.now(), events, servers);
             from = size;
-            all.forEach(monitor -> monitor.observe(step));
+            liveness.observe(step);
+            if (changed) {
+                safety.forEach(monitor -> monitor.observe(step));
+                twoLeaders.observe(step);
+            }
         }
         return new Watched(run, safety.stream().map(ClusterMonitor::verdict).toList(), liveness.verdict(), twoLeaders.verdict());
+    }
+
+    /**
+     * Whether a step can have changed a server: only its handlers, crashes and recoveries do. Steps that only
+     * deliver to clients or drop messages are skipped, which saves building every state view again.
+     */
+    private static boolean changesServers(List<TraceEvent> events, int servers) {
+        for (TraceEvent event : events) {
+            if (event.node() >= 0 && event.node() < servers && event.kind() != EventKind.SEND && event.kind() != EventKind.DROP
+                    && event.kind() != EventKind.DUPLICATE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<ServerSnapshot> snapshots(Simulation run, int servers) {

@@ -50,6 +50,11 @@ final class Server implements AsyncProcess {
 
     @Override
     public void onRecover(Context ctx) {
+        if (!PersistentState.written(ctx.stable())) {
+            // Crashed before it ever started: nothing was stored, so it starts as a fresh server would.
+            onStart(ctx);
+            return;
+        }
         persistent = PersistentState.recover(ctx.stable());
         indexClients(persistent.log());
         ctx.stateChanged("recovered as follower: term " + persistent.term() + ", voted for "
