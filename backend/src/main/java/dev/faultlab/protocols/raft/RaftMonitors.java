@@ -63,6 +63,21 @@ public final class RaftMonitors {
         return new Watched(run, safety.stream().map(ClusterMonitor::verdict).toList(), liveness.verdict(), twoLeaders.verdict());
     }
 
+    /** Every server right after everything that happens at or before {@code time} in the recipe's run. */
+    public static List<ServerSnapshot> serversAt(Recipe recipe, ProtocolRegistry registry, long time) {
+        int count = Raft.servers(recipe);
+        Simulation run = Simulation.start(recipe, registry);
+        List<ServerSnapshot> before = snapshots(run, count);
+        while (!run.ended()) {
+            run.step();
+            if (run.now() > time) {
+                return before;
+            }
+            before = snapshots(run, count);
+        }
+        return before;
+    }
+
     /**
      * Whether a step can have changed a server: only its handlers, crashes and recoveries do. Steps that only
      * deliver to clients or drop messages are skipped, which saves building every state view again.

@@ -45,6 +45,8 @@ final class Server implements AsyncProcess {
     public void onStart(Context ctx) {
         persistent = PersistentState.start(ctx.stable(), initialTerm, initialLog);
         indexClients(initialLog);
+        ctx.stateChanged("follower in term " + initialTerm + (initialLog.isEmpty() ? ", empty log"
+                : ", log of " + initialLog.size() + " entries (last term " + Logs.lastTerm(initialLog) + ")"));
         Timers.election(ctx, config);
     }
 
