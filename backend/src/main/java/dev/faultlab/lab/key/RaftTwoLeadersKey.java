@@ -4,6 +4,7 @@ import dev.faultlab.check.Verdict;
 import dev.faultlab.protocols.Protocols;
 import dev.faultlab.protocols.raft.Raft;
 import dev.faultlab.protocols.raft.RaftMonitors;
+import dev.faultlab.protocols.raft.ServerSnapshot;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.FaultKind;
 import dev.faultlab.sim.Recipe;
@@ -52,16 +53,24 @@ final class RaftTwoLeadersKey implements PropertyKey {
         if (!kinds.contains(FaultKind.PARTITION.name()) || maxFaults < 1) {
             return Optional.empty();
         }
-        int servers = Raft.servers(scenario);
-        for (long at = 0; at <= Raft.runFor(scenario) / 2; at += STEP) {
-            for (int alone = 0; alone < servers; alone++) {
-                List<Fault> plan = List.of(Fault.network(at, FaultKind.PARTITION, Map.of("groups", List.of(List.of(alone)))));
-                List<Fault> all = new ArrayList<>(scenario.faults());
-                all.addAll(plan);
-                Simulation run = Simulation.start(scenario.withFaults(all), Protocols.registry());
-                if (check(run, args).holds()) {
-                    return Optional.of(plan);
-                }
+        // Cut off whoever leads at each moment of the run's first half: the rest elect a newer leader.
+        Simulation scenarioRun = Simulation.start(scenario, Protocols.registry());
+        for (long at = STEP; at <= Raft.runFor(scenario) / 2; at += STEP) {
+            while (!scenarioRun.ended() && scenarioRun.now() < at) {
+                scenarioRun.step();
+            }
+            Optional<Integer> leader = RaftMonitors.snapshots(scenarioRun).stream().filter(ServerSnapshot::leader)
+                    .map(ServerSnapshot::id).findFirst();
+            if (leader.isEmpty()) {
+                continue;
+            }
+            // Later than the leader was seen, so the fault lands after the step that showed it.
+            List<Fault> plan = List.of(Fault.network(scenarioRun.now() + 1, FaultKind.PARTITION,
+                    Map.of("groups", List.of(List.of(leader.get())))));
+            List<Fault> all = new ArrayList<>(scenario.faults());
+            all.addAll(plan);
+            if (check(Simulation.start(scenario.withFaults(all), Protocols.registry()), args).holds()) {
+                return Optional.of(plan);
             }
         }
         return Optional.empty();

@@ -92,6 +92,11 @@ public final class RaftMonitors {
         return false;
     }
 
+    /** Every server of a Raft run as it is now. */
+    public static List<ServerSnapshot> snapshots(Simulation run) {
+        return snapshots(run, Raft.servers(run.recipe()));
+    }
+
     static List<ServerSnapshot> snapshots(Simulation run, int servers) {
         List<ProcessStatus> processes = run.processes();
         List<ServerSnapshot> snapshots = new ArrayList<>(servers);
