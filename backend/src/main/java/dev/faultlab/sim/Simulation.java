@@ -47,7 +47,10 @@ public final class Simulation {
         kernel.trace().reveal((int) Math.min(events, Integer.MAX_VALUE));
     }
 
-    /** Runs until the next round starts (round protocols) or one more event (asynchronous ones). */
+    /**
+     * Runs until the next round starts and shows what its processes sent at its start (round protocols), or one
+     * more event (asynchronous ones).
+     */
     public void runToNextRound() {
         if (!roundBased()) {
             step();
@@ -57,6 +60,8 @@ public final class Simulation {
         while (!ended() && round() == from) {
             step();
         }
+        // The engine runs a round's start with every process's handler as one item: show all of it.
+        revealAll();
     }
 
     public void runToEnd() {
