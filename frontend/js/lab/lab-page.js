@@ -5,6 +5,7 @@ import { el, when, notice } from '/js/dom.js';
 import { givenTables } from '/js/lab/given.js';
 import { showRunPanel } from '/js/lab/run-panel.js';
 import { ExerciseCard, pointsText } from '/js/lab/exercise.js';
+import { rememberInterventions } from '/js/run/faults.js';
 
 const params = new URLSearchParams(location.search);
 const courseId = params.get('course') ?? '';
@@ -16,7 +17,8 @@ async function behavioursOf(protocol, exercises) {
   if (!exercises.some((e) => e.input.kind === 'fault-plan')) {
     return [];
   }
-  const { protocols } = await api.get('/api/protocols');
+  const { protocols, interventions } = await api.get('/api/protocols');
+  rememberInterventions(interventions);
   return protocols.find((p) => p.id === protocol)?.behaviours ?? [];
 }
 

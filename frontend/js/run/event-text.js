@@ -47,7 +47,7 @@ export function faultText(fault) {
 /** When a planned fault happens, as the recipe says it. */
 export function faultTimeText(fault) {
   if (fault.atEvent !== null && fault.atEvent !== undefined) {
-    return `before event #${fault.atEvent}`;
+    return fault.atEvent === 0 ? 'at the start' : `right after event #${fault.atEvent - 1}`;
   }
   return `at time ${fault.at}`;
 }

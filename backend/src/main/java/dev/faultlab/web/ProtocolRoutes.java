@@ -3,6 +3,7 @@ package dev.faultlab.web;
 import dev.faultlab.sim.BehaviourSpec;
 import dev.faultlab.sim.FailureModel;
 import dev.faultlab.sim.FaultKind;
+import dev.faultlab.sim.InterventionSpec;
 import dev.faultlab.sim.ParamSpec;
 import dev.faultlab.sim.Protocol;
 import dev.faultlab.sim.ProtocolRegistry;
@@ -13,7 +14,7 @@ import io.javalin.config.RoutesConfig;
 import java.util.Arrays;
 import java.util.List;
 
-/** GET /api/protocols: every protocol with its parameters, Byzantine behaviours and the injectable faults. */
+/** GET /api/protocols: every protocol with its parameters, roles and Byzantine behaviours, and every intervention kind. */
 final class ProtocolRoutes {
     private ProtocolRoutes() {
     }
@@ -29,7 +30,8 @@ final class ProtocolRoutes {
         }
     }
 
-    record Catalog(List<ProtocolView> protocols, List<FaultKind> faultKinds) {
+    /** {@code interventions}: every kind with its parameters, from which the browser builds its forms. */
+    record Catalog(List<ProtocolView> protocols, List<FaultKind> faultKinds, List<InterventionSpec> interventions) {
     }
 
     private static Behaviour behaviour(BehaviourSpec spec) {
@@ -38,7 +40,7 @@ final class ProtocolRoutes {
 
     static void register(RoutesConfig routes, ProtocolRegistry registry) {
         Catalog catalog = new Catalog(registry.all().stream().map(ProtocolView::of).toList(),
-                Arrays.asList(FaultKind.values()));
+                Arrays.asList(FaultKind.values()), FaultKind.specs());
         routes.get("/api/protocols", ctx -> ctx.json(catalog), Access.PUBLIC);
     }
 }

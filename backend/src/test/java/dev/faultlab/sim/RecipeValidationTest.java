@@ -87,7 +87,7 @@ class RecipeValidationTest {
                 "faults[5]: needs exactly one of 'at' (virtual time) or 'atEvent' (event index)",
                 "faults[6].kind: is required: one of " + List.of(FaultKind.values()),
                 "faults[7].kind: protocol flooding has no Byzantine behaviours",
-                "faults[8].params.afterSends: must be a whole number >= 0");
+                "faults[8].params.afterSends: must be a whole number from 0 to 1000000, got -1");
     }
 
     @Test
@@ -109,7 +109,7 @@ class RecipeValidationTest {
                 "faults[3].params: give afterSends or reaches, not both",
                 "faults[4].params.oneWay: must be true or false",
                 "faults[5].params.to: must be another node than the target",
-                "faults[6].params.timerFactor: must be a number >= 1");
+                "faults[6].params.timerFactor: must be a number from 1 to 1000, got NaN");
     }
 
     @Test
@@ -161,7 +161,7 @@ class RecipeValidationTest {
                 "budgets.maxEvents: must be positive",
                 "network.loss: must be a probability between 0 and 1, got 2.0",
                 "network.duplication: must be a probability between 0 and 1, got -1.0",
-                "network.delay: uniform delay needs 1 <= min <= max, got 5..2");
+                "network.delay: uniform delay needs 1 <= min <= max <= 10000000, got 5..2");
         Recipe badLink = flooding(SEVEN).withNetwork(NetworkSpec.reliable().withLinks(List.of(new LinkSpec(0, 8, new Delay("gamma", 1, 1, 1), 0.5))));
         assertThat(rejection(badLink).problems()).extracting(RecipeException.Problem::toString).containsExactly(
                 "network.links[0].to: node 8 does not exist (n=7)",
