@@ -1,32 +1,54 @@
 package dev.faultlab.protocols.raft;
 
 import dev.faultlab.check.Verdict;
+import dev.faultlab.sim.Monitor;
+import dev.faultlab.sim.Output;
+import dev.faultlab.sim.TraceEvent;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** State machine safety: no two servers apply different entries at the same index. */
-public final class StateMachineSafety implements ClusterMonitor {
+/**
+ * State machine safety: no two servers apply different entries at the same index. Read from the servers'
+ * typed outputs alone ({@link Output.Commit}, one per entry applied), one event at a time, so it runs as a
+ * kernel {@link Monitor} as well as in {@link RaftMonitors}.
+ */
+public final class StateMachineSafety implements ClusterMonitor, Monitor {
     public static final String NAME = "state machine safety";
 
     private record Applied(Entry entry, int server, int seq) {
     }
 
     /** index → the first entry applied there; looked up by key only. */
-    private final Map<Integer, Applied> applied = new HashMap<>();
-    private final NewlyCommitted commits = new NewlyCommitted();
-    private Verdict violation;
+    private final Map<Long, Applied> applied = new HashMap<>();
+    private Violation violation;
+
+    @Override
+    public String property() {
+        return NAME;
+    }
+
+    @Override
+    public void onEvent(TraceEvent event) {
+        if (violation != null || !(Output.of(event) instanceof Output.Commit commit) || !(commit.entry() instanceof Entry entry)) {
+            return;
+        }
+        Applied first = applied.putIfAbsent(commit.index(), new Applied(entry, event.node(), event.seq()));
+        if (first != null && !first.entry().equals(entry)) {
+            violation = new Violation(NAME, event.seq(), "P" + first.server() + " applied " + describe(first.entry()) + " but P"
+                    + event.node() + " applied " + describe(entry), List.of(first.seq(), event.seq()));
+        }
+    }
+
+    @Override
+    public Violation violation() {
+        return violation;
+    }
 
     @Override
     public void observe(Step step) {
-        commits.forEach(step, (server, entry) -> {
-            Applied first = applied.putIfAbsent(entry.index(), new Applied(entry, server.id(), step.seq()));
-            if (first != null && !first.entry().equals(entry) && violation == null) {
-                violation = Verdict.violated(NAME, "P" + first.server() + " applied " + describe(first.entry()) + " but P"
-                        + server.id() + " applied " + describe(entry), List.of(first.seq(), step.seq()));
-            }
-        });
+        step.events().forEach(this::onEvent);
     }
 
     static String describe(Entry entry) {
@@ -35,7 +57,7 @@ public final class StateMachineSafety implements ClusterMonitor {
 
     @Override
     public Verdict verdict() {
-        return violation != null ? violation
+        return violation != null ? Verdict.violated(NAME, violation.explanation(), violation.witnesses())
                 : Verdict.holds(NAME, applied.isEmpty() ? "no entry was applied" : "every server applied the same entry at each of the "
                 + applied.size() + " indices applied");
     }

@@ -52,6 +52,11 @@ class BrokenVoteTest {
         assertThat(replay.firstViolation()).contains(found.verdict());
         assertThat(replay.safety()).filteredOn(v -> v.property().equals(StateMachineSafety.NAME)).singleElement()
                 .satisfies(v -> assertThat(v.holds()).as("P2 overwrites what P1 applied").isFalse());
+        // The same property as a kernel monitor, fed the finished trace one event at a time.
+        StateMachineSafety monitor = new StateMachineSafety();
+        replay.run().trace().events().forEach(monitor::onEvent);
+        assertThat(monitor.violation()).isNotNull();
+        assertThat(monitor.violation().witnesses()).isEqualTo(replay.safety().get(3).witnesses());
     }
 
     @Test
