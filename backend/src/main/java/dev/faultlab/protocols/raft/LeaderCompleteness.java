@@ -3,6 +3,7 @@ package dev.faultlab.protocols.raft;
 import dev.faultlab.check.Verdict;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public final class LeaderCompleteness implements ClusterMonitor {
 
     /** In the order they were first committed. */
     private final List<Committed> committed = new ArrayList<>();
-    private final java.util.BitSet seen = new java.util.BitSet();
+    private final BitSet seen = new BitSet();
     private final NewlyCommitted commits = new NewlyCommitted();
     private Verdict violation;
 

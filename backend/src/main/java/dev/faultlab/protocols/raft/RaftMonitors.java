@@ -10,6 +10,7 @@ import dev.faultlab.sim.TraceEvent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs a Raft recipe step by step and feeds every step to the monitors: Raft's four safety properties,
@@ -24,12 +25,8 @@ public final class RaftMonitors {
 
     /** What the monitors said about a run, and the run itself, finished. */
     public record Watched(Simulation run, List<Verdict> safety, Verdict liveness, Verdict twoLeaders) {
-        public boolean safe() {
-            return safety.stream().allMatch(Verdict::holds);
-        }
-
         /** The first safety property that failed, or empty. */
-        public java.util.Optional<Verdict> firstViolation() {
+        public Optional<Verdict> firstViolation() {
             return safety.stream().filter(v -> !v.holds()).findFirst();
         }
     }

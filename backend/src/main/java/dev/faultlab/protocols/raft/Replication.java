@@ -1,6 +1,7 @@
 package dev.faultlab.protocols.raft;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class Replication {
         this.self = self;
         nextIndex = new int[servers];
         matchIndex = new int[servers];
-        java.util.Arrays.fill(nextIndex, lastIndex + 1);
+        Arrays.fill(nextIndex, lastIndex + 1);
     }
 
     /** The AppendEntries that brings {@code follower} up to date from what the leader believes it has. */

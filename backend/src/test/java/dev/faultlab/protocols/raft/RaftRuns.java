@@ -39,7 +39,7 @@ final class RaftRuns {
     }
 
     static List<ServerSnapshot> servers(Simulation sim) {
-        return RaftMonitors.snapshots(sim, Raft.servers(sim.recipe()));
+        return RaftMonitors.snapshots(sim);
     }
 
     static List<String> notes(Simulation sim, int node) {
@@ -51,13 +51,7 @@ final class RaftRuns {
 
     /** The servers after every event up to {@code time} has happened (a fault at {@code time} applies before them). */
     static List<ServerSnapshot> serversAt(Recipe recipe, long time) {
-        Simulation sim = Simulation.start(recipe, Protocols.registry());
-        List<ServerSnapshot> servers = servers(sim);
-        while (!sim.ended() && sim.now() <= time) {
-            servers = servers(sim);
-            sim.step();
-        }
-        return sim.now() <= time ? servers(sim) : servers;
+        return RaftMonitors.serversAt(recipe, Protocols.registry(), time);
     }
 
     static int leaderAt(Recipe recipe, long time) {
