@@ -25,7 +25,7 @@ public enum FaultKind {
     /** The node's messages take {@code extraDelay} more ticks; its timers run {@code timerFactor} times slower. */
     TIMING,
     /** The node turns Byzantine with the protocol's named {@code behaviour} (and that behaviour's parameters,
-     *  e.g. a scripted table of {@code lies}: see {@link Lie}). */
+     *  e.g. a scripted table of {@code lies}, which the protocol checks). */
     BYZANTINE,
     /** The link from the target to {@code to} goes down (both directions unless {@code oneWay} is true). */
     LINK_DOWN,

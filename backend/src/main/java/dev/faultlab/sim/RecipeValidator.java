@@ -166,10 +166,7 @@ final class RecipeValidator {
                     problem(field + ".params", "TIMING needs extraDelay (ticks) or timerFactor (>= 1), or both");
                 }
             }
-            case BYZANTINE -> {
-                checkBehaviour(field, p, protocol);
-                checkLies(field + ".params.lies", p.get("lies"), nodes);
-            }
+            case BYZANTINE -> checkBehaviour(field, p, protocol, nodes);
             case LINK_DOWN, LINK_UP -> {
                 if (p.get("to") instanceof Number to && f.target() != null && to.intValue() == f.target()) {
                     problem(field + ".params.to", "must be another node than the target");
@@ -263,36 +260,6 @@ final class RecipeValidator {
         return (param.min() == null || value >= param.min().doubleValue()) && (param.max() == null || value <= param.max().doubleValue());
     }
 
-    /** The generic part of a scripted table of lies: rows, receivers and rounds; paths are the protocol's. */
-    private void checkLies(String field, Object lies, int nodes) {
-        if (lies == null) {
-            return;
-        }
-        if (!(lies instanceof List<?> rows)) {
-            problem(field, "must be a list of rows {to, round, path, value}");
-            return;
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            String row = field + "[" + i + "]";
-            if (!(rows.get(i) instanceof Map<?, ?> lie)) {
-                problem(row, "must be a row {to, round, path, value}");
-                continue;
-            }
-            if (lie.get("to") != null) {
-                node(row + ".to", lie.get("to"), nodes);
-            }
-            if (lie.get("round") != null && !(wholeNumber(lie.get("round")) && ((Number) lie.get("round")).intValue() >= 0)) {
-                problem(row + ".round", "must be a whole number >= 0");
-            }
-            if (lie.get("path") != null && !(lie.get("path") instanceof String)) {
-                problem(row + ".path", "must be text");
-            }
-            if (!lie.containsKey("value")) {
-                problem(row + ".value", "is required: what the Byzantine node says instead");
-            }
-        }
-    }
-
     private void requiredProbability(String field, Object value) {
         if (value instanceof Number n) {
             probability(field, n.doubleValue());
@@ -301,7 +268,7 @@ final class RecipeValidator {
         }
     }
 
-    private void checkBehaviour(String field, Map<String, Object> p, Protocol protocol) {
+    private void checkBehaviour(String field, Map<String, Object> p, Protocol protocol, int nodes) {
         Object name = p.get("behaviour");
         List<String> known = protocol.behaviours().stream().map(BehaviourSpec::name).toList();
         if (known.isEmpty()) {
@@ -313,11 +280,14 @@ final class RecipeValidator {
             problem(field + ".params.behaviour", "must be one of " + known + ", got '" + name + "'");
             return;
         }
-        try {
-            spec.factory().apply(p);
-        } catch (RecipeException e) {
-            for (RecipeException.Problem inner : e.problems()) {
-                problem(field + ".params." + inner.field(), inner.message());
+        // The factory's problems first, then the rows' shape (a scripted table of lies), as a student reads them.
+        for (Runnable check : List.<Runnable>of(() -> spec.factory().apply(p), () -> spec.check().check(p, nodes))) {
+            try {
+                check.run();
+            } catch (RecipeException e) {
+                for (RecipeException.Problem inner : e.problems()) {
+                    problem(field + ".params." + inner.field(), inner.message());
+                }
             }
         }
     }
