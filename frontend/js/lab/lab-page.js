@@ -7,6 +7,7 @@ import { givenTables } from '/js/lab/given.js';
 import { showRunPanel, openRunAt } from '/js/lab/run-panel.js';
 import { showPracticePanel } from '/js/lab/practice-panel.js';
 import { ExerciseCard, pointsText } from '/js/lab/exercise.js';
+import { rememberInterventions } from '/js/run/faults.js';
 
 const params = new URLSearchParams(location.search);
 const courseId = params.get('course') ?? '';
@@ -20,7 +21,8 @@ async function behavioursOf(protocol, exercises) {
   if (!exercises.some((e) => e.input.kind === 'fault-plan')) {
     return [];
   }
-  const { protocols } = await api.get('/api/protocols');
+  const { protocols, interventions } = await api.get('/api/protocols');
+  rememberInterventions(interventions);
   return protocols.find((p) => p.id === protocol)?.behaviours ?? [];
 }
 

@@ -25,10 +25,10 @@ export async function startBranch(runId, atEvent, faults) {
 }
 
 export class BranchDialog {
-  constructor(dialog, nodes, behaviours, faultKinds, runId) {
+  constructor(dialog, nodes, behaviours, interventions, runId) {
     this.dialog = dialog;
     this.runId = runId;
-    this.editor = new FaultEditor(nodes, behaviours, faultKinds, 'branch-fault');
+    this.editor = new FaultEditor(nodes, behaviours, interventions, 'branch-fault');
     dialog.querySelector('#branch-editor').append(this.editor.element);
     this.form = dialog.querySelector('#branch-form');
     this.add = dialog.querySelector('#branch-add');

@@ -49,7 +49,7 @@ export function faultText(fault) {
 /** When a planned fault happens, as the recipe says it: time 0 (or before event #0) is the start of the run. */
 export function faultTimeText(fault) {
   if (fault.atEvent !== null && fault.atEvent !== undefined) {
-    return fault.atEvent === 0 ? 'at the start' : `before event #${fault.atEvent}`;
+    return fault.atEvent === 0 ? 'at the start' : `right after event #${fault.atEvent - 1}`;
   }
   return fault.at === 0 ? 'at the start' : `at time ${fault.at}`;
 }
@@ -74,6 +74,10 @@ export function eventText(event) {
       return `${who} decides ${payloadText(event.payload)}`;
     case 'FAULT':
       return `fault: ${faultText(event.payload)}`;
+    case 'OUTPUT':
+      return `${who} outputs ${event.detail}: ${payloadText(event.payload, 80)}`;
+    case 'REQUEST':
+      return `client request #${event.payload.id} to ${who}: ${event.payload.command}${event.detail ? ` (${event.detail})` : ''}`;
     case 'ROUND':
       return isEndOfRounds(event) ? `round ${event.payload} is over: every process decides` : `round ${event.payload} starts`;
     case 'TIMER':

@@ -8,45 +8,45 @@ import { processIdsOf } from '/js/process-label.js';
 import { faultText, faultTimeText, nodeName } from '/js/run/event-text.js';
 import { KIND, TraceIndex } from '/js/run/trace-index.js';
 
-/** The parameters each fault kind reads (see FaultKind in the kernel), as form fields. */
-export const FAULT_PARAMS = {
-  CRASH: [
-    { name: 'afterSends', type: 'int', min: 1, label: 'after this many more sends (optional)' },
-    { name: 'reaches', type: 'nodes', label: 'its last broadcast reaches only (optional, e.g. P2 P4)' },
-  ],
-  RECOVER: [],
-  SEND_OMISSION: [
-    { name: 'probability', type: 'probability', label: 'probability a sent message is lost (default 1)' },
-    { name: 'duration', type: 'int', min: 1, label: 'lasts this many ticks (optional)' },
-  ],
-  RECEIVE_OMISSION: [
-    { name: 'probability', type: 'probability', label: 'probability an arriving message is lost (default 1)' },
-    { name: 'duration', type: 'int', min: 1, label: 'lasts this many ticks (optional)' },
-  ],
-  TIMING: [
-    { name: 'extraDelay', type: 'int', min: 0, label: 'extra message delay in ticks' },
-    { name: 'timerFactor', type: 'number', min: 1, label: 'timers run this many times slower' },
-    { name: 'duration', type: 'int', min: 1, label: 'lasts this many ticks (optional)' },
-  ],
-  BYZANTINE: [{ name: 'behaviour', type: 'behaviour', required: true, label: 'behaviour' }],
-  LINK_DOWN: [
-    { name: 'to', type: 'node', required: true, label: 'other end' },
-    { name: 'oneWay', type: 'boolean', label: 'one way only' },
-  ],
-  LINK_UP: [
-    { name: 'to', type: 'node', required: true, label: 'other end' },
-    { name: 'oneWay', type: 'boolean', label: 'one way only' },
-  ],
-  LINK_LOSS: [
-    { name: 'to', type: 'node', required: true, label: 'to' },
-    { name: 'probability', type: 'probability', required: true, label: 'loss probability' },
-  ],
-  PARTITION: [{ name: 'groups', type: 'groups', required: true, label: 'groups, e.g. P1 P2 | P3 P4 P5' }],
-  HEAL: [],
-};
+/**
+ * The form fields of an intervention kind, from the server's spec of it (GET /api/protocols:
+ * interventions); nothing about a kind is written down here.
+ */
+export function fieldsOf(spec) {
+  return (spec?.params ?? []).map((p) => ({
+    name: p.name,
+    type: p.type.toLowerCase(),
+    min: p.type === 'MESSAGE' ? 0 : (p.min ?? undefined),
+    max: p.type === 'TEXT' ? undefined : (p.max ?? undefined),
+    required: p.required,
+    label: p.label,
+  }));
+}
 
-export function needsTarget(kind) {
-  return kind !== 'PARTITION' && kind !== 'HEAL';
+/** Every intervention kind's spec from the catalog, for editors given kinds by name (a lab's allowed kinds). */
+const KNOWN = new Map();
+
+export function rememberInterventions(specs) {
+  (specs ?? []).forEach((spec) => KNOWN.set(spec.kind, spec));
+}
+
+/** "uniform 1 5", "constant 2" or "exponential 3" as the kernel's delay {kind, min, max, mean}. */
+function parseDelay(text) {
+  const [kind, ...numbers] = text.split(/\s+/).filter(Boolean);
+  const values = numbers.map(Number);
+  if (values.some((v) => !Number.isFinite(v))) {
+    throw new Error('A delay is written like uniform 1 5, constant 2 or exponential 3.');
+  }
+  switch (kind) {
+    case 'constant':
+      return { kind, min: values[0], max: values[0], mean: values[0] };
+    case 'uniform':
+      return { kind, min: values[0], max: values[1] ?? values[0], mean: ((values[0] + (values[1] ?? values[0])) / 2) };
+    case 'exponential':
+      return { kind, min: 1, max: 1, mean: values[0] };
+    default:
+      throw new Error('A delay is written like uniform 1 5, constant 2 or exponential 3.');
+  }
 }
 
 
@@ -72,15 +72,20 @@ export function reachedFaults(plan, index, cursor) {
   return appliedFaults(plan, index, cursor).map((seq) => seq >= 0);
 }
 
-/** A form for one fault; read() returns {kind, target, params} or throws an Error in words. */
+/**
+ * A form for one intervention (a fault, a client request, a message action), built from the kinds'
+ * specs the server sends; read() returns {kind, target, params} or throws an Error in words.
+ */
 export class FaultEditor {
-  constructor(nodes, behaviours, faultKinds, idPrefix) {
+  constructor(nodes, behaviours, interventions, idPrefix) {
     this.nodes = nodes;
     this.behaviours = behaviours;
     this.idPrefix = idPrefix;
+    const specs = interventions.map((k) => (typeof k === 'string' ? KNOWN.get(k) : k)).filter(Boolean);
+    this.specs = new Map(specs.map((spec) => [spec.kind, spec]));
     this.kind = el('select', { id: `${idPrefix}-kind` },
-      ...faultKinds.filter((k) => k !== 'BYZANTINE' || behaviours.length > 0)
-        .map((k) => el('option', { value: k }, k.toLowerCase().replace(/_/g, ' '))));
+      ...specs.filter((spec) => spec.kind !== 'BYZANTINE' || behaviours.length > 0)
+        .map((spec) => el('option', { value: spec.kind, title: spec.description }, spec.kind.toLowerCase().replace(/_/g, ' '))));
     this.target = el('select', { id: `${idPrefix}-target` },
       ...Array.from({ length: nodes }, (_, i) => el('option', { value: String(i) }, nodeName(i))));
     this.targetField = el('div', { class: 'field' }, el('label', { htmlFor: this.target.id }, 'Process'), this.target);
@@ -101,9 +106,9 @@ export class FaultEditor {
 
   #renderParams(values) {
     const kind = this.kind.value;
-    this.targetField.hidden = !needsTarget(kind);
+    this.targetField.hidden = !this.specs.get(kind)?.target;
     this.inputs = {};
-    const fields = (FAULT_PARAMS[kind] ?? []).map((spec) => {
+    const fields = fieldsOf(this.specs.get(kind)).map((spec) => {
       const id = `${this.idPrefix}-${spec.name}`;
       let input;
       if (spec.type === 'node') {
@@ -118,6 +123,13 @@ export class FaultEditor {
         input = el('input', { id, type: 'checkbox', checked: Boolean(values[spec.name]) });
       } else if (spec.type === 'nodes') {
         input = el('input', { id, type: 'text', value: (values[spec.name] ?? []).map(nodeName).join(' ') });
+      } else if (spec.type === 'text') {
+        input = el('input', { id, type: 'text', value: values[spec.name] ?? '' });
+      } else if (spec.type === 'delay') {
+        const d = values[spec.name];
+        const shown = !d ? '' : d.kind === 'uniform' ? `uniform ${d.min} ${d.max}`
+          : d.kind === 'exponential' ? `exponential ${d.mean}` : `${d.kind} ${d.min}`;
+        input = el('input', { id, type: 'text', value: shown });
       } else if (spec.type === 'groups') {
         input = el('input', { id, type: 'text', value: (values.groups ?? []).map((g) => g.map(nodeName).join(' ')).join(' | ') });
       } else {
@@ -125,8 +137,13 @@ export class FaultEditor {
         if (spec.type === 'probability') {
           input.min = '0';
           input.max = '1';
-        } else if (spec.min !== undefined) {
-          input.min = String(spec.min);
+        } else {
+          if (spec.min !== undefined) {
+            input.min = String(spec.min);
+          }
+          if (spec.max !== undefined) {
+            input.max = String(spec.max);
+          }
         }
       }
       this.inputs[spec.name] = { spec, input };
@@ -159,7 +176,11 @@ export class FaultEditor {
           break;
         case 'boolean':
         case 'behaviour':
+        case 'text':
           params[spec.name] = raw;
+          break;
+        case 'delay':
+          params[spec.name] = parseDelay(raw);
           break;
         default: {
           const value = Number(raw);
@@ -169,14 +190,20 @@ export class FaultEditor {
           if (spec.type === 'probability' && (value < 0 || value > 1)) {
             throw new Error(`${spec.label} must be between 0 and 1.`);
           }
+          if ((spec.type === 'int' || spec.type === 'message') && !Number.isInteger(value)) {
+            throw new Error(`${spec.label} must be a whole number.`);
+          }
           if (spec.min !== undefined && value < spec.min) {
             throw new Error(`${spec.label} must be at least ${spec.min}.`);
+          }
+          if (spec.max !== undefined && value > spec.max) {
+            throw new Error(`${spec.label} must be at most ${spec.max}.`);
           }
           params[spec.name] = value;
         }
       }
     }
-    return { kind, target: needsTarget(kind) ? Number(this.target.value) : null, params };
+    return { kind, target: this.specs.get(kind)?.target ? Number(this.target.value) : null, params };
   }
 }
 

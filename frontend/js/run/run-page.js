@@ -71,7 +71,7 @@ class RunPage {
       edit: (i) => this.openBranch({ edit: this.pendingFaults().indexOf(this.plan[i]) }),
       remove: (i) => this.openBranch({ remove: this.pendingFaults().indexOf(this.plan[i]) }),
     });
-    this.branchDialog = new BranchDialog($('branch-dialog'), n, this.protocol.behaviours, catalog.faultKinds, this.run.id);
+    this.branchDialog = new BranchDialog($('branch-dialog'), n, this.protocol.behaviours, catalog.interventions, this.run.id);
     this.timeline = new Timeline({
       play: $('play'), stepEvent: $('step-event'), stepRound: $('step-round'), back: $('back'), first: $('first'),
       latest: $('latest'), speed: $('speed'), scrubber: $('scrubber'), position: $('position'), help: $('help-button'),

@@ -3,7 +3,7 @@
 // an index of message arrows so the visible ones are found by binary search, not by a full scan.
 
 export const KINDS = ['SEND', 'DELIVER', 'DROP', 'DUPLICATE', 'TIMER', 'CRASH', 'RECOVER', 'STATE', 'DECIDE',
-  'FAULT', 'NOTE', 'ROUND', 'END'];
+  'FAULT', 'NOTE', 'ROUND', 'END', 'OUTPUT', 'REQUEST'];
 export const KIND = Object.freeze(Object.fromEntries(KINDS.map((name, i) => [name, i])));
 
 /** Arrows are grouped in blocks of this many; each block remembers its earliest send, so a search skips blocks. */

@@ -3,6 +3,7 @@ package dev.faultlab.protocols;
 import dev.faultlab.protocols.byzantine.ByzantineAgreement;
 import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
+import dev.faultlab.protocols.raft.Raft;
 import dev.faultlab.protocols.twophase.TwoPhaseCommit;
 import dev.faultlab.sim.ProtocolRegistry;
 
@@ -18,6 +19,7 @@ public final class Protocols {
                 new FloodingConsensus(),
                 new EchoProtocol(),
                 new TwoPhaseCommit(),
-                new ByzantineAgreement()));
+                new ByzantineAgreement(),
+                new Raft()));
     }
 }

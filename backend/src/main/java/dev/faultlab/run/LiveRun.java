@@ -85,7 +85,7 @@ public final class LiveRun {
     public synchronized RunSummary summary() {
         return new RunSummary(id, sim.recipe().protocol(), sim.nodeCount(), sim.roundBased(), sim.rounds(), status, speed,
                 sim.trace().size(), sim.now(), sim.round(), sim.endReason(), parentRunId.orElse(null),
-                branchedAtEvent.orElse(null));
+                branchedAtEvent.orElse(null), sim.roles());
     }
 
     public synchronized Recipe recipe() {

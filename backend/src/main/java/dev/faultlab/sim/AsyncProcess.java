@@ -13,4 +13,8 @@ public non-sealed interface AsyncProcess extends NodeProcess {
     /** Called on a fresh process object after a crash; only {@link Context#stable()} survived. */
     default void onRecover(Context ctx) {
     }
+
+    /** A client request handed to this process from outside the run; ignored unless the protocol takes requests. */
+    default void onRequest(Context ctx, Request request) {
+    }
 }

@@ -53,24 +53,79 @@ final class EventQueue<T> {
         long lastOrder = order[last];
         Object lastItem = items[last];
         items[last] = null;
-        int i = 0;
-        int half = last >>> 1;
-        while (i < half) {
+        if (last > 0) {
+            set(siftDown(0, lastTime, lastOrder, last), lastTime, lastOrder, lastItem);
+        }
+        return first;
+    }
+
+    /** Moves smaller children up from position {@code i} until (at, seq) fits there, among the first {@code limit}. */
+    private int siftDown(int i, long at, long seq, int limit) {
+        while (2 * i + 1 < limit) {
             int child = 2 * i + 1;
             int right = child + 1;
-            if (right < last && before(time[right], order[right], time[child], order[child])) {
+            if (right < limit && before(time[right], order[right], time[child], order[child])) {
                 child = right;
             }
-            if (!before(time[child], order[child], lastTime, lastOrder)) {
+            if (!before(time[child], order[child], at, seq)) {
                 break;
             }
             move(child, i);
             i = child;
         }
-        if (last > 0) {
-            set(i, lastTime, lastOrder, lastItem);
+        return i;
+    }
+
+    int size() {
+        return size;
+    }
+
+    @SuppressWarnings("unchecked")
+    T itemAt(int heapIndex) {
+        return (T) items[heapIndex];
+    }
+
+    long timeAt(int heapIndex) {
+        return time[heapIndex];
+    }
+
+    /** Heap positions of every item, in the order the queue would hand them out: (time, insertion order). */
+    Integer[] inOrder() {
+        Integer[] positions = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            positions[i] = i;
         }
-        return first;
+        java.util.Arrays.sort(positions, (a, b) -> time[a] != time[b] ? Long.compare(time[a], time[b]) : Long.compare(order[a], order[b]));
+        return positions;
+    }
+
+    /** Takes out the item at a heap position (from {@link #inOrder()}), keeping the heap in order. */
+    @SuppressWarnings("unchecked")
+    T removeAt(int heapIndex) {
+        T removed = (T) items[heapIndex];
+        int last = --size;
+        if (heapIndex != last) {
+            long lastTime = time[last];
+            long lastOrder = order[last];
+            Object lastItem = items[last];
+            items[last] = null;
+            int i = heapIndex;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (!before(lastTime, lastOrder, time[parent], order[parent])) {
+                    break;
+                }
+                move(parent, i);
+                i = parent;
+            }
+            if (i == heapIndex) {
+                i = siftDown(i, lastTime, lastOrder, last);
+            }
+            set(i, lastTime, lastOrder, lastItem);
+        } else {
+            items[last] = null;
+        }
+        return removed;
     }
 
     private static boolean before(long t1, long o1, long t2, long o2) {

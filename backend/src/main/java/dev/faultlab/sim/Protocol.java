@@ -3,8 +3,8 @@ package dev.faultlab.sim;
 import java.util.List;
 
 /**
- * A protocol the kernel can run: its catalog entry (id, description, parameters, Byzantine
- * behaviours) and how to set up a run from checked parameters.
+ * A protocol the kernel can run: its catalog entry (id, description, parameters, roles, Byzantine
+ * behaviours), the failure model its properties assume, and how to set up a run from checked parameters.
  */
 public interface Protocol {
     String id();
@@ -17,6 +17,16 @@ public interface Protocol {
 
     default List<BehaviourSpec> behaviours() {
         return List.of();
+    }
+
+    /** The roles its processes play, for the catalog; empty when every process plays the same part. */
+    default List<RoleSpec> roles() {
+        return List.of();
+    }
+
+    /** Which processes count as correct: see {@link FailureModel}. */
+    default FailureModel failureModel() {
+        return FailureModel.CRASH_STOP;
     }
 
     /** Builds the run's processes; may throw {@link RecipeException} for parameters that do not fit together. */

@@ -1,7 +1,6 @@
 package dev.faultlab.sim;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,27 +9,7 @@ import java.util.TreeSet;
 
 /** Checks a recipe before it runs, collecting every problem with the field it is about. */
 final class RecipeValidator {
-    /** The parameters each fault kind reads, so a misspelt one is refused instead of silently ignored. */
-    private static final Map<FaultKind, Set<String>> KNOWN_PARAMS = knownParams();
-
     private final List<RecipeException.Problem> problems = new ArrayList<>();
-
-    private static Map<FaultKind, Set<String>> knownParams() {
-        Map<FaultKind, Set<String>> known = new EnumMap<>(FaultKind.class);
-        known.put(FaultKind.CRASH, Set.of("afterSends", "reaches"));
-        known.put(FaultKind.RECOVER, Set.of());
-        known.put(FaultKind.SEND_OMISSION, Set.of("probability", "duration"));
-        known.put(FaultKind.RECEIVE_OMISSION, Set.of("probability", "duration"));
-        known.put(FaultKind.TIMING, Set.of("extraDelay", "timerFactor", "duration"));
-        known.put(FaultKind.LINK_DOWN, Set.of("to", "oneWay"));
-        known.put(FaultKind.LINK_UP, Set.of("to", "oneWay"));
-        known.put(FaultKind.LINK_LOSS, Set.of("to", "probability"));
-        known.put(FaultKind.PARTITION, Set.of("groups"));
-        known.put(FaultKind.HEAL, Set.of());
-        known.put(FaultKind.NETWORK, Set.of("loss", "duplication", "fifo", "delay"));
-        // BYZANTINE is missing on purpose: its parameters are the chosen behaviour's.
-        return known;
-    }
 
     /** The protocol, checked parameters and setup of a valid recipe. */
     record Checked(Protocol protocol, Params params, Setup setup) {
@@ -55,6 +34,12 @@ final class RecipeValidator {
                     + " processes; the budget allows at most " + recipe.budgets().maxNodes());
         }
         validator.checkLinks(recipe.network(), setup.nodes());
+        for (int i = 0; i < recipe.schedule().size(); i++) {
+            Integer choice = recipe.schedule().get(i);
+            if (choice == null || choice < 0) {
+                validator.problem("schedule[" + i + "]", "must be the index of an enabled item (a whole number >= 0)");
+            }
+        }
         for (int i = 0; i < recipe.faults().size(); i++) {
             validator.checkFault("faults[" + i + "]", recipe.faults().get(i), protocol, setup.nodes());
         }
@@ -125,18 +110,18 @@ final class RecipeValidator {
     private void checkDelay(String field, Delay d) {
         switch (d.kind() == null ? "" : d.kind()) {
             case "constant" -> {
-                if (d.min() < 1) {
-                    problem(field + ".min", "must be at least 1 tick");
+                if (d.min() < 1 || d.min() > FaultKind.MAX_TICKS) {
+                    problem(field + ".min", "must be from 1 to " + FaultKind.MAX_TICKS + " ticks");
                 }
             }
             case "uniform" -> {
-                if (d.min() < 1 || d.max() < d.min()) {
-                    problem(field, "uniform delay needs 1 <= min <= max, got " + d.min() + ".." + d.max());
+                if (d.min() < 1 || d.max() < d.min() || d.max() > FaultKind.MAX_TICKS) {
+                    problem(field, "uniform delay needs 1 <= min <= max <= " + FaultKind.MAX_TICKS + ", got " + d.min() + ".." + d.max());
                 }
             }
             case "exponential" -> {
-                if (!(d.mean() >= 1)) {
-                    problem(field + ".mean", "must be at least 1 tick");
+                if (!(d.mean() >= 1 && d.mean() <= FaultKind.MAX_TICKS)) {
+                    problem(field + ".mean", "must be from 1 to " + FaultKind.MAX_TICKS + " ticks");
                 }
             }
             default -> problem(field + ".kind", "must be constant, uniform or exponential, got '" + d.kind() + "'");
@@ -165,126 +150,114 @@ final class RecipeValidator {
             problem(field + ".target", "must be left out: " + f.kind() + " acts on the whole network");
         }
         Map<String, Object> p = f.params();
-        checkParamNames(field, f.kind(), p);
+        InterventionSpec spec = f.kind().spec();
+        checkParamNames(field, spec, p);
+        for (InterventionParam param : spec.params()) {
+            checkParam(field + ".params." + param.name(), param, p.get(param.name()), nodes);
+        }
         switch (f.kind()) {
             case CRASH -> {
                 if (p.containsKey("afterSends") && p.containsKey("reaches")) {
                     problem(field + ".params", "give afterSends or reaches, not both");
                 }
-                if (p.containsKey("afterSends") && !(wholeNumber(p.get("afterSends")) && ((Number) p.get("afterSends")).intValue() >= 0)) {
-                    problem(field + ".params.afterSends", "must be a whole number >= 0");
-                }
-                if (p.containsKey("reaches")) {
-                    nodeList(field + ".params.reaches", p.get("reaches"), nodes);
-                }
-            }
-            case SEND_OMISSION, RECEIVE_OMISSION -> {
-                optionalProbability(field + ".params.probability", p.get("probability"));
-                optionalDuration(field, p);
             }
             case TIMING -> {
                 if (!p.containsKey("extraDelay") && !p.containsKey("timerFactor")) {
                     problem(field + ".params", "TIMING needs extraDelay (ticks) or timerFactor (>= 1), or both");
                 }
-                if (p.containsKey("extraDelay") && !(wholeNumber(p.get("extraDelay")) && ((Number) p.get("extraDelay")).longValue() >= 0)) {
-                    problem(field + ".params.extraDelay", "must be a whole number of ticks >= 0");
-                }
-                if (p.containsKey("timerFactor") && !(p.get("timerFactor") instanceof Number t && t.doubleValue() >= 1)) {
-                    problem(field + ".params.timerFactor", "must be a number >= 1");
-                }
-                optionalDuration(field, p);
             }
-            case BYZANTINE -> {
-                checkBehaviour(field, p, protocol);
-                checkLies(field + ".params.lies", p.get("lies"), nodes);
-            }
+            case BYZANTINE -> checkBehaviour(field, p, protocol, nodes);
             case LINK_DOWN, LINK_UP -> {
-                if (node(field + ".params.to", p.get("to"), nodes) && f.target() != null
-                        && ((Number) p.get("to")).intValue() == f.target()) {
+                if (p.get("to") instanceof Number to && f.target() != null && to.intValue() == f.target()) {
                     problem(field + ".params.to", "must be another node than the target");
                 }
-                if (p.containsKey("oneWay") && !(p.get("oneWay") instanceof Boolean)) {
-                    problem(field + ".params.oneWay", "must be true or false");
+            }
+            case NETWORK -> {
+                if (p.isEmpty()) {
+                    problem(field + ".params", "NETWORK needs at least one of loss, duplication, fifo, delay");
                 }
             }
-            case LINK_LOSS -> {
-                node(field + ".params.to", p.get("to"), nodes);
-                if (p.get("probability") == null) {
-                    problem(field + ".params.probability", "is required: a probability between 0 and 1");
-                } else {
-                    requiredProbability(field + ".params.probability", p.get("probability"));
-                }
-            }
-            case PARTITION -> checkGroups(field + ".params.groups", p.get("groups"), nodes);
-            case NETWORK -> checkNetworkChange(field + ".params", p);
-            case RECOVER, HEAL -> {
+            default -> {
             }
         }
     }
 
-    private void checkParamNames(String field, FaultKind kind, Map<String, Object> p) {
-        Set<String> known = KNOWN_PARAMS.get(kind);
-        if (known == null) {
+    /** A BYZANTINE fault's parameters beyond its behaviour are the behaviour's, which checks them itself. */
+    private void checkParamNames(String field, InterventionSpec spec, Map<String, Object> p) {
+        if (spec.kind() == FaultKind.BYZANTINE) {
             return;
         }
+        Set<String> known = new TreeSet<>();
+        spec.params().forEach(param -> known.add(param.name()));
         for (String name : new TreeSet<>(p.keySet())) {
             if (!known.contains(name)) {
-                problem(field + ".params." + name, "is not a parameter of " + kind
-                        + (known.isEmpty() ? ", which takes none" : "; it takes " + new TreeSet<>(known)));
+                problem(field + ".params." + name, "is not a parameter of " + spec.kind()
+                        + (known.isEmpty() ? ", which takes none" : "; it takes " + known));
             }
         }
     }
 
-    private void checkNetworkChange(String field, Map<String, Object> p) {
-        if (!p.containsKey("loss") && !p.containsKey("duplication") && !p.containsKey("fifo") && !p.containsKey("delay")) {
-            problem(field, "NETWORK needs at least one of loss, duplication, fifo, delay");
+    /** One parameter against its spec: present if required, of its type, within its range. */
+    private void checkParam(String field, InterventionParam param, Object value, int nodes) {
+        if (value == null) {
+            if (param.required() && param.type() == InterventionParam.Type.NODE) {
+                node(field, null, nodes);
+            } else if (param.required() && param.type() == InterventionParam.Type.GROUPS) {
+                checkGroups(field, null, nodes);
+            } else if (param.required()) {
+                problem(field, "is required: " + param.label());
+            }
+            return;
         }
-        if (p.containsKey("loss")) {
-            requiredProbability(field + ".loss", p.get("loss"));
-        }
-        if (p.containsKey("duplication")) {
-            requiredProbability(field + ".duplication", p.get("duplication"));
-        }
-        if (p.containsKey("fifo") && !(p.get("fifo") instanceof Boolean)) {
-            problem(field + ".fifo", "must be true or false");
-        }
-        if (p.containsKey("delay")) {
-            if (p.get("delay") instanceof Map<?, ?> delay) {
-                checkDelay(field + ".delay", Delay.fromMap(delay));
-            } else {
-                problem(field + ".delay", "must be a delay {kind, min, max, mean}");
+        switch (param.type()) {
+            case INT -> {
+                if (!wholeNumber(value) || !within(param, ((Number) value).doubleValue())) {
+                    problem(field, "must be a whole number from " + param.min() + " to " + param.max() + ", got " + value);
+                }
+            }
+            case NUMBER -> {
+                if (!(value instanceof Number n) || !within(param, n.doubleValue())) {
+                    problem(field, "must be a number from " + param.min() + " to " + param.max() + ", got " + value);
+                }
+            }
+            case PROBABILITY -> requiredProbability(field, value);
+            case NODE -> node(field, value, nodes);
+            case NODES -> nodeList(field, value, nodes);
+            case GROUPS -> checkGroups(field, value, nodes);
+            case BOOLEAN -> {
+                if (!(value instanceof Boolean)) {
+                    problem(field, "must be true or false");
+                }
+            }
+            case TEXT -> {
+                if (!(value instanceof String text) || text.isBlank()) {
+                    problem(field, "must be text: " + param.label());
+                } else if (param.max() != null && text.length() > param.max().intValue()) {
+                    problem(field, "must be at most " + param.max() + " characters, got " + text.length());
+                }
+            }
+            case BEHAVIOUR -> {
+                if (!(value instanceof String)) {
+                    problem(field, "must be the name of a behaviour");
+                }
+            }
+            case DELAY -> {
+                if (value instanceof Map<?, ?> delay) {
+                    checkDelay(field, Delay.fromMap(delay));
+                } else {
+                    problem(field, "must be a delay {kind, min, max, mean}");
+                }
+            }
+            case MESSAGE -> {
+                if (!(wholeNumber(value) && ((Number) value).doubleValue() >= 0 && ((Number) value).doubleValue() <= Integer.MAX_VALUE)) {
+                    problem(field, "must be the id of a message in flight (a whole number >= 0), got " + value);
+                }
             }
         }
     }
 
-    /** The generic part of a scripted table of lies: rows, receivers and rounds; paths are the protocol's. */
-    private void checkLies(String field, Object lies, int nodes) {
-        if (lies == null) {
-            return;
-        }
-        if (!(lies instanceof List<?> rows)) {
-            problem(field, "must be a list of rows {to, round, path, value}");
-            return;
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            String row = field + "[" + i + "]";
-            if (!(rows.get(i) instanceof Map<?, ?> lie)) {
-                problem(row, "must be a row {to, round, path, value}");
-                continue;
-            }
-            if (lie.get("to") != null) {
-                node(row + ".to", lie.get("to"), nodes);
-            }
-            if (lie.get("round") != null && !(wholeNumber(lie.get("round")) && ((Number) lie.get("round")).intValue() >= 0)) {
-                problem(row + ".round", "must be a whole number >= 0");
-            }
-            if (lie.get("path") != null && !(lie.get("path") instanceof String)) {
-                problem(row + ".path", "must be text");
-            }
-            if (!lie.containsKey("value")) {
-                problem(row + ".value", "is required: what the Byzantine node says instead");
-            }
-        }
+    private static boolean within(InterventionParam param, double value) {
+        return (param.min() == null || value >= param.min().doubleValue()) && (param.max() == null || value <= param.max().doubleValue());
     }
 
     private void requiredProbability(String field, Object value) {
@@ -295,7 +268,7 @@ final class RecipeValidator {
         }
     }
 
-    private void checkBehaviour(String field, Map<String, Object> p, Protocol protocol) {
+    private void checkBehaviour(String field, Map<String, Object> p, Protocol protocol, int nodes) {
         Object name = p.get("behaviour");
         List<String> known = protocol.behaviours().stream().map(BehaviourSpec::name).toList();
         if (known.isEmpty()) {
@@ -307,11 +280,14 @@ final class RecipeValidator {
             problem(field + ".params.behaviour", "must be one of " + known + ", got '" + name + "'");
             return;
         }
-        try {
-            spec.factory().apply(p);
-        } catch (RecipeException e) {
-            for (RecipeException.Problem inner : e.problems()) {
-                problem(field + ".params." + inner.field(), inner.message());
+        // The factory's problems first, then the rows' shape (a scripted table of lies), as a student reads them.
+        for (Runnable check : List.<Runnable>of(() -> spec.factory().apply(p), () -> spec.check().check(p, nodes))) {
+            try {
+                check.run();
+            } catch (RecipeException e) {
+                for (RecipeException.Problem inner : e.problems()) {
+                    problem(field + ".params." + inner.field(), inner.message());
+                }
             }
         }
     }
@@ -360,18 +336,6 @@ final class RecipeValidator {
             return false;
         }
         return true;
-    }
-
-    private void optionalProbability(String field, Object value) {
-        if (value != null) {
-            requiredProbability(field, value);
-        }
-    }
-
-    private void optionalDuration(String field, Map<String, Object> p) {
-        if (p.containsKey("duration") && !(wholeNumber(p.get("duration")) && ((Number) p.get("duration")).longValue() > 0)) {
-            problem(field + ".params.duration", "must be a positive whole number of ticks");
-        }
     }
 
     private static boolean wholeNumber(Object value) {

@@ -16,4 +16,8 @@ public non-sealed interface RoundProcess extends NodeProcess {
     /** Called on a fresh process object after a crash; it takes part again from the next round. */
     default void onRecover(Context ctx) {
     }
+
+    /** A client request handed to this process between rounds; what it sends now are messages of the current round. */
+    default void onRequest(Context ctx, Request request) {
+    }
 }

@@ -1,19 +1,14 @@
 package dev.faultlab.sim;
 
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
- * One deterministic run of a protocol: a virtual clock, one event queue ordered by (time, insertion
- * order), the network and fault model, and the trace. Single-threaded and free of wall-clock or
- * hash-order effects, so the same recipe always gives the same trace. The run advances in steps
- * (each adds one or more trace events) and can take faults while paused. Nothing a protocol does
- * escapes as an exception: a failure or a runaway handler ends the run with the reason.
+ * One deterministic run of a protocol, as a host drives it: the same recipe always yields the same trace.
+ * A step shows one more event. Any event is a place: a fault injected with k events shown applies right
+ * after event k-1, also in the middle of a handler's burst of sends (the kernel then replays the recipe with
+ * the fault in it, so the live run is exactly its replay). Single-threaded and not thread-safe.
  */
 public final class Simulation {
     /**
@@ -23,124 +18,55 @@ public final class Simulation {
     public static final String END_OF_ROUNDS = "end of round ";
     /** Length of one synchronous round; message delays are kept inside it. */
     public static final long ROUND_TICKS = 10;
-    private static final int WALL_CHECK_INTERVAL = 256;
-    /** A handler may overshoot the event budget by this much before it is cut off mid-way. */
-    private static final int EVENT_BUDGET_SLACK = 10_000;
 
-    private final Protocol protocol;
-    private final Setup setup;
-    private final int n;
-    private final List<List<Integer>> peers;
-    private final NodeState[] nodes;
-    private final Context[] contexts;
-    private final Network network;
-    private final Trace trace = new Trace();
-    private final EventQueue<Item> queue = new EventQueue<>();
-    /** Omission decisions and Byzantine randomness: a stream of its own, so faults never shift the network's or a process's numbers. */
-    private final SplittableRandom faultRandom;
-    private final List<Fault> faultsByEvent = new ArrayList<>();
-    /** maxEvents plus the handler slack, saturated: a budget near Long.MAX_VALUE must not wrap to negative. */
-    private final long eventCutOff;
-    private final BitSet everFaulty = new BitSet();
-    private Recipe recipe;
-    private long now;
-    private int nextMessage;
-    private int round = -1;
-    /** Set when the last round has ended: every message still on its way arrives too late. */
-    private boolean roundsOver;
-    private long wallNanos;
-    private EndReason end;
-    /** The trace event that set the current handler or fault going: the parent of what it causes. */
-    private int currentCause = -1;
+    private final ProtocolRegistry registry;
+    private Kernel kernel;
+
+    private Simulation(Kernel kernel, ProtocolRegistry registry) {
+        this.kernel = kernel;
+        this.registry = registry;
+    }
 
     /** Checks the recipe (throwing {@link RecipeException} naming the field) and sets the run up at time 0. */
     public static Simulation start(Recipe recipe, ProtocolRegistry registry) {
-        return new Simulation(recipe, RecipeValidator.check(recipe, registry));
-    }
-
-    private Simulation(Recipe recipe, RecipeValidator.Checked checked) {
-        this.recipe = recipe;
-        this.protocol = checked.protocol();
-        this.setup = checked.setup();
-        this.n = setup.nodes();
-        SplittableRandom root = new SplittableRandom(recipe.seed());
-        this.network = new Network(n, recipe.network(), root.split());
-        this.faultRandom = root.split();
-        long maxEvents = recipe.budgets().maxEvents();
-        this.eventCutOff = maxEvents > Long.MAX_VALUE - EVENT_BUDGET_SLACK ? Long.MAX_VALUE : maxEvents + EVENT_BUDGET_SLACK;
-        this.nodes = new NodeState[n];
-        this.contexts = new Context[n];
-        this.peers = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            nodes[i] = new NodeState(i, root.split());
-            contexts[i] = new NodeContext(nodes[i]);
-            List<Integer> others = new ArrayList<>();
-            for (int j = 0; j < n; j++) {
-                if (j != i) {
-                    others.add(j);
-                }
-            }
-            peers.add(List.copyOf(others));
-        }
-        for (Fault fault : recipe.faults()) {
-            schedulePlanned(fault);
-        }
-        runItem(new CreateProcesses());
-        if (setup.roundBased()) {
-            schedule(new RoundStart(0, 1));
-        } else {
-            for (int i = 0; i < n; i++) {
-                schedule(new Start(0, i));
-            }
-        }
+        Simulation run = new Simulation(Kernel.start(recipe, registry), registry);
+        run.revealAll();
+        return run;
     }
 
     // ---------------------------------------------------------------- running
 
-    /**
-     * Advances the run by one step: the faults due at this event index, then queue items until one of them
-     * adds to the trace (items that change nothing visible, like a cancelled timer, are not steps of their own,
-     * so every step boundary has its own trace size and {@code atEvent} faults replay exactly).
-     * Returns false once the run has ended.
-     */
+    /** Shows one more event (running the next handler when every written event is shown); false once ended. */
     public boolean step() {
-        long started = System.nanoTime();
-        stepItem();
-        checkWallBudget(started);
-        wallNanos += System.nanoTime() - started;
-        return end == null;
-    }
-
-    /** Runs until the trace has at least {@code events} events or the run ends. */
-    public void runUntilEvents(long events) {
-        long started = System.nanoTime();
-        int sinceCheck = 0;
-        try {
-            while (end == null && trace.size() < events) {
-                if (!stepItem()) {
-                    return;
-                }
-                if (++sinceCheck == WALL_CHECK_INTERVAL) {
-                    sinceCheck = 0;
-                    checkWallBudget(started);
-                }
-            }
-            checkWallBudget(started);
-        } finally {
-            wallNanos += System.nanoTime() - started;
+        Trace trace = kernel.trace();
+        if (trace.size() == trace.written()) {
+            kernel.step();
         }
+        trace.reveal(trace.size() + 1);
+        return !ended();
     }
 
-    /** Runs until the next round starts (round protocols) or one more step (asynchronous ones). */
+    /** Runs until {@code events} events are shown, or the run ends. */
+    public void runUntilEvents(long events) {
+        kernel.runUntilEvents(events);
+        kernel.trace().reveal((int) Math.min(events, Integer.MAX_VALUE));
+    }
+
+    /**
+     * Runs until the next round starts and shows what its processes sent at its start (round protocols), or one
+     * more event (asynchronous ones).
+     */
     public void runToNextRound() {
-        if (!setup.roundBased()) {
+        if (!roundBased()) {
             step();
             return;
         }
-        int from = round;
-        while (end == null && round == from) {
+        int from = round();
+        while (!ended() && round() == from) {
             step();
         }
+        // The engine runs a round's start with every process's handler as one item: show all of it.
+        revealAll();
     }
 
     public void runToEnd() {
@@ -148,14 +74,37 @@ public final class Simulation {
     }
 
     /**
-     * Replays events this recipe produced before: runs until the trace has at least {@code events} events or the
-     * run ends, without checking the computing-time budget. Those events were computed within it once, and how
-     * long they take depends on the machine and its load, so a replay checking it could end elsewhere.
+     * Applies a fault right after the last event shown and appends it to the recipe with that event index, so a
+     * replay of the new recipe applies it at exactly this point. Returns the fault as recorded.
+     */
+    public Fault inject(Fault fault) {
+        if (ended()) {
+            throw new IllegalStateException("the run has ended (" + endReason().message() + "); branch it to try other faults");
+        }
+        Trace trace = kernel.trace();
+        if (trace.size() == trace.written()) {
+            Fault recorded = kernel.inject(fault);
+            revealAll();
+            return recorded;
+        }
+        kernel.checkInjected(fault);
+        Fault recorded = fault.atEvent(trace.size());
+        Kernel replay = Kernel.start(kernel.recipe().withFault(recorded), registry);
+        int after = replay.runUntilApplied(recorded);
+        kernel = replay;
+        // A fault that ends the run (a protocol error on recovery, a budget) shows the end at once.
+        kernel.trace().reveal(after < 0 || kernel.ended() ? Integer.MAX_VALUE : after);
+        return recorded;
+    }
+
+    /**
+     * Replays events this recipe produced before: runs until {@code events} events are shown or the run ends, without
+     * checking the computing-time budget. Those events were computed within it once, and how long they take depends
+     * on the machine and its load, so a replay checking it could end elsewhere.
      */
     public void replayTo(long events) {
-        while (end == null && trace.size() < events && stepItem()) {
-            // each step adds to the trace
-        }
+        kernel.replayTo(events);
+        kernel.trace().reveal((int) Math.min(events, Integer.MAX_VALUE));
     }
 
     /**
@@ -163,818 +112,110 @@ public final class Simulation {
      * budget); a run that already ended keeps its own reason.
      */
     public void endWith(EndReason reason) {
-        if (end == null) {
-            finish(reason);
-        }
+        kernel.endWith(reason);
+        revealAll();
     }
 
-    /** Millis are compared, not nanos: maxWallMillis × 1,000,000 overflows for budgets near Long.MAX_VALUE. */
-    private void checkWallBudget(long started) {
-        if (end == null && (wallNanos + System.nanoTime() - started) / 1_000_000 >= recipe.budgets().maxWallMillis()) {
-            finish(new EndReason("budget.wall", "the run used its " + recipe.budgets().maxWallMillis()
-                    + " ms of computing time"));
-        }
-    }
-
-    private boolean stepItem() {
-        if (end != null) {
-            return false;
-        }
-        if (applyNextFaultDueByEvent()) {
-            checkBudgets();
-            return end == null;
-        }
-        int before = trace.size();
-        while (end == null && trace.size() == before) {
-            Item item = queue.poll();
-            if (item == null) {
-                finish(new EndReason("completed", "nothing is left to happen"));
-                return false;
-            }
-            if (item.time > recipe.budgets().maxTime()) {
-                finish(new EndReason("budget.time", "virtual time would pass the budget of " + recipe.budgets().maxTime() + " ticks"));
-                return false;
-            }
-            now = item.time;
-            runItem(item);
-        }
-        checkBudgets();
-        return end == null;
-    }
-
-    private void runItem(Item item) {
-        try {
-            item.run();
-        } catch (BudgetExceeded e) {
-            finish(new EndReason("budget.events", "a handler produced more events than the budget allows"));
-        } catch (ProtocolFailure e) {
-            record(EventKind.NOTE, e.node, -1, -1, -1, "protocol error: " + e.getCause(), null);
-            finish(new EndReason("protocol-error", "the protocol failed at " + ProcessLabel.of(e.node) + ": " + e.getCause()));
-        }
-    }
-
-    private void checkBudgets() {
-        if (end != null) {
-            return;
-        }
-        Budgets b = recipe.budgets();
-        if (trace.size() >= b.maxEvents()) {
-            finish(new EndReason("budget.events", "the trace reached the budget of " + b.maxEvents() + " events"));
-        } else if (trace.approximateBytes() >= b.maxTraceBytes()) {
-            finish(new EndReason("budget.trace", "the trace reached the budget of " + b.maxTraceBytes() + " bytes"));
-        }
-    }
-
-    private void finish(EndReason reason) {
-        end = reason;
-        trace.append(now, EventKind.END, -1, -1, -1, -1, 0, round, reason.message(), reason.code());
-    }
-
-    // ---------------------------------------------------------------- live faults
-
-    /**
-     * Applies a fault now and appends it to the recipe, recorded at the current event index so a replay of
-     * the new recipe applies it at exactly this point. Returns the fault as recorded.
-     */
-    public Fault inject(Fault fault) {
-        if (end != null) {
-            throw new IllegalStateException("the run has ended (" + end.message() + "); branch it to try other faults");
-        }
-        RecipeValidator.checkInjected(new Fault(now, null, fault.kind(), fault.target(), fault.params()), protocol, n);
-        Fault recorded = fault.atEvent(trace.size());
-        recipe = recipe.withFault(recorded);
-        runItem(new FaultItem(now, recorded));
-        checkBudgets();
-        return recorded;
-    }
-
-    private void schedulePlanned(Fault fault) {
-        if (fault.at() != null) {
-            schedule(new FaultItem(fault.at(), fault));
-        } else {
-            int i = faultsByEvent.size();
-            while (i > 0 && faultsByEvent.get(i - 1).atEvent() > fault.atEvent()) {
-                i--;
-            }
-            faultsByEvent.add(i, fault);
-        }
-    }
-
-    /**
-     * A fault planned by event index is a step of its own, one fault per step, as {@link #inject} was between
-     * two steps of the live run: so seeking to its FAULT event shows what the live run showed right after it.
-     */
-    private boolean applyNextFaultDueByEvent() {
-        if (faultsByEvent.isEmpty() || faultsByEvent.get(0).atEvent() > trace.size()) {
-            return false;
-        }
-        runItem(new FaultItem(now, faultsByEvent.remove(0)));
-        return true;
-    }
-
-    /** Applies a fault; what it causes (a crash, a recovery and the recovered process's sends) has its FAULT event as parent. */
-    private void apply(Fault fault) {
-        int previousCause = currentCause;
-        currentCause = record(EventKind.FAULT, fault.targetNode(), -1, -1, -1, fault, fault.kind().name());
-        try {
-            applyEffects(fault);
-        } finally {
-            currentCause = previousCause;
-        }
-    }
-
-    private void applyEffects(Fault fault) {
-        int target = fault.targetNode();
-        Map<String, Object> p = fault.params();
-        if (fault.kind().makesFaulty()) {
-            everFaulty.set(target);
-        }
-        switch (fault.kind()) {
-            case CRASH -> {
-                NodeState node = nodes[target];
-                if (!node.up) {
-                    // Arming afterSends or reaches here would crash the node's next life instead.
-                    return;
-                }
-                if (p.containsKey("reaches")) {
-                    node.crashReaches = new HashSet<>(intList(p.get("reaches")));
-                } else if (number(p, "afterSends", 0).intValue() > 0) {
-                    node.crashAfterSends = number(p, "afterSends", 0).intValue();
-                } else {
-                    crash(node);
-                }
-            }
-            case RECOVER -> recover(nodes[target]);
-            case SEND_OMISSION -> {
-                nodes[target].sendOmission = number(p, "probability", 1.0).doubleValue();
-                endLater(fault, p);
-            }
-            case RECEIVE_OMISSION -> {
-                nodes[target].receiveOmission = number(p, "probability", 1.0).doubleValue();
-                endLater(fault, p);
-            }
-            case TIMING -> {
-                nodes[target].extraDelay = number(p, "extraDelay", 0).longValue();
-                nodes[target].timerFactor = number(p, "timerFactor", 1.0).doubleValue();
-                endLater(fault, p);
-            }
-            case BYZANTINE -> {
-                NodeState node = nodes[target];
-                String name = (String) p.get("behaviour");
-                BehaviourSpec spec = protocol.behaviours().stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
-                node.byzantineName = name;
-                node.byzantine = spec.factory().apply(p);
-                node.byzantineRandom = faultRandom.split();
-            }
-            case LINK_DOWN, LINK_UP -> {
-                int to = number(p, "to", 0).intValue();
-                boolean down = fault.kind() == FaultKind.LINK_DOWN;
-                network.links().setDown(target, to, down);
-                if (!Boolean.TRUE.equals(p.get("oneWay"))) {
-                    network.links().setDown(to, target, down);
-                }
-            }
-            case LINK_LOSS -> network.links().setLoss(target, number(p, "to", 0).intValue(), number(p, "probability", 0).doubleValue());
-            case PARTITION -> {
-                int[] group = new int[n];
-                List<?> groups = (List<?>) p.get("groups");
-                for (int g = 0; g < groups.size(); g++) {
-                    for (int member : intList(groups.get(g))) {
-                        group[member] = g + 1;
-                    }
-                }
-                network.links().partition(group);
-            }
-            case HEAL -> network.links().heal();
-            case NETWORK -> network.change(p);
-        }
-    }
-
-    /** A lasting fault's duration ends only that fault: not a newer one of the same kind that replaced it. */
-    private void endLater(Fault fault, Map<String, Object> p) {
-        int generation = ++nodes[fault.targetNode()].lastingFaults[fault.kind().ordinal()];
-        if (p.containsKey("duration")) {
-            schedule(new FaultEnd(now + number(p, "duration", 0).longValue(), fault.kind(), fault.targetNode(), generation));
-        }
-    }
-
-    private void crash(NodeState node) {
-        if (!node.up) {
-            return;
-        }
-        node.up = false;
-        node.incarnation++;
-        node.process = null;
-        node.timers.clear();
-        node.inbox.clear();
-        node.crashAfterSends = -1;
-        node.crashReaches = null;
-        record(EventKind.CRASH, node.id, -1, -1, -1, null, null);
-    }
-
-    private void recover(NodeState node) {
-        if (node.up) {
-            return;
-        }
-        node.up = true;
-        node.incarnation++;
-        int seq = record(EventKind.RECOVER, node.id, -1, -1, -1, null, null);
-        invoke(node, seq, recovered -> {
-            recovered.process = setup.factory().apply(recovered.id);
-            if (recovered.process instanceof AsyncProcess async) {
-                async.onRecover(contextOf(recovered));
-            } else {
-                ((RoundProcess) recovered.process).onRecover(contextOf(recovered));
-            }
-        });
-    }
-
-    // ---------------------------------------------------------------- processes and messages
-
-    /** A call of one of a process's handlers. Queue items that make one implement it, so calling allocates nothing. */
-    private interface Call {
-        void call(NodeState node);
-    }
-
-    /**
-     * Runs a handler of {@code node}; afterwards a crash armed with "reaches" takes effect. A crash part-way
-     * (afterSends) stops the handler where it is; whatever else the handler throws ends the run as a protocol error.
-     */
-    private void invoke(NodeState node, int cause, Call handler) {
-        int previousCause = currentCause;
-        currentCause = cause;
-        try {
-            handler.call(node);
-        } catch (CrashedMidHandler e) {
-            return;
-        } catch (BudgetExceeded | ProtocolFailure e) {
-            throw e;
-        } catch (StackOverflowError e) {
-            throw new ProtocolFailure(node.id, e);
-        } catch (VirtualMachineError e) {
-            // Out of memory or a broken JVM is the server's trouble, not the protocol's.
-            throw e;
-        } catch (Throwable e) {
-            throw new ProtocolFailure(node.id, e);
-        } finally {
-            currentCause = previousCause;
-        }
-        if (node.crashReaches != null) {
-            crash(node);
-        }
-    }
-
-    private void send(NodeState from, int to, Message message) {
-        if (!from.up || to == from.id || to < 0 || to >= n) {
-            if (from.up && (to < 0 || to >= n || to == from.id)) {
-                throw new IllegalArgumentException(ProcessLabel.of(from.id) + " sent to a process that does not exist: " + to);
-            }
-            return;
-        }
-        if (from.crashReaches != null && !from.crashReaches.contains(to)) {
-            return;
-        }
-        Message sent = message;
-        if (from.byzantine != null) {
-            sent = from.byzantine.tamper(from.id, to, round, message, from.byzantineRandom);
-            if (sent == null) {
-                return;
-            }
-        }
-        int id = nextMessage++;
-        int lamport = ++from.lamport;
-        int sendSeq = record(EventKind.SEND, from.id, to, id, currentCause, sent, null, lamport);
-        boolean lastSend = from.crashAfterSends > 0 && --from.crashAfterSends == 0;
-        if (lastSend) {
-            crash(from);
-        }
-        transmit(from, to, sent, id, sendSeq, lamport);
-        if (lastSend) {
-            throw CrashedMidHandler.INSTANCE;
-        }
-    }
-
-    /** What happens to a sent message on its way out: the sender's faults, then the link and the network. */
-    private void transmit(NodeState from, int to, Message sent, int id, int sendSeq, int lamport) {
-        if (omits(from.sendOmission)) {
-            record(EventKind.DROP, from.id, to, id, sendSeq, sent, "send omission");
-            return;
-        }
-        String cut = network.cutOff(from.id, to);
-        if (cut != null) {
-            record(EventKind.DROP, from.id, to, id, sendSeq, sent, cut);
-            return;
-        }
-        if (network.losesAtSend(from.id, to)) {
-            record(EventKind.DROP, from.id, to, id, sendSeq, sent, "lost in the network");
-            return;
-        }
-        schedule(new Deliver(deliveryTime(from, to), id, from.id, to, sent, sendSeq, lamport, round));
-        if (network.duplicates()) {
-            record(EventKind.DUPLICATE, from.id, to, id, sendSeq, sent, "duplicated by the network");
-            schedule(new Deliver(deliveryTime(from, to), id, from.id, to, sent, sendSeq, lamport, round));
-        }
-    }
-
-    private boolean omits(double probability) {
-        return probability > 0 && (probability >= 1 || faultRandom.nextDouble() < probability);
-    }
-
-    /**
-     * In a round protocol a message arrives by the round's last tick, even one sent mid-round (by a recovered
-     * process); only a timing fault makes a message late.
-     */
-    private long deliveryTime(NodeState from, int to) {
-        long maxDelay = setup.roundBased() ? Math.max(0, (long) round * ROUND_TICKS - 1 - now) : Long.MAX_VALUE;
-        return network.deliveryTime(from.id, to, now, from.extraDelay, maxDelay);
-    }
-
-    private void deliver(Deliver d) {
-        NodeState to = nodes[d.to];
-        String dropped;
-        if (!to.up) {
-            dropped = "receiver crashed";
-        } else if (setup.roundBased() && (d.round < round || roundsOver)) {
-            dropped = "late: arrived after round " + d.round + " ended";
-        } else {
-            dropped = network.blocks(d.from, d.to);
-            if (dropped == null && omits(to.receiveOmission)) {
-                dropped = "receive omission";
-            }
-        }
-        if (dropped != null) {
-            record(EventKind.DROP, d.to, d.from, d.message, d.sendSeq, d.payload, dropped);
-            return;
-        }
-        to.lamport = Math.max(to.lamport, d.lamport) + 1;
-        int seq = trace.append(now, EventKind.DELIVER, d.to, d.from, d.message, d.sendSeq, to.lamport, d.round, d.payload, null);
-        guardEventBudget();
-        if (setup.roundBased()) {
-            to.inbox.add(new Delivery(d.from, d.round, d.payload, seq));
-        } else {
-            invoke(to, seq, d);
-        }
-    }
-
-    private void roundStart(int r) {
-        boolean last = r > setup.rounds();
-        // What processes decide once all rounds are over belongs to the last round: there is no round m+2.
-        round = last ? setup.rounds() : r;
-        roundsOver = last;
-        int seq = record(EventKind.ROUND, -1, -1, -1, -1, round, last ? END_OF_ROUNDS + round : "round " + r);
-        for (NodeState node : nodes) {
-            if (!node.up) {
-                continue;
-            }
-            List<Delivery> inbox = List.copyOf(node.inbox);
-            node.inbox.clear();
-            RoundProcess process = (RoundProcess) node.process;
-            invoke(node, seq, self -> {
-                if (last) {
-                    process.onEnd(contextOf(self), inbox);
-                } else {
-                    process.onRound(contextOf(self), r, inbox);
-                }
-            });
-        }
-        if (!last) {
-            schedule(new RoundStart(r * ROUND_TICKS, r + 1));
-        }
-    }
-
-    private int record(EventKind kind, int node, int peer, int message, int parent, Object payload, String detail) {
-        int lamport = node >= 0 ? nodes[node].lamport : 0;
-        return record(kind, node, peer, message, parent, payload, detail, lamport);
-    }
-
-    private int record(EventKind kind, int node, int peer, int message, int parent, Object payload, String detail, int lamport) {
-        int seq = trace.append(now, kind, node, peer, message, parent < 0 ? currentCause : parent, lamport, round, payload, detail);
-        guardEventBudget();
-        return seq;
-    }
-
-    private void guardEventBudget() {
-        if (trace.size() > eventCutOff) {
-            throw BudgetExceeded.INSTANCE;
-        }
-    }
-
-    private void schedule(Item item) {
-        queue.add(item.time, item);
-    }
-
-    private static Number number(Map<String, Object> p, String key, Number fallback) {
-        Object value = p.get(key);
-        return value instanceof Number number ? number : fallback;
-    }
-
-    private static List<Integer> intList(Object value) {
-        return ((List<?>) value).stream().map(v -> ((Number) v).intValue()).toList();
+    private void revealAll() {
+        kernel.trace().reveal(Integer.MAX_VALUE);
     }
 
     // ---------------------------------------------------------------- what a caller can see
 
     public Recipe recipe() {
-        return recipe;
+        return kernel.recipe();
     }
 
+    /** The events shown so far. */
     public Trace trace() {
-        return trace;
+        return kernel.trace();
     }
 
     public Protocol protocol() {
-        return protocol;
+        return kernel.protocol();
     }
 
     public int nodeCount() {
-        return n;
+        return kernel.nodeCount();
     }
 
     public boolean roundBased() {
-        return setup.roundBased();
+        return kernel.roundBased();
     }
 
     public int rounds() {
-        return setup.rounds();
+        return kernel.rounds();
     }
 
-    /** The current round of a round protocol (after the last one, still rounds()), or -1. */
+    /** The round of the last event shown (after the last round, still rounds()), or -1 (asynchronous, or none yet). */
     public int round() {
-        return round;
+        Trace trace = kernel.trace();
+        return trace.size() == 0 ? -1 : trace.event(trace.size() - 1).round();
     }
 
+    /** Virtual time of the last event shown. */
     public long now() {
-        return now;
+        Trace trace = kernel.trace();
+        return trace.size() == 0 ? 0 : trace.time(trace.size() - 1);
     }
 
+    /** Whether the run has ended and its END event is shown. */
     public boolean ended() {
-        return end != null;
+        return kernel.ended() && kernel.trace().size() == kernel.trace().written();
     }
 
     public EndReason endReason() {
-        return end;
+        return ended() ? kernel.endReason() : null;
     }
 
     /** The process object of a node, for protocol-specific result extraction (null while crashed). */
     public NodeProcess process(int node) {
-        return nodes[node].process;
+        return kernel.process(node);
     }
 
-    /** Nodes that crashed or turned Byzantine at any time: only the others must satisfy correctness properties. */
+    /** The nodes correctness properties exempt, by the protocol's failure model: see {@link FailureModel}. */
     public BitSet faultyNodes() {
-        return (BitSet) everFaulty.clone();
+        return kernel.faultyNodes();
+    }
+
+    /**
+     * What may run next, in the clock's order (a {@link Scheduler}'s choice is an index into this list), and the
+     * messages held by HOLD actions; both as the engine stands, which may be a few events past those shown.
+     */
+    public List<Enabled> enabled() {
+        return kernel.enabled();
+    }
+
+    public List<Enabled> held() {
+        return kernel.held();
+    }
+
+    /** The role of each process, by id. */
+    public List<String> roles() {
+        return kernel.roles();
     }
 
     /** The first decision of each node that decided. */
     public Map<Integer, Object> decisions() {
-        Map<Integer, Object> decisions = new LinkedHashMap<>();
-        for (NodeState node : nodes) {
-            if (node.decided) {
-                decisions.put(node.id, node.decision);
-            }
-        }
-        return decisions;
+        return kernel.decisions();
     }
 
+    /** Every process right after the last event shown. */
     public List<ProcessStatus> processes() {
-        List<ProcessStatus> all = new ArrayList<>(n);
-        for (NodeState node : nodes) {
-            all.add(new ProcessStatus(node.id, node.up, node.byzantineName, stateOf(node), node.stable.view(), node.decision));
+        Trace trace = kernel.trace();
+        if (trace.size() == trace.written() || trace.size() == 0) {
+            return kernel.processes();
         }
-        return all;
-    }
-
-    /** A process's state view; empty while crashed, and the error instead if the protocol's view fails. */
-    private static Map<String, Object> stateOf(NodeState node) {
-        if (!node.up || node.process == null) {
-            return Map.of();
-        }
-        try {
-            return node.process.view();
-        } catch (RuntimeException e) {
-            return Map.of("viewError", e.toString());
-        }
+        return processesAt(kernel.recipe(), registry, trace.size() - 1);
     }
 
     /**
-     * The processes as they were right after the step that produced event {@code eventIndex}, by replaying the
-     * recipe: runs are fast enough that replay beats keeping snapshots (see docs/SIMULATION.md).
+     * The processes right after event {@code eventIndex} (before anything after it, even the rest of the handler
+     * that wrote it), by replaying the recipe: runs are fast enough that replay beats keeping snapshots.
      */
     public static List<ProcessStatus> processesAt(Recipe recipe, ProtocolRegistry registry, int eventIndex) {
-        Simulation replay = start(recipe, registry);
-        replay.runUntilEvents(eventIndex + 1L);
+        Kernel replay = Kernel.start(recipe, registry);
+        replay.runToJustAfter(eventIndex);
         return replay.processes();
-    }
-
-    // ---------------------------------------------------------------- queue items
-
-    private abstract static class Item {
-        final long time;
-
-        Item(long time) {
-            this.time = time;
-        }
-
-        abstract void run();
-    }
-
-    /** Not queued: run once by the constructor, so a factory that throws ends the run like any protocol error. */
-    private final class CreateProcesses extends Item implements Call {
-        CreateProcesses() {
-            super(0);
-        }
-
-        @Override
-        void run() {
-            for (NodeState node : nodes) {
-                invoke(node, -1, this);
-            }
-        }
-
-        @Override
-        public void call(NodeState node) {
-            node.process = setup.factory().apply(node.id);
-        }
-    }
-
-    private final class Start extends Item implements Call {
-        final int node;
-
-        Start(long time, int node) {
-            super(time);
-            this.node = node;
-        }
-
-        @Override
-        void run() {
-            NodeState state = nodes[node];
-            if (state.up) {
-                invoke(state, -1, this);
-            }
-        }
-
-        @Override
-        public void call(NodeState state) {
-            ((AsyncProcess) state.process).onStart(contextOf(state));
-        }
-    }
-
-    private final class RoundStart extends Item {
-        final int number;
-
-        RoundStart(long time, int number) {
-            super(time);
-            this.number = number;
-        }
-
-        @Override
-        void run() {
-            roundStart(number);
-        }
-    }
-
-    private final class Deliver extends Item implements Call {
-        final int message;
-        final int from;
-        final int to;
-        final Message payload;
-        final int sendSeq;
-        final int lamport;
-        final int round;
-
-        Deliver(long time, int message, int from, int to, Message payload, int sendSeq, int lamport, int round) {
-            super(time);
-            this.message = message;
-            this.from = from;
-            this.to = to;
-            this.payload = payload;
-            this.sendSeq = sendSeq;
-            this.lamport = lamport;
-            this.round = round;
-        }
-
-        @Override
-        void run() {
-            deliver(this);
-        }
-
-        @Override
-        public void call(NodeState receiver) {
-            ((AsyncProcess) receiver.process).onMessage(contextOf(receiver), from, payload);
-        }
-    }
-
-    private final class TimerFire extends Item implements Call {
-        final int node;
-        final String name;
-        final int generation;
-        final int incarnation;
-
-        TimerFire(long time, int node, String name, int generation, int incarnation) {
-            super(time);
-            this.node = node;
-            this.name = name;
-            this.generation = generation;
-            this.incarnation = incarnation;
-        }
-
-        @Override
-        void run() {
-            NodeState state = nodes[node];
-            Integer current = state.timers.get(name);
-            if (!state.up || state.incarnation != incarnation || current == null || current != generation) {
-                return;
-            }
-            state.timers.remove(name);
-            int seq = record(EventKind.TIMER, node, -1, -1, -1, name, name);
-            invoke(state, seq, this);
-        }
-
-        @Override
-        public void call(NodeState state) {
-            ((AsyncProcess) state.process).onTimer(contextOf(state), name);
-        }
-    }
-
-    private final class FaultItem extends Item {
-        final Fault fault;
-
-        FaultItem(long time, Fault fault) {
-            super(time);
-            this.fault = fault;
-        }
-
-        @Override
-        void run() {
-            apply(fault);
-        }
-    }
-
-    private final class FaultEnd extends Item {
-        final FaultKind kind;
-        final int node;
-        final int generation;
-
-        FaultEnd(long time, FaultKind kind, int node, int generation) {
-            super(time);
-            this.kind = kind;
-            this.node = node;
-            this.generation = generation;
-        }
-
-        @Override
-        void run() {
-            NodeState state = nodes[node];
-            if (state.lastingFaults[kind.ordinal()] != generation) {
-                return;
-            }
-            switch (kind) {
-                case SEND_OMISSION -> state.sendOmission = 0;
-                case RECEIVE_OMISSION -> state.receiveOmission = 0;
-                case TIMING -> {
-                    state.extraDelay = 0;
-                    state.timerFactor = 1;
-                }
-                default -> throw new IllegalStateException(kind + " does not end by itself");
-            }
-            record(EventKind.NOTE, node, -1, -1, -1, kind.name().toLowerCase().replace('_', ' ') + " ended", "fault ended");
-        }
-    }
-
-    /** A process's handler threw; caught by the step loop, which ends the run with the reason. */
-    private static final class ProtocolFailure extends RuntimeException {
-        final int node;
-
-        ProtocolFailure(int node, Throwable cause) {
-            super(cause.toString(), cause, false, false);
-            this.node = node;
-        }
-    }
-
-    /**
-     * Thrown inside a runaway handler; caught by the step loop, never escapes. An Error, so a protocol's own
-     * {@code catch (RuntimeException e)} cannot swallow it and keep the handler running.
-     */
-    private static final class BudgetExceeded extends Error {
-        static final BudgetExceeded INSTANCE = new BudgetExceeded();
-
-        private BudgetExceeded() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** Stops the handler of a node that crashed part-way through it; caught by invoke. An Error for the same reason. */
-    private static final class CrashedMidHandler extends Error {
-        static final CrashedMidHandler INSTANCE = new CrashedMidHandler();
-
-        private CrashedMidHandler() {
-            super(null, null, false, false);
-        }
-    }
-
-    // ---------------------------------------------------------------- the context a process sees
-
-    private Context contextOf(NodeState node) {
-        return contexts[node.id];
-    }
-
-    private final class NodeContext implements Context {
-        private final NodeState node;
-
-        NodeContext(NodeState node) {
-            this.node = node;
-        }
-
-        @Override
-        public int self() {
-            return node.id;
-        }
-
-        @Override
-        public List<Integer> peers() {
-            return peers.get(node.id);
-        }
-
-        @Override
-        public int n() {
-            return n;
-        }
-
-        @Override
-        public long now() {
-            return now;
-        }
-
-        @Override
-        public int round() {
-            return round;
-        }
-
-        @Override
-        public void send(int to, Message message) {
-            Simulation.this.send(node, to, message);
-        }
-
-        @Override
-        public void broadcast(Message message) {
-            for (int to : peers.get(node.id)) {
-                Simulation.this.send(node, to, message);
-            }
-        }
-
-        @Override
-        public void setTimer(String name, long delay) {
-            if (!node.up) {
-                return;
-            }
-            if (setup.roundBased()) {
-                throw new IllegalStateException("timers belong to asynchronous protocols; round protocols use rounds");
-            }
-            int generation = ++node.timerGeneration;
-            node.timers.put(name, generation);
-            long scaled = Math.max(1, Math.round(delay * node.timerFactor));
-            schedule(new TimerFire(now + scaled, node.id, name, generation, node.incarnation));
-        }
-
-        @Override
-        public void cancelTimer(String name) {
-            node.timers.remove(name);
-        }
-
-        @Override
-        public StableStorage stable() {
-            return node.stable;
-        }
-
-        @Override
-        public void decide(Object value) {
-            if (!node.up) {
-                return;
-            }
-            if (!node.decided) {
-                node.decided = true;
-                node.decision = value;
-            }
-            record(EventKind.DECIDE, node.id, -1, -1, -1, value, null);
-        }
-
-        @Override
-        public void note(String text) {
-            if (node.up) {
-                record(EventKind.NOTE, node.id, -1, -1, -1, text, null);
-            }
-        }
-
-        @Override
-        public void stateChanged(String description) {
-            if (node.up) {
-                record(EventKind.STATE, node.id, -1, -1, -1, description, null);
-            }
-        }
-
-        @Override
-        public SplittableRandom random() {
-            return node.random;
-        }
     }
 }

@@ -24,7 +24,10 @@ public final class Trace {
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int MASK = CHUNK - 1;
 
+    /** Events written by the kernel. */
     private int size;
+    /** Events shown: the kernel runs a handler whole, the run shows its events one at a time. */
+    private int visible;
     private Chunk[] chunks = new Chunk[16];
 
     /** One slice of the columns. */
@@ -67,13 +70,23 @@ public final class Trace {
         return seq;
     }
 
+    /** The events the run has reached (shown); the kernel may have written a few more of the current handler. */
     public int size() {
+        return visible;
+    }
+
+    int written() {
         return size;
     }
 
+    /** Shows the events up to {@code count} (at most what is written). */
+    void reveal(int count) {
+        visible = Math.max(visible, Math.min(count, size));
+    }
+
     public TraceEvent event(int seq) {
-        if (seq < 0 || seq >= size) {
-            throw new IndexOutOfBoundsException("event " + seq + " does not exist; the trace has " + size + " events");
+        if (seq < 0 || seq >= visible) {
+            throw new IndexOutOfBoundsException("event " + seq + " does not exist; the trace has " + visible + " events");
         }
         Chunk c = chunks[seq >>> CHUNK_BITS];
         int i = seq & MASK;
@@ -95,8 +108,8 @@ public final class Trace {
 
     /** Events {@code from} (inclusive) to {@code to} (exclusive) as records, made on access. */
     public List<TraceEvent> events(int from, int to) {
-        if (from < 0 || to > size || from > to) {
-            throw new IndexOutOfBoundsException("events " + from + ".." + to + " outside 0.." + size);
+        if (from < 0 || to > visible || from > to) {
+            throw new IndexOutOfBoundsException("events " + from + ".." + to + " outside 0.." + visible);
         }
         return new AbstractList<>() {
             @Override
@@ -112,7 +125,7 @@ public final class Trace {
     }
 
     public List<TraceEvent> events() {
-        return events(0, size);
+        return events(0, visible);
     }
 
     /** Bytes this trace holds in its arrays, for the trace-size budget. */

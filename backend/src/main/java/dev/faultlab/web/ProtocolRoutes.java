@@ -1,17 +1,20 @@
 package dev.faultlab.web;
 
 import dev.faultlab.sim.BehaviourSpec;
+import dev.faultlab.sim.FailureModel;
 import dev.faultlab.sim.FaultKind;
+import dev.faultlab.sim.InterventionSpec;
 import dev.faultlab.sim.ParamSpec;
 import dev.faultlab.sim.Protocol;
 import dev.faultlab.sim.ProtocolRegistry;
+import dev.faultlab.sim.RoleSpec;
 import dev.faultlab.web.auth.Access;
 import io.javalin.config.RoutesConfig;
 
 import java.util.Arrays;
 import java.util.List;
 
-/** GET /api/protocols: every protocol with its parameters, Byzantine behaviours and the injectable faults. */
+/** GET /api/protocols: every protocol with its parameters, roles and Byzantine behaviours, and every intervention kind. */
 final class ProtocolRoutes {
     private ProtocolRoutes() {
     }
@@ -20,14 +23,15 @@ final class ProtocolRoutes {
     }
 
     record ProtocolView(String id, String title, String description, List<ParamSpec> parameters,
-                        List<Behaviour> behaviours) {
+                        List<Behaviour> behaviours, List<RoleSpec> roles, FailureModel failureModel) {
         static ProtocolView of(Protocol p) {
             return new ProtocolView(p.id(), p.title(), p.description(), p.parameters(),
-                    p.behaviours().stream().map(ProtocolRoutes::behaviour).toList());
+                    p.behaviours().stream().map(ProtocolRoutes::behaviour).toList(), p.roles(), p.failureModel());
         }
     }
 
-    record Catalog(List<ProtocolView> protocols, List<FaultKind> faultKinds) {
+    /** {@code interventions}: every kind with its parameters, from which the browser builds its forms. */
+    record Catalog(List<ProtocolView> protocols, List<FaultKind> faultKinds, List<InterventionSpec> interventions) {
     }
 
     private static Behaviour behaviour(BehaviourSpec spec) {
@@ -36,7 +40,7 @@ final class ProtocolRoutes {
 
     static void register(RoutesConfig routes, ProtocolRegistry registry) {
         Catalog catalog = new Catalog(registry.all().stream().map(ProtocolView::of).toList(),
-                Arrays.asList(FaultKind.values()));
+                Arrays.asList(FaultKind.values()), FaultKind.specs());
         routes.get("/api/protocols", ctx -> ctx.json(catalog), Access.PUBLIC);
     }
 }

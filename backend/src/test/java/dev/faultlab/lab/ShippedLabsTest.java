@@ -23,7 +23,7 @@ class ShippedLabsTest {
         LabCatalog.Listing listing = catalog.list();
         assertThat(listing.problems()).isEmpty();
         assertThat(listing.labs()).extracting(LabCatalog.LabSummary::id)
-                .containsExactly("byzantine-generals", "dependability", "flooding-consensus", "two-phase-commit");
+                .containsExactly("byzantine-generals", "dependability", "flooding-consensus", "raft", "two-phase-commit");
     }
 
     @Test

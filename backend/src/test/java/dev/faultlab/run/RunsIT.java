@@ -207,6 +207,9 @@ class RunsIT {
                 "faults", List.of(Map.of("at", 15, "kind", "CRASH", "target", 4))));
         try (RunSocket socket = RunSocket.open(server, ann, id, null)) {
             socket.next("hello");
+            // To the start of round 1 (its ROUND event), then of round 2: past event 21.
+            socket.send("{\"cmd\":\"step\",\"to\":\"round\"}");
+            socket.next("status");
             socket.send("{\"cmd\":\"step\",\"to\":\"round\"}");
             socket.next("status");
         }

@@ -97,11 +97,13 @@ class EventOrderAndTraceTest {
     }
 
     @Test
-    void stepsAdvanceOneTraceEventBatchAtATimeAndStopAtTheEnd() {
+    void aStepShowsOneEventAndTheRunStopsAtTheEnd() {
         Protocol protocol = Scripted.async(Scripted.Async.onStart((ctx, s) -> ctx.setTimer("a", 1))
                 .onTimer((ctx, t) -> ctx.note("fired " + t)));
         Simulation sim = Scripted.start(protocol, 1, List.of(), NetworkSpec.reliable(), Budgets.defaults(), 1);
 
+        assertThat(sim.step()).isTrue();
+        assertThat(sim.trace().events()).extracting(TraceEvent::kind).containsExactly(EventKind.TIMER);
         assertThat(sim.step()).isTrue();
         assertThat(sim.trace().events()).extracting(TraceEvent::kind).containsExactly(EventKind.TIMER, EventKind.NOTE);
         assertThat(sim.step()).isFalse();

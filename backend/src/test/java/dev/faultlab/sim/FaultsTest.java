@@ -1,5 +1,6 @@
 package dev.faultlab.sim;
 
+import dev.faultlab.protocols.byzantine.Lie;
 import dev.faultlab.sim.fixtures.Echo;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ public final class AnswerKeys {
     private static final Map<String, AnswerKey> ALL = index(List.of(
             new ByzantineReceivedKey(), new ByzantineVectorKey(), new ByzantineAgreementKey(),
             new FloodingDecisionsKey(), new FloodingKnownKey(), new TwoPhaseRecoveryKey(), new TwoPhaseBlocksKey(),
-            new DependabilityKey(), new TraceEventsKey()));
+            new RaftElectableKey(), new RaftCommittedKey(), new RaftTwoLeadersKey(), new DependabilityKey(), new TraceEventsKey()));
 
     private AnswerKeys() {
     }

@@ -27,6 +27,15 @@ final class Args {
         return round;
     }
 
+    /** A virtual time in ticks, 0 or more. */
+    static long time(Map<String, Object> args, String field) {
+        int time = integer(args, "time", field);
+        if (time < 0) {
+            throw new LabException(field + ".time", "must be 0 or more ticks, got " + time);
+        }
+        return time;
+    }
+
     static boolean flag(Map<String, Object> args, String name, String field) {
         Object value = args.getOrDefault(name, false);
         if (!(value instanceof Boolean bool)) {

@@ -16,7 +16,7 @@ final class Behaviours {
             new BehaviourSpec(Equivocate.NAME, Equivocate.DESCRIPTION, Equivocate::from),
             new BehaviourSpec(CorruptRelays.NAME, CorruptRelays.DESCRIPTION, CorruptRelays::from),
             new BehaviourSpec(RandomValues.NAME, RandomValues.DESCRIPTION, RandomValues::from),
-            new BehaviourSpec(Scripted.NAME, Scripted.DESCRIPTION, Scripted::from),
+            new BehaviourSpec(Scripted.NAME, Scripted.DESCRIPTION, Scripted::from, Lie::check),
             new BehaviourSpec(TwoFaced.NAME, TwoFaced.DESCRIPTION, TwoFaced::from));
 
     private Behaviours() {

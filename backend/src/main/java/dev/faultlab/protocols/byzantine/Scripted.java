@@ -1,7 +1,6 @@
 package dev.faultlab.protocols.byzantine;
 
 import dev.faultlab.sim.ByzantineBehaviour;
-import dev.faultlab.sim.Lie;
 import dev.faultlab.sim.Message;
 import dev.faultlab.sim.RecipeException;
 
@@ -11,7 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The kernel's table of lies ({@link Lie}), read for oral messages. A row's {@code path} is the chain
+ * The table of lies ({@link Lie}), read for oral messages. A row's {@code path} is the chain
  * the traitor relays, in the seeds' notation, nearest speaker first: "" for its own value (round 1),
  * "0" for "P0 says", "4:0" for "P4 says P0 says". A row without {@code to}, {@code round} or
  * {@code path} matches any; an optional {@code from} limits it to that sender. The first matching row

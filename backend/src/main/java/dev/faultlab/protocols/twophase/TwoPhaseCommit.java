@@ -1,10 +1,12 @@
 package dev.faultlab.protocols.twophase;
 
+import dev.faultlab.sim.FailureModel;
 import dev.faultlab.sim.ParamSpec;
 import dev.faultlab.sim.Params;
 import dev.faultlab.sim.Protocol;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.RecipeException;
+import dev.faultlab.sim.RoleSpec;
 import dev.faultlab.sim.Setup;
 
 import java.util.ArrayList;
@@ -36,6 +38,18 @@ public final class TwoPhaseCommit implements Protocol {
                 + "and GLOBAL_ABORT otherwise. Each process logs a state before acting on it and recovers from "
                 + "its log. A READY participant that hears nothing asks the others until it learns the outcome; "
                 + "only when all of them are READY and the coordinator is down does it block.";
+    }
+
+    @Override
+    public List<RoleSpec> roles() {
+        return List.of(new RoleSpec("coordinator", "asks for votes and decides"),
+                new RoleSpec("participant", "votes, then commits or aborts as told"));
+    }
+
+    /** A participant or coordinator that crashed and recovered from its log still has to reach the outcome. */
+    @Override
+    public FailureModel failureModel() {
+        return FailureModel.CRASH_RECOVERY;
     }
 
     @Override
@@ -78,7 +92,7 @@ public final class TwoPhaseCommit implements Protocol {
             List<Integer> others = new ArrayList<>(participants);
             others.remove(Integer.valueOf(node));
             return new Participant(coordinator, others, votes.get(participants.indexOf(node)), timeouts);
-        });
+        }).withRoles(node -> node == coordinator ? "coordinator" : "participant");
     }
 
     /** The coordinator's id in a recipe of this protocol, for checkers and graders. */

@@ -104,6 +104,18 @@ class ByzantineRecipeTest {
     }
 
     @Test
+    void theRowsOfATableOfLiesAreCheckedByTheProtocolAgainstTheRun() {
+        var lies = Map.<String, Object>of("lies", List.of(Map.of("to", 5, "value", 1), Map.of("round", -1, "path", 3)));
+
+        assertThat(problemsOf(recipe(4, 1, null, 1, List.of(traitor(0, Scripted.NAME, lies)))).problems())
+                .extracting(RecipeException.Problem::toString).contains(
+                        "faults[0].params.lies[0].to: node 5 does not exist (n=4)",
+                        "faults[0].params.lies[1].round: must be a whole number >= 0",
+                        "faults[0].params.lies[1].path: must be text",
+                        "faults[0].params.lies[1].value: is required: what the Byzantine node says instead");
+    }
+
+    @Test
     void aScriptedTraitorFallsBackToItsOtherwiseBehaviour() {
         var script = Map.<String, Object>of("otherwise", "silent", "lies", List.of(lie(2, "", "x")));
 
