@@ -72,7 +72,7 @@ class ErrorMessagesIT {
         refused(recipe("\"protocol\": \"flooding\", \"seed\": 1, \"faults\": [null]"), "recipe.faults[0]",
                 "recipe.faults[0] may not be null.");
         refused(recipe("\"protocol\": \"flooding\", \"seed\": 1, \"sneed\": 1"), "recipe.sneed",
-                "Unknown field \"sneed\" in recipe; the fields are: budgets, faults, network, params, protocol, seed.");
+                "Unknown field \"sneed\" in recipe; the fields are: budgets, faults, network, params, protocol, schedule, seed.");
         HttpResponse<String> kind = recipe("\"protocol\": \"flooding\", \"seed\": 1, \"faults\": [{\"at\": 0, \"kind\": \"MELT\"}]");
         refused(kind, "recipe.faults[0].kind", null);
         assertThat(message(kind)).startsWith("recipe.faults[0].kind must be one of ").contains("CRASH, ").endsWith(", got \"MELT\".");
