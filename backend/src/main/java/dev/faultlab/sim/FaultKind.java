@@ -71,7 +71,7 @@ public enum FaultKind {
         return switch (this) {
             case CRASH -> fault("the process stops; its volatile state is lost",
                     range("afterSends", Type.INT, 0, 1_000_000, false, "after this many more sends (optional)"),
-                    of("reaches", Type.NODES, false, "its last broadcast reaches only (optional, e.g. 1 3)"));
+                    of("reaches", Type.NODES, false, "its last broadcast reaches only (optional, e.g. P2 P4)"));
             case RECOVER -> fault("a crashed process restarts from its stable storage");
             case SEND_OMISSION -> fault("the process's outgoing messages are lost",
                     of("probability", Type.PROBABILITY, false, "probability a sent message is lost (default 1)"), duration);
@@ -89,7 +89,7 @@ public enum FaultKind {
             case LINK_LOSS -> fault("messages on the link to another process are lost",
                     of("to", Type.NODE, true, "to"), of("probability", Type.PROBABILITY, true, "loss probability"));
             case PARTITION -> network("the network splits into groups that cannot reach each other",
-                    of("groups", Type.GROUPS, true, "groups, e.g. 0 1 | 2 3 4"));
+                    of("groups", Type.GROUPS, true, "groups, e.g. P1 P2 | P3 P4 P5"));
             case HEAL -> network("every partition ends");
             case NETWORK -> network("the whole network changes from now on",
                     of("loss", Type.PROBABILITY, false, "loss probability"),

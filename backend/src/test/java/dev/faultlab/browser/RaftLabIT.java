@@ -94,7 +94,7 @@ class RaftLabIT {
         Locator fault = exercise.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Fault 1"));
         fault.getByLabel("Fault", new Locator.GetByLabelOptions().setExact(true)).selectOption("PARTITION");
         fault.getByLabel("At time").fill(partition.get("at").asText());
-        fault.getByLabel("groups, e.g. 0 1 | 2 3 4").fill(partition.at("/params/groups/0/0").asText());
+        fault.getByLabel("groups, e.g. P1 P2 | P3 P4 P5").fill("P" + (partition.at("/params/groups/0/0").asInt() + 1));
         submit(page, "two-leaders");
         assertFullMarks(page, "two-leaders");
         assertThat(exercise.locator(".grade-line")).containsText("Nothing committed was lost");
@@ -131,8 +131,9 @@ class RaftLabIT {
         String leader = leaderRow.getAttribute("data-node");
 
         page.locator(".node-button[data-node='" + leader + "']").click();
-        button(page, "Select P" + leader + " for a partition").click();
-        button(page, "Partition P" + leader + " from the rest").click();
+        String leaderName = "P" + (Integer.parseInt(leader) + 1);
+        button(page, "Select " + leaderName + " for a partition").click();
+        button(page, "Partition " + leaderName + " from the rest").click();
         assertThat(page.locator("#topology")).hasAttribute("data-partitioned", "true");
         page.locator("#speed").selectOption("2000");
         Locator play = page.locator("#play");
@@ -145,7 +146,7 @@ class RaftLabIT {
         assertThat(stale).containsText("LEADER");
         assertThat(stale).not().containsText("x=5");
         Locator fresh = leaders.filter(new Locator.FilterOptions().setHasNot(page.locator("th", new Page.LocatorOptions()
-                .setHasText("P" + leader))));
+                .setHasText(leaderName))));
         assertThat(fresh).containsText("\"operation\":\"x=5\",\"committed\":true");
         assertThat(page.locator("#fault-plan")).containsText("partition");
     }
