@@ -1,8 +1,8 @@
 // Lists the labs the server offers, or says plainly that there are none yet; an instructor also sees the
-// lab files that do not load, and why. Each lab card is a link: to the lab page in a course of the viewer
+// broken labs (files that do not load or a failing self-test), why, and a flag on the card of each. Each lab card is a link: to the lab page in a course of the viewer
 // that assigns it, otherwise to where one gets such a course. Then the protocols, each with its run form.
 import { api, session } from '/js/api.js';
-import { labProblems } from '/js/lab-problems.js';
+import { brokenFlag, labProblems } from '/js/lab-problems.js';
 import { startRunText } from '/js/protocol-names.js';
 
 const container = document.getElementById('labs');
@@ -23,7 +23,7 @@ function destinations(lab, user, courses) {
   };
 }
 
-function labCard(lab, protocols, user, courses) {
+function labCard(lab, protocols, user, courses, broken) {
   const { href, hint } = destinations(lab, user, courses);
   const card = document.createElement('article');
   card.className = 'lab-card';
@@ -34,6 +34,10 @@ function labCard(lab, protocols, user, courses) {
   link.href = href;
   link.textContent = lab.title;
   title.append(link);
+  const flag = brokenFlag(lab.id, broken);
+  if (flag) {
+    title.append(flag);
+  }
   const summary = document.createElement('p');
   summary.textContent = lab.summary;
   const about = document.createElement('p');
@@ -95,7 +99,7 @@ try {
   const courses = user === null ? [] : await Promise.all((await api.get('/api/courses')).courses
     .map((course) => api.get(`/api/courses/${encodeURIComponent(course.id)}`)));
   container.replaceChildren();
-  const problems = labProblems(body.problems);
+  const problems = labProblems(body.broken, body.problems);
   if (problems) {
     container.append(problems);
   }
@@ -105,7 +109,7 @@ try {
     empty.textContent = 'No labs are installed yet. An instructor adds a lab as a folder with a lab.yaml under labs/.';
     container.append(empty);
   } else {
-    container.append(...body.labs.map((lab) => labCard(lab, protocols, user, courses)));
+    container.append(...body.labs.map((lab) => labCard(lab, protocols, user, courses, body.broken)));
   }
 } catch (error) {
   const notice = document.createElement('p');

@@ -1,14 +1,16 @@
 // An instructor's page for one course: join code, invitations, students, the labs with their dates (each
-// opens the lab page), and the way to the gradebook.
+// opens the lab page; a broken one is flagged), and the way to the gradebook.
 import { api, session } from '/js/api.js';
 import { onSubmit } from '/js/forms.js';
 import { el, when, notice } from '/js/dom.js';
-import { labProblems } from '/js/lab-problems.js';
+import { brokenFlag, labProblems } from '/js/lab-problems.js';
 
 const courseId = new URLSearchParams(location.search).get('id');
 const base = `/api/courses/${encodeURIComponent(courseId ?? '')}`;
 const main = document.getElementById('course-admin');
 const problems = document.getElementById('course-problem');
+// The catalog as GET /api/labs gave it: the labs to choose from, and the broken ones to flag.
+let catalog = { labs: [], broken: [], problems: [] };
 
 function showProblem(error) {
   problems.replaceChildren(notice(error.message));
@@ -35,7 +37,8 @@ function showMembers(members) {
 
 function showLabs(labs) {
   const rows = labs.map((lab) => el('tr', {},
-    el('td', {}, el('a', { href: `/lab.html?course=${encodeURIComponent(courseId)}&lab=${encodeURIComponent(lab.labId)}` }, lab.title)),
+    el('td', {}, el('a', { href: `/lab.html?course=${encodeURIComponent(courseId)}&lab=${encodeURIComponent(lab.labId)}` }, lab.title),
+      brokenFlag(lab.labId, catalog.broken)),
     el('td', {}, when(lab.opensAt)), el('td', {}, when(lab.dueAt)),
     el('td', {}, el('button', { type: 'button', class: 'button', textContent: 'Remove',
       ariaLabel: `Remove the lab ${lab.title}`, onclick: () => removeLab(lab) }))));
@@ -43,7 +46,8 @@ function showLabs(labs) {
 }
 
 async function reload() {
-  const [course, { members }] = await Promise.all([api.get(base), api.get(`${base}/members`)]);
+  const [course, { members }, labs] = await Promise.all([api.get(base), api.get(`${base}/members`), api.get('/api/labs')]);
+  catalog = labs;
   showCourse(course);
   showMembers(members);
 }
@@ -69,9 +73,9 @@ async function removeLab(lab) {
   }
 }
 
-async function fillLabChoices() {
-  const { labs, problems } = await api.get('/api/labs');
-  document.getElementById('lab-problems').replaceChildren(...[labProblems(problems)].filter(Boolean));
+function fillLabChoices() {
+  const { labs, broken, problems } = catalog;
+  document.getElementById('lab-problems').replaceChildren(...[labProblems(broken, problems)].filter(Boolean));
   const select = document.getElementById('lab-id');
   select.replaceChildren(...labs.map((lab) => el('option', { value: lab.id }, lab.title)));
   if (labs.length === 0) {
@@ -90,7 +94,7 @@ if (user === null) {
 } else {
   try {
     await reload();
-    await fillLabChoices();
+    fillLabChoices();
     main.hidden = false;
   } catch (error) {
     showProblem(error);
