@@ -139,7 +139,7 @@ public final class RunService implements AutoCloseable {
         }
         RunStore.Taken taken = store.takeLive(id, instance.number());
         if (taken instanceof RunStore.LiveElsewhere elsewhere) {
-            store.askToLetGo(id);
+            store.askToLetGo(id, instance.number());
             throw new RunProblem(RunProblem.Kind.ELSEWHERE, null, "This run is open on another FaultLab server (instance "
                     + elsewhere.instance() + ") right now. It moves here as soon as nobody watches or plays it there;"
                     + " try again in a moment.");

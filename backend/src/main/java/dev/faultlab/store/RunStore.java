@@ -141,8 +141,8 @@ public final class RunStore {
      * Asks whichever instance holds the run live to let it go if nobody there watches or plays it (see
      * {@link ServerInstance#watch}); the answer is only whether a later {@link #takeLive} succeeds.
      */
-    public void askToLetGo(UUID id) {
-        sql.execute("select pg_notify(?, ?)", ServerInstance.WANTED_CHANNEL, id.toString());
+    public void askToLetGo(UUID id, int asker) {
+        sql.execute("select pg_notify(?, ?)", ServerInstance.WANTED_CHANNEL, ServerInstance.request(id, asker));
     }
 
     /** {@code instance} no longer holds the run live; another instance may take it at once. */

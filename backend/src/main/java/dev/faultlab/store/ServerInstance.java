@@ -73,7 +73,7 @@ public final class ServerInstance implements AutoCloseable {
             try {
                 PGNotification[] notifications = lockConnection.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
                 for (PGNotification notification : notifications == null ? new PGNotification[0] : notifications) {
-                    wanted(notification.getParameter()).ifPresent(wanted);
+                    wanted(notification.getParameter(), number).ifPresent(wanted);
                 }
             } catch (SQLException e) {
                 if (closed) {
@@ -87,9 +87,22 @@ public final class ServerInstance implements AutoCloseable {
         }
     }
 
-    private static Optional<UUID> wanted(String payload) {
+    /** The payload asking the holder of run {@code id} to let it go, naming the asker so it ignores its own ask. */
+    static String request(UUID id, int asker) {
+        return id + " " + asker;
+    }
+
+    /**
+     * The run another instance asks for. An instance hears its own asks too, and one still queued when it has just
+     * taken the run would make it let go of the run at once: those are ignored.
+     */
+    private static Optional<UUID> wanted(String payload, int self) {
+        String[] parts = payload.split(" ");
         try {
-            return Optional.of(UUID.fromString(payload));
+            if (parts.length == 2 && Integer.parseInt(parts[1]) == self) {
+                return Optional.empty();
+            }
+            return Optional.of(UUID.fromString(parts[0]));
         } catch (IllegalArgumentException e) {
             log.debug("Ignoring a run request that names no run: {}", payload);
             return Optional.empty();
