@@ -4,6 +4,7 @@ import dev.faultlab.sim.AsyncProcess;
 import dev.faultlab.sim.Context;
 import dev.faultlab.sim.Message;
 import dev.faultlab.sim.Request;
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayDeque;
@@ -157,7 +158,7 @@ final class Client implements AsyncProcess {
         fields.put("request", seq == 0 ? null : seq);
         fields.put("operation", op);
         fields.put("state", busy ? "waiting for an answer" : "idle");
-        fields.put("askingServer", "P" + target);
+        fields.put("askingServer", ProcessLabel.of(target));
         fields.put("answered", answered);
         return fields;
     }

@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.raft;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class Replication {
         List<List<Object>> rows = new ArrayList<>();
         for (int follower = 0; follower < nextIndex.length; follower++) {
             if (follower != self) {
-                rows.add(StateDisplay.Table.row("P" + follower, nextIndex[follower], matchIndex[follower]));
+                rows.add(StateDisplay.Table.row(ProcessLabel.of(follower), nextIndex[follower], matchIndex[follower]));
             }
         }
         return new StateDisplay.Table("Followers (leader's view)", List.of("server", "nextIndex", "matchIndex"), rows);

@@ -4,6 +4,7 @@ import dev.faultlab.sim.AsyncProcess;
 import dev.faultlab.sim.Context;
 import dev.faultlab.sim.Message;
 import dev.faultlab.sim.Output;
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
@@ -327,8 +328,8 @@ final class Server implements AsyncProcess {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("role", role.name());
         fields.put("term", persistent == null ? initialTerm : persistent.term());
-        fields.put("votedFor", persistent == null || persistent.votedFor() == null ? null : "P" + persistent.votedFor());
-        fields.put("leader", leader < 0 ? null : "P" + leader);
+        fields.put("votedFor", persistent == null || persistent.votedFor() == null ? null : ProcessLabel.of(persistent.votedFor()));
+        fields.put("leader", leader < 0 ? null : ProcessLabel.of(leader));
         fields.put("commitIndex", commitIndex);
         int older = entries().size() - LOG_ROWS;
         if (older > 0) {
@@ -347,7 +348,7 @@ final class Server implements AsyncProcess {
 
     private static List<String> names(Iterable<Integer> ids) {
         List<String> names = new ArrayList<>();
-        ids.forEach(id -> names.add("P" + id));
+        ids.forEach(id -> names.add(ProcessLabel.of(id)));
         return names;
     }
 }
