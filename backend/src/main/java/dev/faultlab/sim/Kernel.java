@@ -900,9 +900,23 @@ final class Kernel {
     public List<ProcessStatus> processes() {
         List<ProcessStatus> all = new ArrayList<>(n);
         for (NodeState node : nodes) {
-            all.add(new ProcessStatus(node.id, setup.roleOf(node.id), node.up, node.byzantineName, stateOf(node), node.stable.view(), node.decision));
+            Map<String, Object> stable = node.stable.view();
+            all.add(new ProcessStatus(node.id, setup.roleOf(node.id), node.up, node.byzantineName, stateOf(node), stable,
+                    node.decision, displayOf(node, stable)));
         }
         return all;
+    }
+
+    /** While up, the protocol's display (or the error if building it fails); while crashed, what survived. */
+    private static StateDisplay displayOf(NodeState node, Map<String, Object> stable) {
+        if (!node.up || node.process == null) {
+            return StateDisplay.fromView(stable);
+        }
+        try {
+            return node.process.display();
+        } catch (RuntimeException e) {
+            return StateDisplay.of(new StateDisplay.Fields(StateDisplay.ERROR_TITLE, Map.of("error", e.toString())));
+        }
     }
 
     /** A process's state view; empty while crashed, and the error instead if the protocol's view fails. */

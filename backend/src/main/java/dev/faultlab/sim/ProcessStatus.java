@@ -12,7 +12,9 @@ import java.util.Map;
  * @param state      its own state view (empty while crashed: volatile state is gone)
  * @param stable     its stable storage
  * @param decision   what it decided, or null
+ * @param display    how the inspector shows it: the process's own display while up, its stable storage while
+ *                   crashed
  */
 public record ProcessStatus(int node, String role, boolean up, String byzantine, Map<String, Object> state,
-                            Map<String, Object> stable, Object decision) {
+                            Map<String, Object> stable, Object decision, StateDisplay display) {
 }

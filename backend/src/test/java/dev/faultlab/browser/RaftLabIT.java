@@ -117,7 +117,7 @@ class RaftLabIT {
 
         // Step event by event, letting the inspector settle each time, until a leader shows.
         Locator inspector = page.locator("#inspector");
-        Locator leaderRow = page.locator("#inspector tr[data-node]", new Page.LocatorOptions().setHasText("LEADER"));
+        Locator leaderRow = page.locator("#inspector tr[data-node]", new Page.LocatorOptions().setHasText(Pattern.compile("LEADER")));
         Locator position = page.locator("#position");
         assertThat(page.locator("#connection")).hasAttribute("data-state", "open");
         for (int step = 1; step <= 80 && leaderRow.count() == 0; step++) {
@@ -131,24 +131,73 @@ class RaftLabIT {
         String leader = leaderRow.getAttribute("data-node");
 
         page.locator(".node-button[data-node='" + leader + "']").click();
-        String leaderName = "P" + (Integer.parseInt(leader) + 1);
-        button(page, "Select " + leaderName + " for a partition").click();
-        button(page, "Partition " + leaderName + " from the rest").click();
+        button(page, "Select " + name(leader) + " for a partition").click();
+        button(page, "Partition " + name(leader) + " from the rest").click();
         assertThat(page.locator("#topology")).hasAttribute("data-partitioned", "true");
         page.locator("#speed").selectOption("2000");
         Locator play = page.locator("#play");
         play.click();
         assertThat(play).isDisabled(new LocatorAssertions.IsDisabledOptions().setTimeout(30_000));
 
-        Locator leaders = page.locator("#inspector tr[data-node]", new Page.LocatorOptions().setHasText("LEADER"));
+        Locator leaders = page.locator("#inspector tr[data-node]", new Page.LocatorOptions().setHasText(Pattern.compile("LEADER")));
         assertThat(leaders).hasCount(2);
         Locator stale = page.locator("#inspector tr[data-node='" + leader + "']");
         assertThat(stale).containsText("LEADER");
-        assertThat(stale).not().containsText("x=5");
-        Locator fresh = leaders.filter(new Locator.FilterOptions().setHasNot(page.locator("th", new Page.LocatorOptions()
-                .setHasText(leaderName))));
-        assertThat(fresh).containsText("\"operation\":\"x=5\",\"committed\":true");
+        Locator log = page.locator(".state-detail section[data-title='Log']");
+        button(page, "Show " + name(leader) + "'s state").click();
+        assertThat(page.locator(".state-detail")).hasAttribute("data-node", leader);
+        assertThat(log).not().containsText("x=5");
+        String fresh = leaders.filter(new Locator.FilterOptions().setHasNot(page.locator("th", new Page.LocatorOptions()
+                .setHasText(name(leader))))).getAttribute("data-node");
+        button(page, "Show " + name(fresh) + "'s state").click();
+        assertThat(page.locator(".state-detail")).hasAttribute("data-node", fresh);
+        assertThat(log.locator("tbody tr", new Locator.LocatorOptions().setHasText("x=5")).locator("td").last()).hasText("yes");
         assertThat(page.locator("#fault-plan")).containsText("partition");
+    }
+
+    @Test
+    void aServersLogReadsAsATableAndTheRunViewFitsA1280PixelWindow(Page page) {
+        page.setViewportSize(1280, 800);
+        String email = "student" + PEOPLE.incrementAndGet() + "@raft.test";
+        accounts.createUser(email, "Display Student", false);
+        ApiClient user = accounts.login(email);
+        page.context().addCookies(List.of(new Cookie("faultlab_session", user.cookie("faultlab_session").orElseThrow().getValue())
+                .setUrl(server.baseUrl())));
+        Map<String, Object> recipe = Map.of("protocol", "raft", "seed", 3,
+                "params", Map.of("n", 3, "clients", 1, "requests", 2, "runFor", 800));
+        HttpResponse<String> created = user.post("/api/runs", Map.of("recipe", recipe));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        page.navigate(server.baseUrl() + "/run.html?id=" + json(created).path("run").path("id").asText());
+        assertThat(page.locator("#connection")).hasAttribute("data-state", "open");
+        page.locator("#speed").selectOption("2000");
+        Locator play = page.locator("#play");
+        play.click();
+        assertThat(play).isDisabled(new LocatorAssertions.IsDisabledOptions().setTimeout(30_000));
+
+        Locator leaderRow = page.locator("#inspector tr[data-node]", new Page.LocatorOptions().setHasText(Pattern.compile("LEADER")));
+        assertThat(leaderRow).hasCount(1);
+        String leader = leaderRow.getAttribute("data-node");
+        button(page, "Show " + name(leader) + "'s state").click();
+        Locator detail = page.locator(".state-detail");
+        assertThat(detail).hasAttribute("data-node", leader);
+        Locator log = detail.locator("section[data-title='Log'] table");
+        assertThat(log.locator("thead th")).hasText(new String[] {"index", "term", "operation", "committed"});
+        assertThat(log.locator("tbody tr").first().locator("td").first()).hasText("1");
+        assertThat(log.locator("tbody tr").last().locator("td").last()).hasText("yes");
+        assertThat(detail.locator("section[data-title=\"Followers (leader's view)\"] thead th"))
+                .hasText(new String[] {"server", "nextIndex", "matchIndex"});
+        assertThat(detail.locator("section[data-title='Server'] dl")).containsText("commitIndex");
+        assertThat(page.locator("#inspector")).not().containsText("{");
+
+        String follower = page.locator("#inspector tr[data-node]", new Page.LocatorOptions().setHasText(Pattern.compile("FOLLOWER")))
+                .first().getAttribute("data-node");
+        button(page, "Show " + name(follower) + "'s state").click();
+        assertThat(detail).hasAttribute("data-node", follower);
+        assertThat(log.locator("tbody tr").last().locator("td").last()).hasText("yes");
+        assertThat(detail.locator("section[data-title=\"Followers (leader's view)\"]")).hasCount(0);
+
+        assertThat((Boolean) page.evaluate("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth"))
+                .as("no horizontal scrollbar at 1280x800").isTrue();
     }
 
     private long userId(String email) {
@@ -184,6 +233,11 @@ class RaftLabIT {
         page.getByLabel("Password").fill(Accounts.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
         assertThat(page).hasURL(server.baseUrl() + "/courses.html");
+    }
+
+    /** How the page names the process whose data-node is {@code node}: P1 is node 0. */
+    private static String name(String node) {
+        return "P" + (Integer.parseInt(node) + 1);
     }
 
     private static Locator button(Page page, String name) {

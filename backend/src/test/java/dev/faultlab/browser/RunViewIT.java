@@ -376,7 +376,7 @@ class RunViewIT {
         Locator inspector = page.locator("#inspector");
         assertThat(inspector).hasAttribute("data-at", String.valueOf(event));
         assertThat(inspector).not().hasAttribute("aria-busy", "true");
-        return inspector.locator("tbody").innerText();
+        return inspector.locator(".inspector-table > tbody").innerText() + "\n" + inspector.locator(".state-detail").innerText();
     }
 
     /** Clicks process {@code node} on the topology canvas, where circleLayout puts it. */

@@ -1,6 +1,8 @@
 package dev.faultlab.protocols;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.run.RunCodec;
+import dev.faultlab.web.Json;
 import dev.faultlab.sim.Budgets;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Fault;
@@ -13,6 +15,7 @@ import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Setup;
 import dev.faultlab.sim.Simulation;
+import dev.faultlab.sim.StateDisplay;
 import dev.faultlab.sim.TraceEvent;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -96,5 +99,52 @@ class ProtocolConformanceTest {
                 }
             }
         });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyProcessHasAWellFormedStateDisplayAtEveryEvent() {
+        return forEveryProtocol("state display well-formed at every event", p -> {
+            List<Fault> crashAndRecover = List.of(new Fault(null, 6L, FaultKind.CRASH, 1, Map.of()),
+                    new Fault(null, 30L, FaultKind.RECOVER, 1, Map.of()));
+            List<Recipe> runs = List.of(recipeOf(p), new Recipe(p.id(), Map.of(), 11, crashAndRecover, null, SMALL));
+            for (Recipe recipe : runs) {
+                Simulation sim = Simulation.start(recipe, REGISTRY);
+                boolean sawOwnDisplay = false;
+                do {
+                    for (ProcessStatus status : sim.processes()) {
+                        assertWellFormed(status, sim.trace().size());
+                        sawOwnDisplay |= status.up() && !status.display().sections().isEmpty();
+                    }
+                } while (sim.step() && sim.trace().size() < 300);
+                assertThat(sawOwnDisplay).as("some process shows its state").isTrue();
+            }
+        });
+    }
+
+    /** What the browser relies on: every section has a known kind and a title, every cell is a scalar. */
+    private static void assertWellFormed(ProcessStatus status, int events) {
+        String where = "P" + status.node() + " after " + events + " events";
+        StateDisplay display = status.display();
+        assertThat(display).as(where).isNotNull();
+        assertThat(display.sections()).as(where).noneMatch(section -> section.title().equals(StateDisplay.ERROR_TITLE));
+        JsonNode json = Json.mapper().valueToTree(display);
+        for (JsonNode section : json.path("sections")) {
+            assertThat(section.path("title").asText()).as(where).isNotBlank();
+            List<JsonNode> cells = new ArrayList<>();
+            switch (section.path("kind").asText()) {
+                case "fields" -> section.path("values").forEach(cells::add);
+                case "set" -> section.path("members").forEach(cells::add);
+                case "vector" -> {
+                    assertThat(section.path("values").size()).as(where).isEqualTo(section.path("labels").size());
+                    section.path("values").forEach(cells::add);
+                }
+                case "table" -> section.path("rows").forEach(row -> {
+                    assertThat(row.size()).as(where).isEqualTo(section.path("columns").size());
+                    row.forEach(cells::add);
+                });
+                default -> throw new AssertionError(where + ": a section of unknown kind " + section);
+            }
+            assertThat(cells).as(where + ", " + section.path("title")).allMatch(JsonNode::isValueNode);
+        }
     }
 }

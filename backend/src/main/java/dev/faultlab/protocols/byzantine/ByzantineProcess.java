@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.byzantine;
 
+import dev.faultlab.sim.StateDisplay;
 import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.Context;
 import dev.faultlab.sim.Delivery;
@@ -124,5 +125,30 @@ public final class ByzantineProcess implements RoundProcess {
         view.put("vector", vector);
         view.put("decision", decision);
         return view;
+    }
+
+    @Override
+    public StateDisplay display() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("value", value);
+        fields.put("rounds", rounds);
+        fields.put("decision", decision);
+        List<List<Object>> heard = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (Statement statement : hearsay.inRound(round)) {
+                heard.add(StateDisplay.Table.row(round, statement.text()));
+            }
+        }
+        List<StateDisplay.Section> sections = new ArrayList<>();
+        sections.add(new StateDisplay.Fields("Process", fields));
+        if (vector != null) {
+            List<String> labels = new ArrayList<>();
+            for (int origin = 0; origin < vector.size(); origin++) {
+                labels.add(ProcessLabel.of(origin));
+            }
+            sections.add(new StateDisplay.Vector("Vector (a value per process)", labels, new ArrayList<>(vector)));
+        }
+        sections.add(new StateDisplay.Table("Heard", List.of("round", "statement"), heard));
+        return new StateDisplay(sections);
     }
 }

@@ -3,6 +3,8 @@ package dev.faultlab.protocols.echo;
 import dev.faultlab.sim.AsyncProcess;
 import dev.faultlab.sim.Context;
 import dev.faultlab.sim.Message;
+import dev.faultlab.sim.ProcessLabel;
+import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,13 +87,23 @@ final class EchoProcess implements AsyncProcess {
     public Map<String, Object> view() {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("wave", wave);
+        view.put("waitingFor", waitingFor());
+        return view;
+    }
+
+    @Override
+    public StateDisplay display() {
+        return StateDisplay.of(new StateDisplay.Fields("Process", Map.of("wave", wave)),
+                new StateDisplay.Set("Waiting for an echo from", new ArrayList<>(ProcessLabel.of(waitingFor()))));
+    }
+
+    private List<Integer> waitingFor() {
         List<Integer> waitingFor = new ArrayList<>();
         for (int peer = 0; echoed != null && peer < echoed.length; peer++) {
             if (!echoed[peer]) {
                 waitingFor.add(peer);
             }
         }
-        view.put("waitingFor", waitingFor);
-        return view;
+        return waitingFor;
     }
 }

@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.flooding;
 
+import dev.faultlab.sim.StateDisplay;
 import dev.faultlab.sim.Context;
 import dev.faultlab.sim.Delivery;
 import dev.faultlab.sim.RoundProcess;
@@ -47,5 +48,13 @@ final class FloodingProcess implements RoundProcess {
         view.put("known", List.copyOf(known));
         view.put("decision", decision);
         return view;
+    }
+
+    @Override
+    public StateDisplay display() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("input", input);
+        fields.put("decision", decision);
+        return StateDisplay.of(new StateDisplay.Fields("Process", fields), new StateDisplay.Set("Known values", List.copyOf(known)));
     }
 }

@@ -4,9 +4,12 @@ import dev.faultlab.sim.AsyncProcess;
 import dev.faultlab.sim.Context;
 import dev.faultlab.sim.Message;
 import dev.faultlab.sim.Request;
+import dev.faultlab.sim.ProcessLabel;
+import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -138,13 +141,25 @@ final class Client implements AsyncProcess {
 
     @Override
     public Map<String, Object> view() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("request", seq == 0 ? null : seq);
-        view.put("operation", op);
-        view.put("state", busy ? "waiting for an answer" : "idle");
-        view.put("askingServer", "P" + target);
-        view.put("answered", answered);
+        Map<String, Object> view = new LinkedHashMap<>(fields());
         view.put("queued", waiting.stream().map(r -> "#" + r.id() + " " + r.command()).toList());
         return view;
+    }
+
+    @Override
+    public StateDisplay display() {
+        List<List<Object>> queued = waiting.stream().map(r -> StateDisplay.Table.row(r.id(), r.command())).toList();
+        return StateDisplay.of(new StateDisplay.Fields("Client", fields()),
+                new StateDisplay.Table("Queued requests", List.of("request", "command"), queued));
+    }
+
+    private Map<String, Object> fields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("request", seq == 0 ? null : seq);
+        fields.put("operation", op);
+        fields.put("state", busy ? "waiting for an answer" : "idle");
+        fields.put("askingServer", ProcessLabel.of(target));
+        fields.put("answered", answered);
+        return fields;
     }
 }

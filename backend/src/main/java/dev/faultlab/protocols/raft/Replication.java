@@ -1,5 +1,8 @@
 package dev.faultlab.protocols.raft;
 
+import dev.faultlab.sim.ProcessLabel;
+import dev.faultlab.sim.StateDisplay;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -65,18 +68,14 @@ final class Replication {
         return commitIndex;
     }
 
-    /** A row per follower for the state display. */
-    List<Map<String, Object>> view() {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    /** A row per follower: its nextIndex and matchIndex. */
+    StateDisplay.Table table() {
+        List<List<Object>> rows = new ArrayList<>();
         for (int follower = 0; follower < nextIndex.length; follower++) {
             if (follower != self) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("server", "P" + follower);
-                row.put("nextIndex", nextIndex[follower]);
-                row.put("matchIndex", matchIndex[follower]);
-                rows.add(row);
+                rows.add(StateDisplay.Table.row(ProcessLabel.of(follower), nextIndex[follower], matchIndex[follower]));
             }
         }
-        return rows;
+        return new StateDisplay.Table("Followers (leader's view)", List.of("server", "nextIndex", "matchIndex"), rows);
     }
 }

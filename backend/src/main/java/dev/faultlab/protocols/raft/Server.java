@@ -4,6 +4,8 @@ import dev.faultlab.sim.AsyncProcess;
 import dev.faultlab.sim.Context;
 import dev.faultlab.sim.Message;
 import dev.faultlab.sim.Output;
+import dev.faultlab.sim.ProcessLabel;
+import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -295,30 +297,58 @@ final class Server implements AsyncProcess {
 
     @Override
     public Map<String, Object> view() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("role", role.name());
-        view.put("term", persistent == null ? initialTerm : persistent.term());
-        view.put("votedFor", persistent == null || persistent.votedFor() == null ? null : "P" + persistent.votedFor());
-        view.put("leader", leader < 0 ? null : "P" + leader);
-        view.put("commitIndex", commitIndex);
-        List<Entry> log = persistent == null ? initialLog : persistent.log();
-        view.put("log", LogTable.rows(log, commitIndex, LOG_ROWS));
-        if (log.size() > LOG_ROWS) {
-            view.put("olderEntries", log.size() - LOG_ROWS);
-        }
+        Map<String, Object> view = new LinkedHashMap<>(fields());
+        view.put("log", log().asMaps());
         if (role == Role.CANDIDATE) {
             view.put("votes", names(votes));
         }
         if (replication != null) {
-            view.put("followers", replication.view());
+            view.put("followers", replication.table().asMaps());
         }
         view.put("store", machine.view());
         return view;
     }
 
+    @Override
+    public StateDisplay display() {
+        List<StateDisplay.Section> sections = new ArrayList<>();
+        sections.add(new StateDisplay.Fields("Server", fields()));
+        if (role == Role.CANDIDATE) {
+            sections.add(new StateDisplay.Set("Votes received", new ArrayList<>(names(votes))));
+        }
+        sections.add(log());
+        if (replication != null) {
+            sections.add(replication.table());
+        }
+        sections.add(new StateDisplay.Fields("Key-value store", new LinkedHashMap<>(machine.view())));
+        return new StateDisplay(sections);
+    }
+
+    private Map<String, Object> fields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("role", role.name());
+        fields.put("term", persistent == null ? initialTerm : persistent.term());
+        fields.put("votedFor", persistent == null || persistent.votedFor() == null ? null : ProcessLabel.of(persistent.votedFor()));
+        fields.put("leader", leader < 0 ? null : ProcessLabel.of(leader));
+        fields.put("commitIndex", commitIndex);
+        int older = entries().size() - LOG_ROWS;
+        if (older > 0) {
+            fields.put("olderEntries", older);
+        }
+        return fields;
+    }
+
+    private List<Entry> entries() {
+        return persistent == null ? initialLog : persistent.log();
+    }
+
+    private StateDisplay.Table log() {
+        return LogTable.table("Log", entries(), commitIndex, LOG_ROWS);
+    }
+
     private static List<String> names(Iterable<Integer> ids) {
         List<String> names = new ArrayList<>();
-        ids.forEach(id -> names.add("P" + id));
+        ids.forEach(id -> names.add(ProcessLabel.of(id)));
         return names;
     }
 }

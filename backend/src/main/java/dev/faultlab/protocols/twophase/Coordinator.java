@@ -2,6 +2,7 @@ package dev.faultlab.protocols.twophase;
 
 import dev.faultlab.sim.AsyncProcess;
 import dev.faultlab.sim.Context;
+import dev.faultlab.sim.StateDisplay;
 import dev.faultlab.sim.Message;
 
 import java.util.ArrayList;
@@ -172,6 +173,19 @@ final class Coordinator implements AsyncProcess {
         view.put("waitingFor", Names.of(waitingFor()));
         view.put("log", state.entries());
         return view;
+    }
+
+    @Override
+    public StateDisplay display() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("state", state.current().name());
+        fields.put("decision", state.current().isDecision() ? state.current().name() : null);
+        List<Object> votesInOrder = new ArrayList<>();
+        participants.forEach(participant -> votesInOrder.add(votes.containsKey(participant) ? votes.get(participant).name() : null));
+        return StateDisplay.of(new StateDisplay.Fields("Coordinator", fields),
+                new StateDisplay.Vector("Votes", Names.of(participants), votesInOrder),
+                new StateDisplay.Set("Waiting for", new ArrayList<>(Names.of(waitingFor()))),
+                state.table());
     }
 
     /** WAIT: votes not yet in; after the decision: acknowledgements not yet in. */

@@ -1,6 +1,7 @@
 package dev.faultlab.protocols.twophase;
 
 import dev.faultlab.sim.Context;
+import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,6 +59,13 @@ final class DecisionInquiry {
             }
         }
         return missing;
+    }
+
+    /** Who answered the inquiry, and with which state. */
+    StateDisplay.Table table() {
+        List<List<Object>> rows = new ArrayList<>();
+        answers.forEach((q, state) -> rows.add(StateDisplay.Table.row(Names.of(q), state.name())));
+        return new StateDisplay.Table("Decision inquiry", List.of("asked", "answer"), rows);
     }
 
     Map<String, Object> view() {

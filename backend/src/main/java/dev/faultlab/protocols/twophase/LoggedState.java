@@ -1,6 +1,7 @@
 package dev.faultlab.protocols.twophase;
 
 import dev.faultlab.sim.Context;
+import dev.faultlab.sim.StateDisplay;
 import dev.faultlab.sim.StableStorage;
 
 import java.util.ArrayList;
@@ -56,6 +57,12 @@ final class LoggedState {
     /** The logged vote, or null before voting. */
     Vote vote() {
         return stable == null ? null : stable.get(VOTE_KEY);
+    }
+
+    /** The write-ahead log for the state display: a row per record. */
+    StateDisplay.Table table() {
+        List<List<Object>> rows = entries().stream().map(e -> StateDisplay.Table.row(e.time(), e.state().name())).toList();
+        return new StateDisplay.Table("Write-ahead log", List.of("time", "state"), rows);
     }
 
     List<LogEntry> entries() {

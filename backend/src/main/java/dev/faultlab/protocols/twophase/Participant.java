@@ -2,6 +2,7 @@ package dev.faultlab.protocols.twophase;
 
 import dev.faultlab.sim.AsyncProcess;
 import dev.faultlab.sim.Context;
+import dev.faultlab.sim.StateDisplay;
 import dev.faultlab.sim.Message;
 
 import java.util.ArrayList;
@@ -203,6 +204,26 @@ final class Participant implements AsyncProcess {
         view.put("inquiry", inquiry == null ? null : inquiry.view());
         view.put("log", state.entries());
         return view;
+    }
+
+    @Override
+    public StateDisplay display() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("state", state.current().name());
+        fields.put("plannedVote", plannedVote.name());
+        Vote vote = state.vote();
+        fields.put("vote", vote == null ? null : vote.name());
+        fields.put("decision", state.current().isDecision() ? state.current().name() : null);
+        fields.put("blocked", inquiry != null && inquiry.blocked() && state.current() == State.READY);
+        fields.put("inquiryRounds", inquiry == null ? 0 : inquiry.rounds());
+        List<StateDisplay.Section> sections = new ArrayList<>();
+        sections.add(new StateDisplay.Fields("Participant", fields));
+        sections.add(new StateDisplay.Set("Waiting for", new ArrayList<>(Names.of(waitingFor()))));
+        if (inquiry != null) {
+            sections.add(inquiry.table());
+        }
+        sections.add(state.table());
+        return new StateDisplay(sections);
     }
 
     /** INIT: the VOTE_REQUEST; READY: the decision from the coordinator, and answers not yet received. */
