@@ -94,11 +94,11 @@ final class Client implements AsyncProcess {
         } else if (message instanceof Redirect redirect && busy && redirect.seq() == seq) {
             if (redirect.leader() >= 0) {
                 target = redirect.leader();
-                ctx.note("P" + from + " is not the leader and names P" + target + ": retransmitting there");
+                ctx.note(ProcessLabel.of(from) + " is not the leader and names " + ProcessLabel.of(target) + ": retransmitting there");
                 transmit(ctx);
             } else {
                 target = (from + 1) % config.servers();
-                ctx.note("P" + from + " knows no leader: will try P" + target + " when the timeout expires");
+                ctx.note(ProcessLabel.of(from) + " knows no leader: will try " + ProcessLabel.of(target) + " when the timeout expires");
             }
         }
     }
@@ -109,7 +109,7 @@ final class Client implements AsyncProcess {
             next(ctx);
         } else if (timer.equals(Timers.RETRY) && busy) {
             target = (target + 1) % config.servers();
-            ctx.note("no answer to request " + seq + " within " + config.clientTimeout() + " ticks: retransmitting to P" + target);
+            ctx.note("no answer to request " + seq + " within " + config.clientTimeout() + " ticks: retransmitting to " + ProcessLabel.of(target));
             transmit(ctx);
         }
     }

@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.raft;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.check.Verdict;
 
 import java.util.List;
@@ -21,7 +22,7 @@ public final class ElectionSafety implements ClusterMonitor {
             }
             int[] known = leaders.putIfAbsent(server.term(), new int[]{server.id(), step.seq()});
             if (known != null && known[0] != server.id() && violation == null) {
-                violation = Verdict.violated(NAME, "P" + known[0] + " and P" + server.id() + " were both leader of term "
+                violation = Verdict.violated(NAME, ProcessLabel.of(known[0]) + " and " + ProcessLabel.of(server.id()) + " were both leader of term "
                         + server.term(), List.of(known[1], step.seq()));
             }
         }

@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.raft;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.Params;
 import dev.faultlab.sim.RecipeException;
 
@@ -34,7 +35,7 @@ record InitialState(List<Integer> terms, List<List<Entry>> logs) {
             }
             for (int server = 0; server < servers; server++) {
                 if (given.get(server) < Logs.lastTerm(logs.get(server))) {
-                    throw new RecipeException("params.terms", "element " + server + " must be at least the term of P" + server
+                    throw new RecipeException("params.terms", "element " + server + " must be at least the term of " + ProcessLabel.of(server)
                              + "'s last log entry (" + Logs.lastTerm(logs.get(server)) + "), got " + given.get(server));
                 }
             }
@@ -94,7 +95,7 @@ record InitialState(List<Integer> terms, List<List<Entry>> logs) {
                 for (int i = shared - 1; i >= 0; i--) {
                     if (first.get(i).equals(second.get(i))) {
                         if (!first.subList(0, i).equals(second.subList(0, i))) {
-                            throw new RecipeException("params.logs", "P" + a + " and P" + b + " agree on the term of entry "
+                            throw new RecipeException("params.logs", ProcessLabel.of(a) + " and " + ProcessLabel.of(b) + " agree on the term of entry "
                                     + (i + 1) + " but not on the entries before it; Raft's logs cannot get there");
                         }
                         break;
@@ -114,8 +115,8 @@ record InitialState(List<Integer> terms, List<List<Entry>> logs) {
         for (int i = 0; i < first.size(); i++) {
             int term = first.get(i);
             if (second.lastIndexOf(term) >= i && second.get(i) != term) {
-                throw new RecipeException("params.logs", "P" + a + " has a term-" + term + " entry at index " + (i + 1)
-                        + " and P" + b + " a later one, but not that one; one leader appends a term's entries in order");
+                throw new RecipeException("params.logs", ProcessLabel.of(a) + " has a term-" + term + " entry at index " + (i + 1)
+                        + " and " + ProcessLabel.of(b) + " a later one, but not that one; one leader appends a term's entries in order");
             }
         }
     }

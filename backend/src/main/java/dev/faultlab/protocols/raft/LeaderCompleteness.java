@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.raft;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.check.Verdict;
 
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class LeaderCompleteness implements ClusterMonitor {
         for (Committed c : committed) {
             if (c.term() < leader.term() && !Logs.holds(leader.log(), c.entry())) {
                 violation = Verdict.violated(NAME, StateMachineSafety.describe(c.entry()) + " was committed in term " + c.term()
-                        + ", but P" + leader.id() + " is leader of term " + leader.term() + " without it", List.of(c.seq(), seq));
+                        + ", but " + ProcessLabel.of(leader.id()) + " is leader of term " + leader.term() + " without it", List.of(c.seq(), seq));
                 return;
             }
         }

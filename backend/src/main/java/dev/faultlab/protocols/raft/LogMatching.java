@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.raft;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.check.Verdict;
 
 import java.util.List;
@@ -25,7 +26,7 @@ public final class LogMatching implements ClusterMonitor {
             for (int b = a + 1; b < logs.size(); b++) {
                 String problem = mismatch(logs.get(a), logs.get(b));
                 if (problem != null) {
-                    violation = Verdict.violated(NAME, "P" + a + " and P" + b + ": " + problem, List.of(step.seq()));
+                    violation = Verdict.violated(NAME, ProcessLabel.of(a) + " and " + ProcessLabel.of(b) + ": " + problem, List.of(step.seq()));
                     return;
                 }
             }

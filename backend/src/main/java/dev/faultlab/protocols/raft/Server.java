@@ -62,7 +62,7 @@ final class Server implements AsyncProcess {
         persistent = PersistentState.recover(ctx.stable());
         indexClients(persistent.log());
         ctx.stateChanged("recovered as follower: term " + persistent.term() + ", voted for "
-                + (persistent.votedFor() == null ? "nobody" : "P" + persistent.votedFor()) + ", " + persistent.lastIndex()
+                + (persistent.votedFor() == null ? "nobody" : ProcessLabel.of(persistent.votedFor())) + ", " + persistent.lastIndex()
                 + " log entries; commit index 0 until a leader tells more");
         Timers.election(ctx, config);
     }
@@ -121,16 +121,16 @@ final class Server implements AsyncProcess {
         int term = persistent.term();
         boolean granted = false;
         if (request.term() < term) {
-            ctx.note("refuses P" + from + ": its term " + request.term() + " is older than " + term);
+            ctx.note("refuses " + ProcessLabel.of(from) + ": its term " + request.term() + " is older than " + term);
         } else if (persistent.votedFor() != null && persistent.votedFor() != request.candidate()) {
-            ctx.note("refuses P" + from + ": already voted for P" + persistent.votedFor() + " in term " + term);
+            ctx.note("refuses " + ProcessLabel.of(from) + ": already voted for " + ProcessLabel.of(persistent.votedFor()) + " in term " + term);
         } else if (config.upToDateCheck() && !VoteRule.atLeastAsUpToDate(request.lastLogTerm(), request.lastLogIndex(),
                 persistent.lastTerm(), persistent.lastIndex())) {
-            ctx.note("refuses P" + from + ": " + VoteRule.refusal(request, persistent.lastTerm(), persistent.lastIndex()));
+            ctx.note("refuses " + ProcessLabel.of(from) + ": " + VoteRule.refusal(request, persistent.lastTerm(), persistent.lastIndex()));
         } else {
             granted = true;
             persistent.vote(request.candidate());
-            ctx.stateChanged("votes for P" + request.candidate() + " in term " + term);
+            ctx.stateChanged("votes for " + ProcessLabel.of(request.candidate()) + " in term " + term);
             Timers.election(ctx, config);
         }
         ctx.send(from, new VoteReply(term, granted));
@@ -182,7 +182,7 @@ final class Server implements AsyncProcess {
             return;
         }
         if (role != Role.FOLLOWER) {
-            ctx.stateChanged("candidate steps down: P" + from + " is leader of term " + term);
+            ctx.stateChanged("candidate steps down: " + ProcessLabel.of(from) + " is leader of term " + term);
             role = Role.FOLLOWER;
         }
         leader = from;

@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.raft;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.check.Verdict;
 import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.Output;
@@ -36,8 +37,8 @@ public final class StateMachineSafety implements ClusterMonitor, Monitor {
         }
         Applied first = applied.putIfAbsent(commit.index(), new Applied(entry, event.node(), event.seq()));
         if (first != null && !first.entry().equals(entry)) {
-            violation = new Violation(NAME, event.seq(), "P" + first.server() + " applied " + describe(first.entry()) + " but P"
-                    + event.node() + " applied " + describe(entry), List.of(first.seq(), event.seq()));
+            violation = new Violation(NAME, event.seq(), ProcessLabel.of(first.server()) + " applied " + describe(first.entry()) + " but "
+                    + ProcessLabel.of(event.node()) + " applied " + describe(entry), List.of(first.seq(), event.seq()));
         }
     }
 

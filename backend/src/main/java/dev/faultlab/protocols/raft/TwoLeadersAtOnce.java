@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.raft;
 
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.check.Verdict;
 
 import java.util.List;
@@ -22,8 +23,8 @@ public final class TwoLeadersAtOnce implements ClusterMonitor {
         for (ServerSnapshot a : step.servers()) {
             for (ServerSnapshot b : step.servers()) {
                 if (a.leader() && b.leader() && a.term() < b.term()) {
-                    seen = Verdict.holds(NAME, "at t=" + step.time() + " P" + a.id() + " was still leader of term " + a.term()
-                            + " while P" + b.id() + " was leader of term " + b.term());
+                    seen = Verdict.holds(NAME, "at t=" + step.time() + " " + ProcessLabel.of(a.id()) + " was still leader of term " + a.term()
+                            + " while " + ProcessLabel.of(b.id()) + " was leader of term " + b.term());
                     return;
                 }
             }

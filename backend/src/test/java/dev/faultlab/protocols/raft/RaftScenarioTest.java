@@ -138,12 +138,12 @@ class RaftScenarioTest {
 
     @Test
     void aClientRetransmitsOnARedirectAndOnATimeoutUntilItsRequestIsCommitted() {
-        // The client starts before any leader exists (P0 knows none), and the leader crashes under it later.
+        // The client starts before any leader exists (P1 knows none), and the leader crashes under it later.
         Recipe faultFree = recipe(params("n", 3, "requests", 3, "runFor", 800), 1, List.of());
         int leader = leaderAt(faultFree, 60);
         Simulation sim = watch(faultFree.withFault(Fault.at(60, FaultKind.CRASH, leader))).run();
 
-        assertThat(notes(sim, 3)).anyMatch(note -> note.equals("P0 knows no leader: will try P1 when the timeout expires"))
+        assertThat(notes(sim, 3)).anyMatch(note -> note.equals("P1 knows no leader: will try P2 when the timeout expires"))
                 .anyMatch(note -> note.startsWith("no answer to request"))
                 .anyMatch(note -> note.contains("is not the leader and names"));
         assertThat(answered(sim, 3)).containsExactly(1, 2, 3);
