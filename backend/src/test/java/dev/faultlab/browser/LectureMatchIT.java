@@ -120,7 +120,7 @@ class LectureMatchIT {
         assertThat(page.locator(".lab-card[data-lab='dependability'] .lab-about"))
                 .hasText("Topic: Dependability measures (MTTF, MTTR, MTBF, availability)");
         assertThat(page.locator(".protocol-card[data-protocol='twophase'] a")).hasText("Start a two-phase commit run");
-        assertThat(page.locator(".protocol-card[data-protocol='echo'] a")).hasText("Start an echo waves of pings run");
+        assertThat(page.locator(".protocol-card[data-protocol='echo'] a")).hasText("Start an echo run");
         assertThat(page.locator(".protocol-card[data-protocol='byzantine'] a"))
                 .hasText("Start a Byzantine agreement by oral messages run");
         assertThat(page.locator("link[rel='icon']")).hasAttribute("href", "/favicon.svg");

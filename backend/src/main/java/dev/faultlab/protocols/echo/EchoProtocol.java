@@ -21,7 +21,7 @@ public final class EchoProtocol implements Protocol {
 
     @Override
     public String title() {
-        return "Echo waves of pings (asynchronous)";
+        return "Echo (waves of pings, asynchronous)";
     }
 
     @Override

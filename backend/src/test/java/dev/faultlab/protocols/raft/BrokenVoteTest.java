@@ -46,12 +46,12 @@ class BrokenVoteTest {
         Counterexample found = search(false).orElseThrow(() -> new AssertionError("no seed breaks the broken variant"));
 
         assertThat(found.verdict().property()).isEqualTo(LeaderCompleteness.NAME);
-        assertThat(found.verdict().explanation()).contains("was committed in term 1, but P2 is leader of term 2 without it");
+        assertThat(found.verdict().explanation()).contains("was committed in term 1, but P3 is leader of term 2 without it");
         assertThat(found.verdict().witnesses()).hasSize(2);
         RaftMonitors.Watched replay = watch(found.recipe());
         assertThat(replay.firstViolation()).contains(found.verdict());
         assertThat(replay.safety()).filteredOn(v -> v.property().equals(StateMachineSafety.NAME)).singleElement()
-                .satisfies(v -> assertThat(v.holds()).as("P2 overwrites what P1 applied").isFalse());
+                .satisfies(v -> assertThat(v.holds()).as("P3 overwrites what P2 applied").isFalse());
         // The same property as a kernel monitor, fed the finished trace one event at a time.
         StateMachineSafety monitor = new StateMachineSafety();
         replay.run().trace().events().forEach(monitor::onEvent);

@@ -7,6 +7,7 @@ import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.FaultKind;
 import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.sim.Output;
+import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Simulation;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class RaftScenarioTest {
 
         assertSafeAndLive(watched);
         assertThat(notes(sim, follower)).anyMatch(note -> note.startsWith("recovered as follower: term " + beforeCrash.term()
-                + ", voted for " + (beforeCrash.votedFor() == null ? "nobody" : "P" + beforeCrash.votedFor()) + ", "
+                + ", voted for " + (beforeCrash.votedFor() == null ? "nobody" : ProcessLabel.of(beforeCrash.votedFor())) + ", "
                 + beforeCrash.log().size() + " log entries"));
         List<ServerSnapshot> end = servers(sim);
         assertThat(end.get(follower).log()).isEqualTo(end.get(leader).log());
@@ -111,7 +112,7 @@ class RaftScenarioTest {
 
         assertSafeAndLive(watched);
         assertThat(watched.twoLeaders().holds()).as(watched.twoLeaders().explanation()).isTrue();
-        assertThat(watched.twoLeaders().explanation()).contains("P" + old + " was still leader of term 1");
+        assertThat(watched.twoLeaders().explanation()).contains(ProcessLabel.of(old) + " was still leader of term 1");
         List<ServerSnapshot> during = serversAt(recipe, 550);
         assertThat(during.get(old).leader()).isTrue();
         assertThat(during.get(old).log().size()).as("the stale leader appended the client's request")
@@ -151,7 +152,7 @@ class RaftScenarioTest {
 
     @Test
     void aServerRefusesItsVoteToACandidateWithALessUpToDateLog() {
-        // P2 missed the term-2 entry; by the paper's rule (last term first) it cannot win against P0 and P1.
+        // P3 missed the term-2 entry; by the paper's rule (last term first) it cannot win against P1 and P2.
         Recipe recipe = recipe(params("n", 3, "clients", 0, "runFor", 400,
                 "logs", List.of(List.of(1, 2), List.of(1, 2), List.of(1, 1, 1)), "terms", List.of(2, 2, 2)), 1, List.of());
         int refusals = 0;
@@ -161,9 +162,9 @@ class RaftScenarioTest {
             assertThat(watched.safety()).allMatch(Verdict::holds);
             assertThat(servers(watched.run()).get(2).leader()).isFalse();
             refusals += notes(watched.run(), 0).stream()
-                    .filter(note -> note.startsWith("refuses P2: its log (last entry term 2, index 2) is more up to date")).count();
+                    .filter(note -> note.startsWith("refuses P3: its log (last entry term 2, index 2) is more up to date")).count();
         }
-        assertThat(refusals).as("some seed lets P2 ask P0 for a vote before P0 votes for itself").isPositive();
+        assertThat(refusals).as("some seed lets P3 ask P1 for a vote before P1 votes for itself").isPositive();
     }
 
     @Test
