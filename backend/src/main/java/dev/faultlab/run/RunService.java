@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Hosts live runs: creates them from recipes (saved in PostgreSQL), reopens them by replaying the saved
@@ -47,6 +49,8 @@ public final class RunService implements AutoCloseable {
     private final ServerInstance instance;
     private final RunSettings settings;
     private final Map<UUID, LiveRun> live = new ConcurrentHashMap<>();
+    /** Striped locks that make opening and letting go of one run exclusive: see {@link #handover}. */
+    private final Object[] handovers = newHandovers();
     private final ScheduledExecutorService ticker;
     private final ExecutorService workers;
     private final RunSaver saver;
@@ -137,31 +141,61 @@ public final class RunService implements AutoCloseable {
         if (run != null) {
             return run;
         }
-        RunStore.Taken taken = store.takeLive(id, instance.number());
-        if (taken instanceof RunStore.LiveElsewhere elsewhere) {
-            store.askToLetGo(id, instance.number());
-            throw new RunProblem(RunProblem.Kind.ELSEWHERE, null, "This run is open on another FaultLab server (instance "
-                    + elsewhere.instance() + ") right now. It moves here as soon as nobody watches or plays it there;"
-                    + " try again in a moment.");
-        }
-        if (!(taken instanceof RunStore.TakenHere here)) {
-            throw RunProblem.notFound("There is no run " + id + ".");
-        }
-        RunStore.StoredRun stored = here.run();
+        RunStore.StoredRun stored;
         Simulation sim;
-        try {
-            sim = replay(stored);
-            makeRoomFor(stored.ownerId());
-        } catch (RuntimeException e) {
-            if (!live.containsKey(id)) {
-                store.letGo(id, instance.number());
+        synchronized (handover(id)) {
+            run = live.get(id);
+            if (run != null) {
+                return run;
             }
-            throw e;
+            RunStore.Taken taken = store.takeLive(id, instance.number());
+            if (taken instanceof RunStore.LiveElsewhere elsewhere) {
+                store.askToLetGo(id, instance.number());
+                throw new RunProblem(RunProblem.Kind.ELSEWHERE, null, "This run is open on another FaultLab server (instance "
+                        + elsewhere.instance() + ") right now. It moves here as soon as nobody watches or plays it there;"
+                        + " try again in a moment.");
+            }
+            if (!(taken instanceof RunStore.TakenHere here)) {
+                throw RunProblem.notFound("There is no run " + id + ".");
+            }
+            stored = here.run();
+            sim = replayOrLetGo(stored, () -> replay(stored));
         }
+        replayOrLetGo(stored, () -> {
+            makeRoomFor(stored.ownerId());
+            return sim;
+        });
         LiveRun reopened = new LiveRun(id, stored.ownerId(), stored.courseId(), stored.parentRunId(),
                 stored.branchedAtEvent(), sim, registry, settings);
         LiveRun raced = live.putIfAbsent(id, reopened);
         return raced != null ? raced : reopened;
+    }
+
+    /** Runs a step of reopening a run taken here; if it fails, the run is let go again unless it is live here. */
+    private Simulation replayOrLetGo(RunStore.StoredRun stored, Supplier<Simulation> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            if (!live.containsKey(stored.id())) {
+                store.letGo(stored.id(), instance.number());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Opening a run and letting it go exclude each other per run: a release between taking a run out of memory and
+     * clearing its lease in PostgreSQL must not meet an open that sees the lease as its own and reopens the run,
+     * which the release would then leave live here with no lease, free for another instance to take too.
+     */
+    private Object handover(UUID id) {
+        return handovers[Math.floorMod(id.hashCode(), handovers.length)];
+    }
+
+    private static Object[] newHandovers() {
+        Object[] locks = new Object[64];
+        Arrays.setAll(locks, i -> new Object());
+        return locks;
     }
 
     private Simulation replay(RunStore.StoredRun stored) {
@@ -320,18 +354,20 @@ public final class RunService implements AutoCloseable {
      * holding it, so any instance may open it next. A watcher that attached meanwhile is told to reconnect.
      */
     private void release(LiveRun run) {
-        if (!live.remove(run.id(), run)) {
-            return;
-        }
-        try {
-            saver.save(run).join();
-            store.letGo(run.id(), instance.number());
-        } catch (CompletionException e) {
-            if (!(e.getCause() instanceof RunProblem)) {
-                throw e;
+        synchronized (handover(run.id())) {
+            if (!live.remove(run.id(), run)) {
+                return;
             }
-        } finally {
-            run.evict("This run was closed on this server; reconnect to open it again.");
+            try {
+                saver.save(run).join();
+                store.letGo(run.id(), instance.number());
+            } catch (CompletionException e) {
+                if (!(e.getCause() instanceof RunProblem)) {
+                    throw e;
+                }
+            } finally {
+                run.evict("This run was closed on this server; reconnect to open it again.");
+            }
         }
     }
 
