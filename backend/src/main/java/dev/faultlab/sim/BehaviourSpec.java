@@ -4,10 +4,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A named Byzantine behaviour a protocol offers, with a description for the catalog and a factory
- * that builds it from the BYZANTINE fault's parameters (it may throw {@link RecipeException}).
+ * A named Byzantine behaviour a protocol offers, with a description for the catalog and a factory that builds the
+ * replacement process, an {@link Adversary}, from the BYZANTINE fault's parameters (it may throw
+ * {@link RecipeException}). The factory runs once per fault that turns a node (and once more while the recipe is
+ * checked), so an adversary may keep state of its own.
  */
-public record BehaviourSpec(String name, String description, Function<Map<String, Object>, ByzantineBehaviour> factory,
+public record BehaviourSpec(String name, String description, Function<Map<String, Object>, Adversary> factory,
                             ParamsCheck check) {
 
     /**
@@ -23,7 +25,7 @@ public record BehaviourSpec(String name, String description, Function<Map<String
         check = check == null ? (params, nodes) -> { } : check;
     }
 
-    public BehaviourSpec(String name, String description, Function<Map<String, Object>, ByzantineBehaviour> factory) {
+    public BehaviourSpec(String name, String description, Function<Map<String, Object>, Adversary> factory) {
         this(name, description, factory, null);
     }
 }

@@ -62,6 +62,12 @@ public interface Context {
      */
     void output(Output output);
 
+    /**
+     * Signs {@code payload} in this process's name: only the kernel makes a {@link Signed}, so whoever receives it
+     * (relayed by anyone) can {@link Signed#verify} that this process signed exactly this payload.
+     */
+    <T> Signed<T> sign(T payload);
+
     /** A line of explanation in the trace, shown to the student. */
     void note(String text);
 

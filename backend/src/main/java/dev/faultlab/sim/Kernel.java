@@ -87,6 +87,7 @@ final class Kernel {
         for (int i = 0; i < n; i++) {
             nodes[i] = new NodeState(i, root.split());
             contexts[i] = new NodeContext(nodes[i]);
+            nodes[i].voice = contexts[i];
             List<Integer> others = new ArrayList<>();
             for (int j = 0; j < n; j++) {
                 if (j != i) {
@@ -447,14 +448,7 @@ final class Kernel {
                 nodes[target].timerFactor = number(p, "timerFactor", 1.0).doubleValue();
                 endLater(fault, p);
             }
-            case BYZANTINE -> {
-                NodeState node = nodes[target];
-                String name = (String) p.get("behaviour");
-                BehaviourSpec spec = protocol.behaviours().stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
-                node.byzantineName = name;
-                node.byzantine = spec.factory().apply(p);
-                node.byzantineRandom = faultRandom.split();
-            }
+            case BYZANTINE -> takeOver(nodes[target], p);
             case LINK_DOWN, LINK_UP -> {
                 int to = number(p, "to", 0).intValue();
                 boolean down = fault.kind() == FaultKind.LINK_DOWN;
@@ -476,6 +470,22 @@ final class Kernel {
             }
             case HEAL -> network.links().heal();
             case NETWORK -> network.change(p);
+        }
+    }
+
+    /**
+     * The node turns Byzantine: from now on its events go to the behaviour's adversary, which acts through a voice
+     * of its own, so a handler still running through the node's previous voice is cut at its next event.
+     */
+    private void takeOver(NodeState node, Map<String, Object> p) {
+        String name = (String) p.get("behaviour");
+        BehaviourSpec spec = protocol.behaviours().stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
+        node.byzantineName = name;
+        NodeContext voice = new NodeContext(node);
+        node.voice = voice;
+        node.adversary = new AdversaryDriver(spec.factory().apply(p), node, voice, faultRandom.split());
+        if (node.up) {
+            invoke(node, currentCause, taken -> taken.adversary.takeover());
         }
     }
 
@@ -566,7 +576,9 @@ final class Kernel {
         int seq = record(EventKind.REQUEST, node.id, -1, -1, -1, request, node.up ? null : "lost: P" + node.id + " is down");
         if (node.up) {
             invoke(node, seq, target -> {
-                if (target.process instanceof AsyncProcess async) {
+                if (target.adversary != null) {
+                    target.adversary.request(request);
+                } else if (target.process instanceof AsyncProcess async) {
                     async.onRequest(contextOf(target), request);
                 } else {
                     ((RoundProcess) target.process).onRequest(contextOf(target), request);
@@ -598,7 +610,9 @@ final class Kernel {
         int seq = record(EventKind.RECOVER, node.id, -1, -1, -1, null, null);
         invoke(node, seq, recovered -> {
             recovered.process = setup.factory().apply(recovered.id);
-            if (recovered.process instanceof AsyncProcess async) {
+            if (recovered.adversary != null) {
+                recovered.adversary.recover();
+            } else if (recovered.process instanceof AsyncProcess async) {
                 async.onRecover(contextOf(recovered));
             } else {
                 ((RoundProcess) recovered.process).onRecover(contextOf(recovered));
@@ -641,12 +655,10 @@ final class Kernel {
         }
     }
 
-    private void send(NodeState from, int to, Message message) {
+    private void send(NodeState from, Context voice, int to, Message message) {
         beforeEvent();
-        if (!from.up) {
-            // A fault applied just now crashed the sender: its handler stops here.
-            throw CrashedMidHandler.INSTANCE;
-        }
+        // A fault applied just now crashed the sender or turned it Byzantine: this handler stops here.
+        cutIfSilenced(from, voice);
         if (to < 0 || to >= n) {
             throw new IllegalArgumentException(ProcessLabel.of(from.id) + " sent to a process that does not exist: " + to);
         }
@@ -655,12 +667,6 @@ final class Kernel {
         }
         boolean local = to == from.id;
         Message sent = message;
-        if (from.byzantine != null && !local) {
-            sent = from.byzantine.tamper(from.id, to, round, message, from.byzantineRandom);
-            if (sent == null) {
-                return;
-            }
-        }
         int id = nextMessage++;
         int lamport = ++from.lamport;
         int sendSeq = record(EventKind.SEND, from.id, to, id, currentCause, sent, null, lamport);
@@ -676,12 +682,15 @@ final class Kernel {
         if (lastSend) {
             throw CrashedMidHandler.INSTANCE;
         }
-        cutIfDown(from);
+        cutIfSilenced(from, voice);
     }
 
-    /** A fault applied between two events of a handler crashed its process: the handler stops right there. */
-    private static void cutIfDown(NodeState node) {
-        if (!node.up) {
+    /**
+     * A fault applied between two events of a handler crashed its process, or turned it Byzantine so that the
+     * handler's voice is no longer the node's: the handler stops right there.
+     */
+    private static void cutIfSilenced(NodeState node, Context voice) {
+        if (!node.up || node.voice != voice) {
             throw CrashedMidHandler.INSTANCE;
         }
     }
@@ -748,6 +757,9 @@ final class Kernel {
         int seq = record(EventKind.DELIVER, d.to, d.from, d.message, d.sendSeq, d.payload, null, to.lamport);
         if (setup.roundBased()) {
             to.inbox.add(new Delivery(d.from, d.round, d.payload, seq));
+            if (to.adversary != null) {
+                invoke(to, seq, d);
+            }
         } else {
             invoke(to, seq, d);
         }
@@ -768,7 +780,11 @@ final class Kernel {
             node.inbox.clear();
             RoundProcess process = (RoundProcess) node.process;
             invoke(node, seq, self -> {
-                if (last) {
+                if (self.adversary != null && last) {
+                    self.adversary.end(inbox);
+                } else if (self.adversary != null) {
+                    self.adversary.round(r, inbox);
+                } else if (last) {
                     process.onEnd(contextOf(self), inbox);
                 } else {
                     process.onRound(contextOf(self), r, inbox);
@@ -993,6 +1009,10 @@ final class Kernel {
 
         @Override
         public void call(NodeState state) {
+            if (state.adversary != null) {
+                state.adversary.start();
+                return;
+            }
             ((AsyncProcess) state.process).onStart(contextOf(state));
         }
     }
@@ -1053,6 +1073,10 @@ final class Kernel {
 
         @Override
         public void call(NodeState receiver) {
+            if (receiver.adversary != null) {
+                receiver.adversary.message(from, payload);
+                return;
+            }
             ((AsyncProcess) receiver.process).onMessage(contextOf(receiver), from, payload);
         }
     }
@@ -1091,6 +1115,10 @@ final class Kernel {
 
         @Override
         public void call(NodeState state) {
+            if (state.adversary != null) {
+                state.adversary.timer(name);
+                return;
+            }
             ((AsyncProcess) state.process).onTimer(contextOf(state), name);
         }
     }
@@ -1231,20 +1259,20 @@ final class Kernel {
 
         @Override
         public void send(int to, Message message) {
-            Kernel.this.send(node, to, message);
+            Kernel.this.send(node, this, to, message);
         }
 
         @Override
         public void broadcast(Message message) {
             for (int to : peers.get(node.id)) {
-                Kernel.this.send(node, to, message);
+                Kernel.this.send(node, this, to, message);
             }
         }
 
         @Override
         public void broadcastAll(Message message) {
             for (int to = 0; to < n; to++) {
-                Kernel.this.send(node, to, message);
+                Kernel.this.send(node, this, to, message);
             }
         }
 
@@ -1291,9 +1319,14 @@ final class Kernel {
         }
 
         @Override
+        public <T> Signed<T> sign(T payload) {
+            return Signed.by(node.id, payload);
+        }
+
+        @Override
         public void decide(Object value) {
             beforeEvent();
-            cutIfDown(node);
+            cutIfSilenced(node, this);
             if (!node.decided) {
                 node.decided = true;
                 node.decision = value;
@@ -1323,9 +1356,9 @@ final class Kernel {
         /** An event of the process's own; a fault due before it (or set off by it) that crashes the process cuts the handler. */
         private void recordOwn(EventKind kind, Object payload, String detail) {
             beforeEvent();
-            cutIfDown(node);
+            cutIfSilenced(node, this);
             record(kind, node.id, -1, -1, -1, payload, detail);
-            cutIfDown(node);
+            cutIfSilenced(node, this);
         }
 
         @Override

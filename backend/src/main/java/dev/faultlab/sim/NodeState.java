@@ -28,9 +28,11 @@ final class NodeState {
     double receiveOmission;
     long extraDelay;
     double timerFactor = 1;
+    /** The context through which the node acts now: its honest one, or its adversary's once it turned Byzantine. */
+    Context voice;
     String byzantineName;
-    ByzantineBehaviour byzantine;
-    SplittableRandom byzantineRandom;
+    /** Set by a BYZANTINE fault: the kernel hands the node's events to it instead of the honest process. */
+    AdversaryDriver adversary;
 
     /** Armed by a CRASH with afterSends: the node crashes right after this many more sends. */
     int crashAfterSends = -1;

@@ -144,8 +144,8 @@ class FaultsTest {
     @Test
     void byzantineBehaviourRewritesOrWithholdsTheNodesMessages() {
         BehaviourSpec negate = new BehaviourSpec("negate", "says the opposite",
-                p -> (from, to, round, m, random) -> new Num(-((Num) m).value()));
-        BehaviourSpec silent = new BehaviourSpec("silent", "says nothing", p -> (from, to, round, m, random) -> null);
+                p -> Adversary.rewriting((ctx, to, m) -> new Num(-((Num) m).value())));
+        BehaviourSpec silent = new BehaviourSpec("silent", "says nothing", p -> new Adversary() { });
         Protocol protocol = Scripted.async(TICKER, negate, silent);
 
         Simulation sim = Scripted.run(protocol, 3, List.of(
@@ -164,8 +164,8 @@ class FaultsTest {
     void aScriptedTableOfLiesReachesTheBehaviourAsRowsMatchedByReceiverAndRound() {
         BehaviourSpec script = new BehaviourSpec("script", "tells the lies in the table", params -> {
             List<Lie> lies = Lie.table(params);
-            return (from, to, round, m, random) -> lies.stream().filter(l -> l.appliesTo(to, round)).findFirst()
-                    .<Message>map(l -> new Num(((Number) l.value()).intValue())).orElse(m);
+            return Adversary.rewriting((ctx, to, m) -> lies.stream().filter(l -> l.appliesTo(to, ctx.round())).findFirst()
+                    .<Message>map(l -> new Num(((Number) l.value()).intValue())).orElse(m));
         });
         Protocol protocol = Scripted.async(TICKER, script);
         Fault lie = Fault.at(0, FaultKind.BYZANTINE, 0, Map.of("behaviour", "script",

@@ -130,7 +130,7 @@ class RecipeValidationTest {
 
     @Test
     void partitionGroupsAndBehaviourNamesAreChecked() {
-        BehaviourSpec script = new BehaviourSpec("script", "lies", p -> (from, to, round, m, random) -> m);
+        BehaviourSpec script = new BehaviourSpec("script", "lies", p -> Adversary.rewriting((ctx, to, m) -> m));
         Protocol protocol = Scripted.async(Scripted.Async.onStart((ctx, s) -> { }), script);
         Recipe recipe = new Recipe("test", Map.of("n", 4), 1, List.of(
                 Fault.network(0, FaultKind.PARTITION, Map.of("groups", List.of(List.of(0, 1), List.of(1, 7)))),

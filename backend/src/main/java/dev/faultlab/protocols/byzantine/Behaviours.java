@@ -1,36 +1,57 @@
 package dev.faultlab.protocols.byzantine;
 
+import dev.faultlab.sim.Adversary;
 import dev.faultlab.sim.BehaviourSpec;
-import dev.faultlab.sim.ByzantineBehaviour;
+import dev.faultlab.sim.RewritingAdversary.Rewrite;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The traitors' repertoire, as the catalog lists it and a BYZANTINE fault names it. */
 final class Behaviours {
     static final String SILENT = "silent";
 
+    /** A traitor that runs the loyal code and only changes or withholds the messages it sends. */
+    private record Lying(String description, Function<Map<String, Object>, Rewrite> factory) {
+    }
+
+    /** The lying behaviours by name, in catalog order: what a scripted table may fall back to. */
+    private static final Map<String, Lying> LYING = new LinkedHashMap<>();
+
+    static {
+        LYING.put(SILENT, new Lying("Sends nothing at all; every receiver counts the missing statements as "
+                + Majority.NO_MAJORITY + ".", params -> (ctx, to, honest) -> null));
+        LYING.put(Equivocate.NAME, new Lying(Equivocate.DESCRIPTION, Equivocate::from));
+        LYING.put(CorruptRelays.NAME, new Lying(CorruptRelays.DESCRIPTION, CorruptRelays::from));
+        LYING.put(RandomValues.NAME, new Lying(RandomValues.DESCRIPTION, RandomValues::from));
+        LYING.put(TwoFaced.NAME, new Lying(TwoFaced.DESCRIPTION, TwoFaced::from));
+    }
+
     static final List<BehaviourSpec> ALL = List.of(
-            new BehaviourSpec(SILENT, "Sends nothing at all; every receiver counts the missing statements as "
-                    + Majority.NO_MAJORITY + ".", params -> (from, to, round, original, random) -> null),
-            new BehaviourSpec(Equivocate.NAME, Equivocate.DESCRIPTION, Equivocate::from),
-            new BehaviourSpec(CorruptRelays.NAME, CorruptRelays.DESCRIPTION, CorruptRelays::from),
-            new BehaviourSpec(RandomValues.NAME, RandomValues.DESCRIPTION, RandomValues::from),
-            new BehaviourSpec(Scripted.NAME, Scripted.DESCRIPTION, Scripted::from, Lie::check),
-            new BehaviourSpec(TwoFaced.NAME, TwoFaced.DESCRIPTION, TwoFaced::from));
+            lying(SILENT), lying(Equivocate.NAME), lying(CorruptRelays.NAME), lying(RandomValues.NAME),
+            new BehaviourSpec(Scripted.NAME, Scripted.DESCRIPTION, params -> Adversary.rewriting(Scripted.from(params)),
+                    Lie::check),
+            lying(TwoFaced.NAME),
+            new BehaviourSpec(Mirror.NAME, Mirror.DESCRIPTION, params -> new Mirror()));
 
     private Behaviours() {
     }
 
-    static boolean exists(Object name) {
-        return ALL.stream().anyMatch(spec -> spec.name().equals(name));
+    private static BehaviourSpec lying(String name) {
+        Lying lying = LYING.get(name);
+        return new BehaviourSpec(name, lying.description(), params -> Adversary.rewriting(lying.factory().apply(params)));
     }
 
-    static List<String> namesBesides(String excluded) {
-        return ALL.stream().map(BehaviourSpec::name).filter(name -> !name.equals(excluded)).toList();
+    /** The names of the behaviours that only change what the loyal code sends, in catalog order. */
+    static List<String> lyingNames() {
+        return List.copyOf(LYING.keySet());
     }
 
-    static ByzantineBehaviour build(String name, Map<String, Object> params) {
-        return ALL.stream().filter(spec -> spec.name().equals(name)).findFirst().orElseThrow().factory().apply(params);
+    /** The rewrite of a lying behaviour, built from the fault's parameters; null if no lying behaviour has the name. */
+    static Rewrite lyingRewrite(Object name, Map<String, Object> params) {
+        Lying lying = LYING.get(name);
+        return lying == null ? null : lying.factory().apply(params);
     }
 }

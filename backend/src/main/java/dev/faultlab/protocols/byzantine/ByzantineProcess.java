@@ -16,7 +16,7 @@ import java.util.Optional;
  * One general running the oral-messages algorithm for interactive consistency. Round 1: state the
  * own value to everyone. Round r+1: relay every statement heard in round r to everyone not yet on
  * its path. After round m+1: build the vector by recursive majority and decide its majority.
- * A traitor runs this same code; the kernel passes its messages through its Byzantine behaviour.
+ * A traitor's behaviour ({@link Behaviours}) replaces it, and most run this same code and lie about what it sends.
  */
 public final class ByzantineProcess implements RoundProcess {
     private final int self;

@@ -1,13 +1,13 @@
 package dev.faultlab.protocols.byzantine;
 
-import dev.faultlab.sim.ByzantineBehaviour;
+import dev.faultlab.sim.AdversaryContext;
 import dev.faultlab.sim.Message;
+import dev.faultlab.sim.RewritingAdversary.Rewrite;
 
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /** States its own value truthfully in round 1, then replaces every value it relays with a lie. */
-record CorruptRelays(String lie) implements ByzantineBehaviour {
+record CorruptRelays(String lie) implements Rewrite {
     static final String NAME = "corrupt-relays";
     static final String DESCRIPTION = "Honest about its own value in round 1; from round 2 on it relays the parameter "
             + "value instead of what it heard, or, without it, the opposite: RETREAT, or ATTACK for RETREAT.";
@@ -17,11 +17,11 @@ record CorruptRelays(String lie) implements ByzantineBehaviour {
     }
 
     @Override
-    public Message tamper(int from, int to, int round, Message original, SplittableRandom random) {
-        if (round == 1) {
-            return original;
+    public Message rewrite(AdversaryContext ctx, int to, Message honest) {
+        if (ctx.round() == 1) {
+            return honest;
         }
-        OralMessage message = (OralMessage) original;
+        OralMessage message = (OralMessage) honest;
         return message.withValue(lie != null ? lie : Plan.opposite(message.value()));
     }
 }

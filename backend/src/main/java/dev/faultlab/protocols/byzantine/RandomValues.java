@@ -1,14 +1,14 @@
 package dev.faultlab.protocols.byzantine;
 
-import dev.faultlab.sim.ByzantineBehaviour;
+import dev.faultlab.sim.AdversaryContext;
 import dev.faultlab.sim.Message;
+import dev.faultlab.sim.RewritingAdversary.Rewrite;
 
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /** Every message carries a value drawn from the run's seeded generator, so a replay lies the same way. */
-record RandomValues(List<String> values) implements ByzantineBehaviour {
+record RandomValues(List<String> values) implements Rewrite {
     static final String NAME = "random";
     static final String DESCRIPTION = "Every value it sends or relays is drawn at random (from the run's seed) from the "
             + "parameter values, default [ATTACK, RETREAT].";
@@ -18,7 +18,7 @@ record RandomValues(List<String> values) implements ByzantineBehaviour {
     }
 
     @Override
-    public Message tamper(int from, int to, int round, Message original, SplittableRandom random) {
-        return ((OralMessage) original).withValue(values.get(random.nextInt(values.size())));
+    public Message rewrite(AdversaryContext ctx, int to, Message honest) {
+        return ((OralMessage) honest).withValue(values.get(ctx.random().nextInt(values.size())));
     }
 }

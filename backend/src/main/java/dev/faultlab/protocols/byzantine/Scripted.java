@@ -1,13 +1,13 @@
 package dev.faultlab.protocols.byzantine;
 
-import dev.faultlab.sim.ByzantineBehaviour;
+import dev.faultlab.sim.AdversaryContext;
 import dev.faultlab.sim.Message;
 import dev.faultlab.sim.RecipeException;
+import dev.faultlab.sim.RewritingAdversary.Rewrite;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * The table of lies ({@link Lie}), read for oral messages. A row's {@code path} is the chain
@@ -17,13 +17,14 @@ import java.util.SplittableRandom;
  * decides the value; the message is the one the traitor sends anyway, so a lie changes a value,
  * never the shape of the exchange. Messages no row matches follow the {@code otherwise} behaviour.
  */
-record Scripted(List<Row> rows, ByzantineBehaviour otherwise) implements ByzantineBehaviour {
+record Scripted(List<Row> rows, Rewrite otherwise) implements Rewrite {
     static final String NAME = "scripted";
     static final String DESCRIPTION = "Follows the table 'lies': rows {to, round, path, value}, optionally with from; "
             + "to, from and path name processes by id (P1 is 0); path is what the traitor relays, nearest speaker "
             + "first (\"\" its own value, \"0\" for \"P1 says\", \"3:0\" for \"P4 says P1 says\"); a missing to, "
             + "round or path matches any, and the first matching row wins. Unlisted messages follow 'otherwise': "
-            + "honest (default) or another behaviour, with that behaviour's parameters.";
+            + "honest (default) or another behaviour that only changes what the loyal code sends (silent, equivocate, "
+            + "corrupt-relays, random or two-faced), with that behaviour's parameters.";
     static final String HONEST = "honest";
 
     /** One lie: {@code path} null matches any path, {@code from} null any sender. */
@@ -35,14 +36,10 @@ record Scripted(List<Row> rows, ByzantineBehaviour otherwise) implements Byzanti
 
     static Scripted from(Map<String, Object> params) {
         Object otherwise = params.getOrDefault("otherwise", HONEST);
-        ByzantineBehaviour fallback;
-        if (HONEST.equals(otherwise)) {
-            fallback = (from, to, round, original, random) -> original;
-        } else if (NAME.equals(otherwise) || !Behaviours.exists(otherwise)) {
-            throw new RecipeException("otherwise", "must be " + HONEST + " or one of " + Behaviours.namesBesides(NAME)
+        Rewrite fallback = HONEST.equals(otherwise) ? (ctx, to, honest) -> honest : Behaviours.lyingRewrite(otherwise, params);
+        if (fallback == null) {
+            throw new RecipeException("otherwise", "must be " + HONEST + " or one of " + Behaviours.lyingNames()
                     + ", got '" + otherwise + "'");
-        } else {
-            fallback = Behaviours.build((String) otherwise, params);
         }
         return new Scripted(rows(params.get("lies")), fallback);
     }
@@ -121,13 +118,13 @@ record Scripted(List<Row> rows, ByzantineBehaviour otherwise) implements Byzanti
     }
 
     @Override
-    public Message tamper(int from, int to, int round, Message original, SplittableRandom random) {
-        OralMessage message = (OralMessage) original;
+    public Message rewrite(AdversaryContext ctx, int to, Message honest) {
+        OralMessage message = (OralMessage) honest;
         for (Row row : rows) {
-            if (row.matches(from, to, round, message.path())) {
+            if (row.matches(ctx.self(), to, ctx.round(), message.path())) {
                 return message.withValue(row.value());
             }
         }
-        return otherwise.tamper(from, to, round, original, random);
+        return otherwise.rewrite(ctx, to, honest);
     }
 }

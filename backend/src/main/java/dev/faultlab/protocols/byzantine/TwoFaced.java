@@ -1,10 +1,10 @@
 package dev.faultlab.protocols.byzantine;
 
-import dev.faultlab.sim.ByzantineBehaviour;
+import dev.faultlab.sim.AdversaryContext;
 import dev.faultlab.sim.Message;
+import dev.faultlab.sim.RewritingAdversary.Rewrite;
 
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * The traitor of the seeds' three generals: it equivocates in round 1 and turns every relay into
@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * and once reversed, finds no majority and takes RETREAT: a loyal process that started with another
  * value gets a wrong entry in its peer's vector, which no algorithm can prevent with n <= 3m.
  */
-record TwoFaced(Equivocate roundOne, CorruptRelays relays) implements ByzantineBehaviour {
+record TwoFaced(Equivocate roundOne, CorruptRelays relays) implements Rewrite {
     static final String NAME = "two-faced";
     static final String DESCRIPTION = "The traitor of the three-generals impossibility: equivocate in round 1 (parameter "
             + "values) and corrupt every relay (parameter value, default the opposite). With n=3, m=1 it gives a loyal "
@@ -23,8 +23,7 @@ record TwoFaced(Equivocate roundOne, CorruptRelays relays) implements ByzantineB
     }
 
     @Override
-    public Message tamper(int from, int to, int round, Message original, SplittableRandom random) {
-        return round == 1 ? roundOne.tamper(from, to, round, original, random)
-                : relays.tamper(from, to, round, original, random);
+    public Message rewrite(AdversaryContext ctx, int to, Message honest) {
+        return ctx.round() == 1 ? roundOne.rewrite(ctx, to, honest) : relays.rewrite(ctx, to, honest);
     }
 }

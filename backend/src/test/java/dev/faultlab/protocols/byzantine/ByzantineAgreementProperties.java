@@ -34,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ByzantineAgreementProperties {
     private static final List<String> VALUES = List.of(Plan.ATTACK, Plan.RETREAT, "7");
     private static final List<String> BEHAVIOURS = Behaviours.ALL.stream().map(b -> b.name()).toList();
-    private static final List<String> FALLBACKS = List.of(Scripted.HONEST, "silent", Equivocate.NAME,
-            CorruptRelays.NAME, RandomValues.NAME, TwoFaced.NAME);
+    private static final List<String> FALLBACKS = Stream.concat(Stream.of(Scripted.HONEST), Behaviours.lyingNames().stream()).toList();
 
     /** Traitors by node id with their behaviour; {@code seed} drives the run and any scripted lies. */
     record Scenario(int n, int m, List<String> values, Map<Integer, String> traitors, long seed) {

@@ -32,7 +32,7 @@ class ByzantineRecipeTest {
         var protocol = Protocols.registry().find(ByzantineAgreement.ID).orElseThrow();
 
         assertThat(protocol.behaviours()).extracting(BehaviourSpec::name)
-                .containsExactly("silent", "equivocate", "corrupt-relays", "random", "scripted", "two-faced");
+                .containsExactly("silent", "equivocate", "corrupt-relays", "random", "scripted", "two-faced", "mirror");
         assertThat(protocol.behaviours()).allSatisfy(b -> assertThat(b.description()).isNotBlank());
         assertThat(protocol.parameters()).extracting(p -> p.name()).containsExactly("n", "m", "values");
         assertThat(protocol.description()).contains(Majority.RULE);
