@@ -122,8 +122,8 @@ final class Scripted {
     }
 
     /** A protocol with parameter n whose every node runs {@code rounds} rounds of {@code round}, then {@code end}. */
-    static Protocol rounds(int rounds, OnRound round, Consumer<List<Delivery>> end) {
-        return new TestProtocol(n -> Setup.rounds(n, rounds, node -> new RoundNode(round, end)), List.of());
+    static Protocol rounds(int rounds, OnRound round, Consumer<List<Delivery>> end, BehaviourSpec... behaviours) {
+        return new TestProtocol(n -> Setup.rounds(n, rounds, node -> new RoundNode(round, end)), List.of(behaviours));
     }
 
     static Simulation run(Protocol protocol, int n, List<Fault> faults) {

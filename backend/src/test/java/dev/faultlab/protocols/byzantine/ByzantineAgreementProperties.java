@@ -4,9 +4,11 @@ import dev.faultlab.check.Agreement;
 import dev.faultlab.check.Counterexample;
 import dev.faultlab.check.Explorer;
 import dev.faultlab.check.Verdict;
+import dev.faultlab.sim.Delay;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.protocols.Protocols;
 import dev.faultlab.sim.Fault;
+import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Simulation;
 import net.jqwik.api.Arbitraries;
@@ -107,6 +109,55 @@ class ByzantineAgreementProperties {
         }
         if (loyalValues.stream().distinct().count() == 1) {
             assertThat(sim.decisions().values()).containsOnly(loyalValues.get(0));
+        }
+    }
+
+    /**
+     * n processes (n >= 3m+1), at most m traitors of whom the first is a mirror (the others of any behaviour but
+     * scripted), under a seeded random network: the mirror answers as messages arrive, so when they arrive matters.
+     */
+    record MirrorScenario(int n, int m, List<String> values, List<Integer> traitors, List<String> others, long seed, NetworkSpec network) {
+        Simulation run() {
+            List<Fault> faults = new ArrayList<>();
+            for (int i = 0; i < traitors.size(); i++) {
+                faults.add(traitor(traitors.get(i), i == 0 ? Mirror.NAME : others.get(i)));
+            }
+            return ByzantineRuns.run(ByzantineRuns.recipe(n, m, values, seed, faults).withNetwork(network));
+        }
+    }
+
+    @Provide
+    Arbitrary<MirrorScenario> mirrors() {
+        List<String> behaviours = Behaviours.ALL.stream().map(b -> b.name()).filter(name -> !name.equals(Scripted.NAME)).toList();
+        Arbitrary<NetworkSpec> networks = Combinators.combine(
+                Arbitraries.of(Delay.constant(1), Delay.uniform(1, 9), Delay.exponential(3)),
+                Arbitraries.of(0.0, 0.3)
+        ).as((delay, duplication) -> new NetworkSpec(delay, 0, duplication, false));
+        return Arbitraries.integers().between(4, 8).flatMap(n ->
+                Arbitraries.integers().between(1, Math.min(2, (n - 1) / 3)).flatMap(m ->
+                        Combinators.combine(
+                                Arbitraries.of(VALUES).list().ofSize(n),
+                                Arbitraries.integers().between(0, n - 1).list().uniqueElements().ofMinSize(1).ofMaxSize(m),
+                                Arbitraries.of(behaviours).list().ofSize(m),
+                                Arbitraries.longs(),
+                                networks
+                        ).as((values, traitors, others, seed, network) -> new MirrorScenario(n, m, values, traitors, others, seed, network))));
+    }
+
+    @Property(tries = 150)
+    void withAtMostMTraitorsAmongAtLeast3mPlus1ProcessesAMirrorBreaksNeitherInteractiveConsistencyNorAgreement(
+            @ForAll("mirrors") MirrorScenario scenario) {
+        Simulation sim = scenario.run();
+
+        assertThat(sim.endReason().completed()).isTrue();
+        Verdict consistency = InteractiveConsistency.check(sim);
+        assertThat(consistency.holds()).as(consistency.explanation()).isTrue();
+        assertThat(Agreement.check(sim).holds()).isTrue();
+        Map<Integer, Object> decisions = sim.decisions();
+        for (int node = 0; node < scenario.n(); node++) {
+            if (!scenario.traitors().contains(node)) {
+                assertThat(decisions).containsKey(node);
+            }
         }
     }
 
