@@ -666,18 +666,17 @@ final class Kernel {
             return;
         }
         boolean local = to == from.id;
-        Message sent = message;
         int id = nextMessage++;
         int lamport = ++from.lamport;
-        int sendSeq = record(EventKind.SEND, from.id, to, id, currentCause, sent, null, lamport);
+        int sendSeq = record(EventKind.SEND, from.id, to, id, currentCause, message, null, lamport);
         boolean lastSend = from.crashAfterSends > 0 && --from.crashAfterSends == 0;
         if (lastSend) {
             crash(from);
         }
         if (local) {
-            schedule(new Deliver(localDeliveryTime(), id, from.id, to, sent, sendSeq, lamport, round));
+            schedule(new Deliver(localDeliveryTime(), id, from.id, to, message, sendSeq, lamport, round));
         } else {
-            transmit(from, to, sent, id, sendSeq, lamport);
+            transmit(from, to, message, id, sendSeq, lamport);
         }
         if (lastSend) {
             throw CrashedMidHandler.INSTANCE;
@@ -1296,7 +1295,7 @@ final class Kernel {
 
         @Override
         public void setTimer(String name, long delay) {
-            if (!node.up) {
+            if (!node.up || node.voice != this) {
                 return;
             }
             if (setup.roundBased()) {
