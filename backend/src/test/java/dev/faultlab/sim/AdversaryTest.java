@@ -78,6 +78,7 @@ class AdversaryTest {
         assertThat(trace.kind(originated.parent())).isEqualTo(EventKind.TIMER);
         TraceEvent note = events(sim, EventKind.NOTE).get(0);
         assertThat(trace.kind(note.parent())).isEqualTo(EventKind.FAULT);
+        // P2 acknowledges P3's statement but never hears one from P1, which withheld it.
         assertThat(sendsFrom(sim, 1)).extracting(e -> e.peer() + ":" + ((Num) e.payload()).value())
                 .containsExactlyInAnyOrder("0:101", "2:101", "2:1102");
         assertThat(sim.processes().get(0).byzantine()).isEqualTo("schemer");
@@ -137,6 +138,25 @@ class AdversaryTest {
         List<TraceEvent> sends = sendsFrom(sim, 0);
         assertThat(sends).extracting(e -> e.peer() + ":" + ((Num) e.payload()).value()).containsExactly("1:1", "3:99");
         assertThat(sim.trace().kind(sends.get(1).parent())).isEqualTo(EventKind.FAULT);
+    }
+
+    @Test
+    void aClientRequestToAByzantineNodeReachesItsAdversary() {
+        Adversary gossip = new Adversary() {
+            @Override
+            public void onRequest(AdversaryContext ctx, Request request) {
+                ctx.send(1, new Num(request.id()));
+                ctx.send(2, new Num(-request.id()));
+            }
+        };
+        Protocol protocol = Scripted.async(Scripted.Async.onStart((ctx, s) -> { }), new BehaviourSpec("gossip", "gossips", p -> gossip));
+
+        Simulation sim = Scripted.run(protocol, 3, List.of(turn(0, 0, "gossip"),
+                Fault.at(5, FaultKind.REQUEST, 0, Map.of("command", "x=5"))));
+
+        List<TraceEvent> sends = sendsFrom(sim, 0);
+        assertThat(sends).extracting(e -> e.peer() + ":" + ((Num) e.payload()).value()).containsExactly("1:1", "2:-1");
+        assertThat(sends).allSatisfy(e -> assertThat(sim.trace().kind(e.parent())).isEqualTo(EventKind.REQUEST));
     }
 
     /** Every 5 ticks each loyal process broadcasts the time; the behaviours negate it or fall silent. */
