@@ -85,8 +85,8 @@ final class Kernel {
             byRole.computeIfAbsent(setup.roleOf(i), role -> new ArrayList<>()).add(i);
         }
         byRole.replaceAll((role, members) -> List.copyOf(members));
-        for (Fault fault : recipe.faults()) {
-            faults.schedulePlanned(fault);
+        for (int i = 0; i < recipe.faults().size(); i++) {
+            faults.schedulePlanned(new FaultModel.Planned(recipe.faults().get(i), checked.interventions().get(i)));
         }
         runItem(new CreateProcesses());
         if (setup.roundBased()) {
@@ -286,17 +286,17 @@ final class Kernel {
         if (end != null) {
             throw new IllegalStateException("the run has ended (" + end.message() + "); branch it to try other faults");
         }
-        checkInjected(fault);
+        Intervention what = checkInjected(fault);
         Fault recorded = fault.atEvent(trace.written());
         recipe = recipe.withFault(recorded);
-        runItem(faults.now(recorded));
+        runItem(faults.now(new FaultModel.Planned(recorded, what)));
         checkBudgets();
         return recorded;
     }
 
-    /** Checks a fault about to be injected live, throwing {@link RecipeException} (field {@code fault}). */
-    void checkInjected(Fault fault) {
-        faults.checkInjected(fault);
+    /** Checks a fault about to be injected live, throwing {@link RecipeException} (field {@code fault}); returns it typed. */
+    Intervention checkInjected(Fault fault) {
+        return faults.checkInjected(fault);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.faultlab.sim;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -84,19 +83,19 @@ final class Network {
         return links.partitioned(from, to) ? "partitioned" : null;
     }
 
-    /** A NETWORK fault: the given settings change for every link from now on. */
-    void change(Map<String, Object> params) {
-        if (params.get("loss") instanceof Number p) {
-            loss = p.doubleValue();
+    /** A NETWORK fault: the settings it gives change for every link from now on. */
+    void change(Intervention.NetworkChange change) {
+        if (change.loss() != null) {
+            loss = change.loss();
         }
-        if (params.get("duplication") instanceof Number p) {
-            duplication = p.doubleValue();
+        if (change.duplication() != null) {
+            duplication = change.duplication();
         }
-        if (params.get("fifo") instanceof Boolean b) {
-            fifo = b;
+        if (change.fifo() != null) {
+            fifo = change.fifo();
         }
-        if (params.get("delay") instanceof Map<?, ?> d) {
-            delay = Delay.fromMap(d);
+        if (change.delay() != null) {
+            delay = change.delay();
         }
     }
 }

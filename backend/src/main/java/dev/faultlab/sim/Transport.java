@@ -144,56 +144,76 @@ final class Transport {
      * and id), then what the action does, caused by that event. An action on a message no longer in flight (or
      * not held, for RELEASE) is recorded as such and does nothing.
      */
-    void messageAction(Fault fault) {
-        FaultKind kind = fault.kind();
-        int message = ((Number) fault.params().get("message")).intValue();
+    void messageAction(Fault recorded, Intervention.MessageAction action) {
+        int message = action.message();
         int queued = queuedPosition(message);
         int heldAt = heldIndex(message);
         Deliver d = queued >= 0 ? (Deliver) kernel.queue.itemAt(queued) : heldAt >= 0 ? held.get(heldAt) : null;
-        String missing = missing(kind, message, queued, heldAt);
+        String missing = action.missing(queued >= 0, heldAt >= 0);
+        String kind = recorded.kind().name();
         int previousCause = kernel.currentCause;
-        kernel.currentCause = kernel.record(EventKind.FAULT, d == null ? -1 : d.to, d == null ? -1 : d.from, message, -1, fault,
-                missing == null ? kind.name() : kind.name() + ": " + missing);
+        kernel.currentCause = kernel.record(EventKind.FAULT, d == null ? -1 : d.to, d == null ? -1 : d.from, message, -1, recorded,
+                missing == null ? kind : kind + ": " + missing);
         try {
-            if (missing != null) {
-                return;
-            }
-            if (kind == FaultKind.DUPLICATE) {
-                kernel.record(EventKind.DUPLICATE, d.from, d.to, message, d.sendSeq, d.payload, "duplicated by hand");
-                kernel.schedule(d.at(Math.max(kernel.now, d.time)));
-                return;
-            }
-            if (queued >= 0) {
-                kernel.queue.removeAt(queued);
-            } else {
-                held.remove(heldAt);
-            }
-            switch (kind) {
-                case HOLD -> held.add(d);
-                case RELEASE -> kernel.schedule(d.at(Math.max(kernel.now, d.time)));
-                case DELIVER -> deliver(d);
-                case DROP -> kernel.record(EventKind.DROP, d.to, d.from, message, d.sendSeq, d.payload, "dropped by hand");
-                default -> throw new IllegalStateException(kind + " is not a message action");
+            if (missing == null) {
+                action.act(new Found(d, queued, heldAt));
             }
         } finally {
             kernel.currentCause = previousCause;
         }
     }
 
-    /** Why a message action on this message cannot act right now, or null if it can. */
-    String missing(FaultKind kind, int message) {
-        return missing(kind, message, queuedPosition(message), heldIndex(message));
+    /** Why a message action cannot act on its message right now, or null if it can. */
+    String missing(Intervention.MessageAction action) {
+        return action.missing(queuedPosition(action.message()) >= 0, heldIndex(action.message()) >= 0);
     }
 
-    /** Why a message action cannot act, or null if it can. */
-    private static String missing(FaultKind kind, int message, int queued, int heldAt) {
-        if (kind == FaultKind.HOLD && queued < 0) {
-            return heldAt >= 0 ? "message " + message + " is held already" : "message " + message + " is not in flight";
+    /** A message a message action found, queued at a heap position or held at an index. */
+    private final class Found implements InFlight {
+        private final Deliver d;
+        private final int queued;
+        private final int heldAt;
+
+        Found(Deliver d, int queued, int heldAt) {
+            this.d = d;
+            this.queued = queued;
+            this.heldAt = heldAt;
         }
-        if (kind == FaultKind.RELEASE && heldAt < 0) {
-            return "message " + message + " is not held";
+
+        @Override
+        public void take() {
+            if (queued >= 0) {
+                kernel.queue.removeAt(queued);
+            } else {
+                held.remove(heldAt);
+            }
         }
-        return queued < 0 && heldAt < 0 ? "message " + message + " is not in flight" : null;
+
+        @Override
+        public void hold() {
+            held.add(d);
+        }
+
+        @Override
+        public void release() {
+            kernel.schedule(d.at(Math.max(kernel.now, d.time)));
+        }
+
+        @Override
+        public void deliverNow() {
+            deliver(d);
+        }
+
+        @Override
+        public void drop() {
+            kernel.record(EventKind.DROP, d.to, d.from, d.message, d.sendSeq, d.payload, "dropped by hand");
+        }
+
+        @Override
+        public void duplicate() {
+            kernel.record(EventKind.DUPLICATE, d.from, d.to, d.message, d.sendSeq, d.payload, "duplicated by hand");
+            kernel.schedule(d.at(Math.max(kernel.now, d.time)));
+        }
     }
 
     /** Heap position of the first copy (in the clock's order) of this message still queued, or -1. */
