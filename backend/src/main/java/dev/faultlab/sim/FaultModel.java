@@ -67,6 +67,7 @@ final class FaultModel implements Effects {
                 i--;
             }
             faultsByEvent.add(i, planned);
+            kernel.needsAttention(fault.atEvent());
         }
     }
 
@@ -96,6 +97,11 @@ final class FaultModel implements Effects {
             }
             apply(faultsByEvent.remove(due));
         }
+    }
+
+    /** The smallest event index a fault is planned for, or Long.MAX_VALUE. */
+    long firstPlannedEvent() {
+        return faultsByEvent.isEmpty() ? Long.MAX_VALUE : faultsByEvent.get(0).fault().atEvent();
     }
 
     /** The first planned fault whose index is the trace's size right now, or -1. */

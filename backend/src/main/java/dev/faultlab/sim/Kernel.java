@@ -1,5 +1,6 @@
 package dev.faultlab.sim;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -36,6 +37,10 @@ final class Kernel {
     final Transport transport;
     final FaultModel faults;
     private final Scheduler scheduler;
+    /** The budgets, read on every step. */
+    private final Budgets budgets;
+    /** Read on every delivery and send. */
+    final boolean roundBased;
     /** maxEvents plus the handler slack, saturated: a budget near Long.MAX_VALUE must not wrap to negative. */
     private final long eventCutOff;
     /** Role name → its processes in ascending id order. */
@@ -52,6 +57,12 @@ final class Kernel {
     /** A replay for seeking stops right before it would write this event (or run anything more); -1: never. */
     private long haltAt = -1;
     private boolean halted;
+    /**
+     * The trace size from which {@link #beforeEvent} has something to do (a seek's halt or a fault planned by event
+     * index), so the check before every event is one comparison. Never above what is due; a stale lower value only
+     * costs the full check.
+     */
+    private long attentionAt = Long.MAX_VALUE;
 
     /** Checks the recipe (throwing {@link RecipeException} naming the field) and sets the run up at time 0. */
     static Kernel start(Recipe recipe, ProtocolRegistry registry) {
@@ -67,7 +78,9 @@ final class Kernel {
         this.transport = new Transport(this, new Network(n, recipe.network(), root.split()));
         this.faults = new FaultModel(this, root.split());
         this.scheduler = Scheduler.replaying(recipe.schedule());
-        long maxEvents = recipe.budgets().maxEvents();
+        this.budgets = recipe.budgets();
+        this.roundBased = setup.roundBased();
+        long maxEvents = budgets.maxEvents();
         this.eventCutOff = maxEvents > Long.MAX_VALUE - EVENT_BUDGET_SLACK ? Long.MAX_VALUE : maxEvents + EVENT_BUDGET_SLACK;
         this.nodes = new NodeState[n];
         this.contexts = new Context[n];
@@ -89,7 +102,7 @@ final class Kernel {
             faults.schedulePlanned(new FaultModel.Planned(recipe.faults().get(i), checked.interventions().get(i)));
         }
         runItem(new CreateProcesses());
-        if (setup.roundBased()) {
+        if (roundBased) {
             schedule(new RoundStart(0, 1));
         } else {
             for (int i = 0; i < n; i++) {
@@ -163,13 +176,14 @@ final class Kernel {
     /** Replays until right after event {@code eventIndex}: nothing after it runs, not even the rest of a handler. */
     void runToJustAfter(int eventIndex) {
         haltAt = eventIndex + 1L;
+        needsAttention(haltAt);
         runUntilEvents(Long.MAX_VALUE);
     }
 
     /** Millis are compared, not nanos: maxWallMillis × 1,000,000 overflows for budgets near Long.MAX_VALUE. */
     private void checkWallBudget(long started) {
-        if (end == null && (wallNanos + System.nanoTime() - started) / 1_000_000 >= recipe.budgets().maxWallMillis()) {
-            finish(new EndReason("budget.wall", "the run used its " + recipe.budgets().maxWallMillis()
+        if (end == null && (wallNanos + System.nanoTime() - started) / 1_000_000 >= budgets.maxWallMillis()) {
+            finish(new EndReason("budget.wall", "the run used its " + budgets.maxWallMillis()
                     + " ms of computing time"));
         }
     }
@@ -198,8 +212,8 @@ final class Kernel {
             }
             // Only an item chosen out of the clock's order can be due before now: it runs late, at the current time.
             long at = Math.max(now, item.time);
-            if (at > recipe.budgets().maxTime()) {
-                finish(new EndReason("budget.time", "virtual time would pass the budget of " + recipe.budgets().maxTime() + " ticks"));
+            if (at > budgets.maxTime()) {
+                finish(new EndReason("budget.time", "virtual time would pass the budget of " + budgets.maxTime() + " ticks"));
                 return false;
             }
             now = at;
@@ -214,15 +228,34 @@ final class Kernel {
         if (scheduler.followsClock()) {
             return queue.poll();
         }
-        Integer[] order = queue.inOrder();
-        List<Enabled> enabled = describe(order);
-        int choice = scheduler.choose(enabled);
-        if (choice < 0 || choice >= order.length) {
-            finish(new EndReason("schedule", "scheduling choice " + choice + " is not one of the " + order.length
+        int choice = scheduler.choose(new EnabledNow());
+        if (choice < 0 || choice >= queue.size()) {
+            finish(new EndReason("schedule", "scheduling choice " + choice + " is not one of the " + queue.size()
                     + " items enabled at time " + now));
             return null;
         }
-        return queue.removeAt(order[choice]);
+        return queue.removeAt(queue.positionOfRank(choice));
+    }
+
+    /**
+     * The enabled items in the clock's order while a scheduler chooses, sorted and described only if it looks at
+     * them: replaying a recorded choice needs neither.
+     */
+    private final class EnabledNow extends AbstractList<Enabled> {
+        private Integer[] order;
+
+        @Override
+        public Enabled get(int index) {
+            if (order == null) {
+                order = queue.inOrder();
+            }
+            return queue.itemAt(order[index]).describe();
+        }
+
+        @Override
+        public int size() {
+            return queue.size();
+        }
     }
 
     private List<Enabled> describe(Integer[] order) {
@@ -263,7 +296,7 @@ final class Kernel {
         if (end != null) {
             return;
         }
-        Budgets b = recipe.budgets();
+        Budgets b = budgets;
         if (trace.written() >= b.maxEvents()) {
             finish(new EndReason("budget.events", "the trace reached the budget of " + b.maxEvents() + " events"));
         } else if (trace.approximateBytes() >= b.maxTraceBytes()) {
@@ -306,11 +339,20 @@ final class Kernel {
      * passed at a step boundary waits for the next step, one per step, as it always did.
      */
     void beforeEvent() {
+        if (trace.written() < attentionAt) {
+            return;
+        }
         if (haltAt >= 0 && trace.written() >= haltAt) {
             halted = true;
             throw Halt.INSTANCE;
         }
         faults.applyDueNow();
+        attentionAt = Math.min(haltAt >= 0 ? haltAt : Long.MAX_VALUE, faults.firstPlannedEvent());
+    }
+
+    /** Something is due once the trace has {@code events} events: {@link #beforeEvent} looks from then on. */
+    void needsAttention(long events) {
+        attentionAt = Math.min(attentionAt, events);
     }
 
     private boolean haltsNow() {
@@ -434,7 +476,7 @@ final class Kernel {
     }
 
     public boolean roundBased() {
-        return setup.roundBased();
+        return roundBased;
     }
 
     public int rounds() {

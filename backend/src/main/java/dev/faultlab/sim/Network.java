@@ -15,6 +15,8 @@ final class Network {
     private final Delay[] linkDelay;
     private final double[] linkLoss;
     private Delay delay;
+    /** The default delay's ticks when it is constant (as it mostly is), or -1: spares sampling on every send. */
+    private long constantDelay;
     private double loss;
     private double duplication;
     private boolean fifo;
@@ -32,7 +34,7 @@ final class Network {
                 linkLoss[link.from() * n + link.to()] = link.loss();
             }
         }
-        this.delay = spec.delay();
+        setDelay(spec.delay());
         this.loss = spec.loss();
         this.duplication = spec.duplication();
         this.fifo = spec.fifo();
@@ -60,7 +62,8 @@ final class Network {
      */
     long deliveryTime(int from, int to, long now, long extraDelay, long maxDelay) {
         Delay own = linkDelay[from * n + to];
-        long sampled = Math.min(Math.max((own == null ? delay : own).sample(random), 1), maxDelay);
+        long drawn = own != null ? own.sample(random) : constantDelay >= 0 ? constantDelay : delay.sample(random);
+        long sampled = Math.min(Math.max(drawn, 1), maxDelay);
         long wanted = now + sampled + extraDelay;
         return fifo ? links.fifoDeliveryTime(from, to, wanted) : wanted;
     }
@@ -95,7 +98,12 @@ final class Network {
             fifo = change.fifo();
         }
         if (change.delay() != null) {
-            delay = change.delay();
+            setDelay(change.delay());
         }
+    }
+
+    private void setDelay(Delay newDelay) {
+        delay = newDelay;
+        constantDelay = "constant".equals(newDelay.kind()) ? newDelay.min() : -1;
     }
 }

@@ -80,7 +80,7 @@ final class NodeContext implements Context {
         if (!node.up) {
             return;
         }
-        if (kernel.setup.roundBased()) {
+        if (kernel.roundBased) {
             throw new IllegalStateException("timers belong to asynchronous protocols; round protocols use rounds");
         }
         int generation = ++node.timerGeneration;

@@ -100,14 +100,14 @@ final class Transport {
      */
     private long deliveryTime(NodeState from, int to) {
         long now = kernel.now;
-        long maxDelay = kernel.setup.roundBased() ? Math.max(0, (long) kernel.round * ROUND_TICKS - 1 - now) : Long.MAX_VALUE;
+        long maxDelay = kernel.roundBased ? Math.max(0, (long) kernel.round * ROUND_TICKS - 1 - now) : Long.MAX_VALUE;
         return network.deliveryTime(from.id, to, now, from.extraDelay, maxDelay);
     }
 
     /** A message to oneself takes one tick, and in a round protocol stays inside the round like any other. */
     private long localDeliveryTime() {
         long now = kernel.now;
-        return kernel.setup.roundBased() ? now + Math.max(0, Math.min(1, (long) kernel.round * ROUND_TICKS - 1 - now)) : now + 1;
+        return kernel.roundBased ? now + Math.max(0, Math.min(1, (long) kernel.round * ROUND_TICKS - 1 - now)) : now + 1;
     }
 
     private void deliver(Deliver d) {
@@ -116,7 +116,7 @@ final class Transport {
         String dropped = null;
         if (!to.up) {
             dropped = "receiver crashed";
-        } else if (kernel.setup.roundBased() && (d.round < kernel.round || kernel.roundsOver)) {
+        } else if (kernel.roundBased && (d.round < kernel.round || kernel.roundsOver)) {
             dropped = "late: arrived after round " + d.round + " ended";
         } else if (d.from != d.to) {
             dropped = network.blocks(d.from, d.to);
@@ -130,7 +130,7 @@ final class Transport {
         }
         to.lamport = Math.max(to.lamport, d.lamport) + 1;
         int seq = kernel.record(EventKind.DELIVER, d.to, d.from, d.message, d.sendSeq, d.payload, null, to.lamport);
-        if (kernel.setup.roundBased()) {
+        if (kernel.roundBased) {
             to.inbox.add(new Delivery(d.from, d.round, d.payload, seq));
         } else {
             kernel.invoke(to, seq, d);
