@@ -99,6 +99,44 @@ final class EventQueue<T> {
         return positions;
     }
 
+    /**
+     * Heap position of the item of this rank in the order the queue would hand them out (0: the next one), found by
+     * walking the heap from its top for a small rank and by sorting for a large one.
+     */
+    int positionOfRank(int rank) {
+        if (rank == 0) {
+            return 0;
+        }
+        if (rank > 32) {
+            return inOrder()[rank];
+        }
+        // Each item taken from the candidates adds at most its two children, so rank + 2 slots suffice.
+        int[] candidates = new int[rank + 2];
+        int count = 1;
+        for (int taken = 0; ; taken++) {
+            int best = 0;
+            for (int i = 1; i < count; i++) {
+                int c = candidates[i];
+                int b = candidates[best];
+                if (before(time[c], order[c], time[b], order[b])) {
+                    best = i;
+                }
+            }
+            int position = candidates[best];
+            if (taken == rank) {
+                return position;
+            }
+            candidates[best] = candidates[--count];
+            int child = 2 * position + 1;
+            if (child < size) {
+                candidates[count++] = child;
+            }
+            if (child + 1 < size) {
+                candidates[count++] = child + 1;
+            }
+        }
+    }
+
     /** Takes out the item at a heap position (from {@link #inOrder()}), keeping the heap in order. */
     @SuppressWarnings("unchecked")
     T removeAt(int heapIndex) {

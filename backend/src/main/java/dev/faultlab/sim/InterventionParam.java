@@ -37,6 +37,76 @@ public record InterventionParam(String name, Type type, Number min, Number max, 
         MESSAGE
     }
 
+    /** Checks one value given for this parameter: present if required, of its type, within its range. */
+    void check(String field, Object value, Problems problems, int nodes) {
+        if (value == null) {
+            if (required && type == Type.NODE) {
+                problems.node(field, null, nodes);
+            } else if (required && type == Type.GROUPS) {
+                problems.groups(field, null, nodes);
+            } else if (required) {
+                problems.add(field, "is required: " + label);
+            }
+            return;
+        }
+        switch (type) {
+            case INT -> {
+                if (!Problems.wholeNumber(value) || !within(((Number) value).doubleValue())) {
+                    problems.add(field, "must be a whole number from " + min + " to " + max + ", got " + value);
+                }
+            }
+            case NUMBER -> {
+                if (!(value instanceof Number n) || !within(n.doubleValue())) {
+                    problems.add(field, "must be a number from " + min + " to " + max + ", got " + value);
+                }
+            }
+            case PROBABILITY -> {
+                if (value instanceof Number n) {
+                    problems.probability(field, n.doubleValue());
+                } else {
+                    problems.add(field, "must be a probability between 0 and 1");
+                }
+            }
+            case NODE -> problems.node(field, value, nodes);
+            case NODES -> problems.nodeList(field, value, nodes);
+            case GROUPS -> problems.groups(field, value, nodes);
+            case BOOLEAN -> {
+                if (!(value instanceof Boolean)) {
+                    problems.add(field, "must be true or false");
+                }
+            }
+            case TEXT -> {
+                if (!(value instanceof String text) || text.isBlank()) {
+                    problems.add(field, "must be text: " + label);
+                } else if (max != null && text.length() > max.intValue()) {
+                    problems.add(field, "must be at most " + max + " characters, got " + text.length());
+                }
+            }
+            case BEHAVIOUR -> {
+                if (!(value instanceof String)) {
+                    problems.add(field, "must be the name of a behaviour");
+                }
+            }
+            case DELAY -> {
+                if (value instanceof java.util.Map<?, ?> delay) {
+                    problems.delay(field, Delay.fromMap(delay));
+                } else {
+                    problems.add(field, "must be a delay {kind, min, max, mean}");
+                }
+            }
+            case MESSAGE -> {
+                if (!(Problems.wholeNumber(value) && ((Number) value).doubleValue() >= 0
+                        && ((Number) value).doubleValue() <= Integer.MAX_VALUE)) {
+                    problems.add(field, "must be the id of a message in flight (a whole number >= 0), got " + value);
+                }
+            }
+        }
+    }
+
+    private boolean within(double value) {
+        return (min == null || value >= min.doubleValue()) && (max == null || value <= max.doubleValue());
+    }
+
     static InterventionParam of(String name, Type type, boolean required, String label) {
         return new InterventionParam(name, type, null, null, required, label);
     }

@@ -1,6 +1,5 @@
 package dev.faultlab.sim;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -16,6 +15,8 @@ final class Network {
     private final Delay[] linkDelay;
     private final double[] linkLoss;
     private Delay delay;
+    /** The default delay's ticks when it is constant (as it mostly is), or -1: spares sampling on every send. */
+    private long constantDelay;
     private double loss;
     private double duplication;
     private boolean fifo;
@@ -33,7 +34,7 @@ final class Network {
                 linkLoss[link.from() * n + link.to()] = link.loss();
             }
         }
-        this.delay = spec.delay();
+        setDelay(spec.delay());
         this.loss = spec.loss();
         this.duplication = spec.duplication();
         this.fifo = spec.fifo();
@@ -61,7 +62,8 @@ final class Network {
      */
     long deliveryTime(int from, int to, long now, long extraDelay, long maxDelay) {
         Delay own = linkDelay[from * n + to];
-        long sampled = Math.min(Math.max((own == null ? delay : own).sample(random), 1), maxDelay);
+        long drawn = own != null ? own.sample(random) : constantDelay >= 0 ? constantDelay : delay.sample(random);
+        long sampled = Math.min(Math.max(drawn, 1), maxDelay);
         long wanted = now + sampled + extraDelay;
         return fifo ? links.fifoDeliveryTime(from, to, wanted) : wanted;
     }
@@ -84,19 +86,24 @@ final class Network {
         return links.partitioned(from, to) ? "partitioned" : null;
     }
 
-    /** A NETWORK fault: the given settings change for every link from now on. */
-    void change(Map<String, Object> params) {
-        if (params.get("loss") instanceof Number p) {
-            loss = p.doubleValue();
+    /** A NETWORK fault: the settings it gives change for every link from now on. */
+    void change(Intervention.NetworkChange change) {
+        if (change.loss() != null) {
+            loss = change.loss();
         }
-        if (params.get("duplication") instanceof Number p) {
-            duplication = p.doubleValue();
+        if (change.duplication() != null) {
+            duplication = change.duplication();
         }
-        if (params.get("fifo") instanceof Boolean b) {
-            fifo = b;
+        if (change.fifo() != null) {
+            fifo = change.fifo();
         }
-        if (params.get("delay") instanceof Map<?, ?> d) {
-            delay = Delay.fromMap(d);
+        if (change.delay() != null) {
+            setDelay(change.delay());
         }
+    }
+
+    private void setDelay(Delay newDelay) {
+        delay = newDelay;
+        constantDelay = "constant".equals(newDelay.kind()) ? newDelay.min() : -1;
     }
 }

@@ -1,8 +1,12 @@
 package dev.faultlab.sim;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultlab.protocols.Protocols;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +33,13 @@ class InterventionSpecTest {
                         FaultKind.DELIVER, FaultKind.DROP, FaultKind.DUPLICATE);
         assertThat(FaultKind.NETWORK.spec().params()).extracting(InterventionParam::name)
                 .containsExactly("loss", "duplication", "fifo", "delay");
+    }
+
+    /** The browser builds its forms from these: they read as they did before kinds became typed records. */
+    @Test
+    void theSpecsServedToTheBrowserAreUnchanged() throws IOException {
+        String before = Files.readString(Path.of("src/test/resources/interventions/specs-before-typed-interventions.json"));
+        assertThat(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(FaultKind.specs())).isEqualTo(before);
     }
 
     @Test
