@@ -282,7 +282,12 @@ final class Kernel {
             return;
         }
         try {
-            item.run();
+            // Most items are deliveries: a type check is cheaper than a call dispatched over every kind of item.
+            if (item instanceof Transport.Deliver delivery) {
+                transport.deliver(delivery);
+            } else {
+                item.run();
+            }
         } catch (Halt e) {
             // a seek's replay has reached its event; the engine is discarded
         } catch (BudgetExceeded e) {
@@ -340,9 +345,12 @@ final class Kernel {
      * passed at a step boundary waits for the next step, one per step, as it always did.
      */
     void beforeEvent() {
-        if (trace.written() < attentionAt) {
-            return;
+        if (trace.written() >= attentionAt) {
+            attend();
         }
+    }
+
+    private void attend() {
         if (haltAt >= 0 && trace.written() >= haltAt) {
             halted = true;
             throw Halt.INSTANCE;
@@ -381,21 +389,60 @@ final class Kernel {
             handler.call(node);
         } catch (CrashedMidHandler e) {
             return;
-        } catch (BudgetExceeded | ProtocolFailure | Halt e) {
-            throw e;
-        } catch (StackOverflowError e) {
-            throw new ProtocolFailure(node.id, e);
-        } catch (VirtualMachineError e) {
-            // Out of memory or a broken JVM is the server's trouble, not the protocol's.
-            throw e;
         } catch (Throwable e) {
-            throw new ProtocolFailure(node.id, e);
+            throw failure(node, e);
         } finally {
             currentCause = previousCause;
         }
+        afterHandler(node);
+    }
+
+    /**
+     * {@link #invoke} for a message to an asynchronous process, its hottest use: calling onMessage directly spares
+     * the dispatch over every kind of handler call.
+     */
+    void invokeOnMessage(NodeState node, int cause, int from, Message payload) {
+        int previousCause = currentCause;
+        currentCause = cause;
+        try {
+            if (node.adversary != null) {
+                node.adversary.message(from, payload);
+            } else {
+                ((AsyncProcess) node.process).onMessage(contexts[node.id], from, payload);
+            }
+        } catch (CrashedMidHandler e) {
+            return;
+        } catch (Throwable e) {
+            throw failure(node, e);
+        } finally {
+            currentCause = previousCause;
+        }
+        afterHandler(node);
+    }
+
+    /** A crash armed with "reaches" takes effect once the handler has sent its messages. */
+    private void afterHandler(NodeState node) {
         if (node.crashReaches != null) {
             faults.crash(node);
         }
+    }
+
+    /**
+     * What a handler's throwable becomes: the kernel's own signals and a broken JVM go on as they are (thrown from
+     * here), anything else the protocol threw, a stack overflow too, is returned as a protocol failure to throw.
+     */
+    private static RuntimeException failure(NodeState node, Throwable e) {
+        if (e instanceof ProtocolFailure failure) {
+            return failure;
+        }
+        if (e instanceof BudgetExceeded || e instanceof Halt) {
+            throw (Error) e;
+        }
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+            // Out of memory or a broken JVM is the server's trouble, not the protocol's.
+            throw (Error) e;
+        }
+        return new ProtocolFailure(node.id, e);
     }
 
     /**
@@ -458,7 +505,7 @@ final class Kernel {
     }
 
     void schedule(Item item) {
-        queue.add(item.time, item);
+        queue.add(item);
     }
 
     void scheduleTimer(long time, NodeState node, String name, int generation) {
@@ -574,11 +621,9 @@ final class Kernel {
 
     // ---------------------------------------------------------------- queue items
 
-    abstract static class Item {
-        final long time;
-
+    abstract static class Item extends EventQueue.Entry {
         Item(long time) {
-            this.time = time;
+            super(time);
         }
 
         abstract void run();

@@ -7,6 +7,8 @@ final class LinkState {
     private final double[] loss;
     private final long[] lastDelivery;
     private final int[] group;
+    /** Set once any link has gone down, become lossy or been partitioned off, and never cleared: while false, every link carries every message. */
+    private boolean disturbed;
 
     LinkState(int n) {
         this.n = n;
@@ -17,10 +19,12 @@ final class LinkState {
     }
 
     void setDown(int from, int to, boolean isDown) {
+        disturbed |= isDown;
         down[from * n + to] = isDown;
     }
 
     void setLoss(int from, int to, double probability) {
+        disturbed |= probability > 0;
         loss[from * n + to] = probability;
     }
 
@@ -37,7 +41,12 @@ final class LinkState {
     }
 
     void partition(int[] groupOfNode) {
+        disturbed = true;
         System.arraycopy(groupOfNode, 0, group, 0, n);
+    }
+
+    boolean disturbed() {
+        return disturbed;
     }
 
     void heal() {

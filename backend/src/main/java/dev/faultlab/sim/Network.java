@@ -20,6 +20,8 @@ final class Network {
     private double loss;
     private double duplication;
     private boolean fifo;
+    /** Whether some link has a base loss of its own. */
+    private final boolean lossyLinks;
 
     Network(int n, NetworkSpec spec, SplittableRandom random) {
         this.n = n;
@@ -28,16 +30,27 @@ final class Network {
         this.linkDelay = new Delay[n * n];
         this.linkLoss = new double[n * n];
         java.util.Arrays.fill(linkLoss, Double.NaN);
+        boolean anyLoss = false;
         for (LinkSpec link : spec.links()) {
             linkDelay[link.from() * n + link.to()] = link.delay();
             if (link.loss() != null) {
                 linkLoss[link.from() * n + link.to()] = link.loss();
+                anyLoss |= link.loss() > 0;
             }
         }
+        this.lossyLinks = anyLoss;
         setDelay(spec.delay());
         this.loss = spec.loss();
         this.duplication = spec.duplication();
         this.fifo = spec.fifo();
+    }
+
+    /**
+     * Whether every message gets through unharmed (nothing down, partitioned, lossy or duplicating), so the checks
+     * below would all say so without drawing a random number: the common case skips them.
+     */
+    boolean clean() {
+        return loss == 0 && duplication == 0 && !lossyLinks && !links.disturbed();
     }
 
     LinkState links() {

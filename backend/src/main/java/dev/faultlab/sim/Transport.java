@@ -66,21 +66,24 @@ final class Transport {
 
     /** What happens to a sent message on its way out: the sender's faults, then the link and the network. */
     private void transmit(NodeState from, int to, Message sent, int id, int sendSeq, int lamport) {
-        if (kernel.faults.omits(from.sendOmission)) {
+        if (from.sendOmission > 0 && kernel.faults.omits(from.sendOmission)) {
             kernel.record(EventKind.DROP, from.id, to, id, sendSeq, sent, "send omission");
             return;
         }
-        String cut = network.cutOff(from.id, to);
-        if (cut != null) {
-            kernel.record(EventKind.DROP, from.id, to, id, sendSeq, sent, cut);
-            return;
-        }
-        if (network.losesAtSend(from.id, to)) {
-            kernel.record(EventKind.DROP, from.id, to, id, sendSeq, sent, "lost in the network");
-            return;
+        boolean clean = network.clean();
+        if (!clean) {
+            String cut = network.cutOff(from.id, to);
+            if (cut != null) {
+                kernel.record(EventKind.DROP, from.id, to, id, sendSeq, sent, cut);
+                return;
+            }
+            if (network.losesAtSend(from.id, to)) {
+                kernel.record(EventKind.DROP, from.id, to, id, sendSeq, sent, "lost in the network");
+                return;
+            }
         }
         kernel.schedule(new Deliver(deliveryTime(from, to), id, from.id, to, sent, sendSeq, lamport, kernel.round));
-        if (network.duplicates()) {
+        if (!clean && network.duplicates()) {
             kernel.record(EventKind.DUPLICATE, from.id, to, id, sendSeq, sent, "duplicated by the network");
             kernel.schedule(new Deliver(deliveryTime(from, to), id, from.id, to, sent, sendSeq, lamport, kernel.round));
         }
@@ -102,7 +105,7 @@ final class Transport {
         return kernel.roundBased ? now + Math.max(0, Math.min(1, (long) kernel.round * ROUND_TICKS - 1 - now)) : now + 1;
     }
 
-    private void deliver(Deliver d) {
+    void deliver(Deliver d) {
         kernel.beforeEvent();
         NodeState to = kernel.nodes[d.to];
         String dropped = null;
@@ -111,8 +114,8 @@ final class Transport {
         } else if (kernel.roundBased && (d.round < kernel.round || kernel.roundsOver)) {
             dropped = "late: arrived after round " + d.round + " ended";
         } else if (d.from != d.to) {
-            dropped = network.blocks(d.from, d.to);
-            if (dropped == null && kernel.faults.omits(to.receiveOmission)) {
+            dropped = network.clean() ? null : network.blocks(d.from, d.to);
+            if (dropped == null && to.receiveOmission > 0 && kernel.faults.omits(to.receiveOmission)) {
                 dropped = "receive omission";
             }
         }
@@ -125,10 +128,11 @@ final class Transport {
         if (kernel.roundBased) {
             to.inbox.add(new Delivery(d.from, d.round, d.payload, seq));
             if (to.adversary != null) {
-                kernel.invoke(to, seq, d);
+                // A round protocol's honest process reads its inbox at the round's end; an adversary may answer at once.
+                kernel.invokeOnMessage(to, seq, d.from, d.payload);
             }
         } else {
-            kernel.invoke(to, seq, d);
+            kernel.invokeOnMessage(to, seq, d.from, d.payload);
         }
     }
 
@@ -233,7 +237,7 @@ final class Transport {
     }
 
     /** A message due at a time: queued, or held by a HOLD action. */
-    private final class Deliver extends Kernel.Item implements Kernel.Call {
+    final class Deliver extends Kernel.Item {
         final int message;
         final int from;
         final int to;
@@ -266,15 +270,6 @@ final class Transport {
         @Override
         void run() {
             deliver(this);
-        }
-
-        @Override
-        public void call(NodeState receiver) {
-            if (receiver.adversary != null) {
-                receiver.adversary.message(from, payload);
-                return;
-            }
-            ((AsyncProcess) receiver.process).onMessage(kernel.contextOf(receiver), from, payload);
         }
     }
 }

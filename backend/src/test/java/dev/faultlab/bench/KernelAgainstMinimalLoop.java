@@ -20,9 +20,9 @@ import java.util.function.IntSupplier;
 
 /**
  * The kernel side by side with {@link KernelMinimalLoop} in one JVM, on the workload of {@link DeliveriesPerCpuSecond}
- * (8-process echo, 500 waves, trace on): deliveries per CPU second of each, in alternating batches so that the
+ * (8-process echo, 500 waves, trace on): deliveries per CPU second of each, one run of each in turn so that the
  * machine's load weighs on both alike, and their ratio; and the kernel replaying a recorded schedule with the
- * choice scheduler. Arguments: rounds (default 5) and runs per batch (default 20).
+ * choice scheduler. Arguments: rounds (default 5) and runs of each per round (default 20).
  */
 public final class KernelAgainstMinimalLoop {
     private static final int NODES = 8;
@@ -57,17 +57,17 @@ public final class KernelAgainstMinimalLoop {
         IntSupplier kernelRun = () -> kernel(recipe, registry);
         IntSupplier loopRun = () -> KernelMinimalLoop.run(setup, recipe.seed());
         IntSupplier replayRun = () -> kernel(replay, registry);
+        IntSupplier[] contenders = {kernelRun, loopRun, replayRun};
         for (int warmup = 0; warmup < 10; warmup++) {
-            cpuSeconds(kernelRun, 10);
-            cpuSeconds(loopRun, 10);
-            cpuSeconds(replayRun, 10);
+            cpuSeconds(contenders, 10);
         }
         for (int round = 1; round <= rounds; round++) {
             double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            double kernel = runs * DELIVERIES / cpuSeconds(kernelRun, runs);
-            double loop = runs * DELIVERIES / cpuSeconds(loopRun, runs);
-            double replayed = runs * replayDeliveries / cpuSeconds(replayRun, runs);
+            double[] seconds = cpuSeconds(contenders, runs);
             double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            double kernel = runs * DELIVERIES / seconds[0];
+            double loop = runs * DELIVERIES / seconds[1];
+            double replayed = runs * replayDeliveries / seconds[2];
             System.out.printf("round %d: kernel %.2f M, minimal loop %.2f M deliveries per CPU second: kernel/loop %.0f%%; "
                             + "choice-scheduler replay %.2f M (%.0f%% of the kernel's timed run); load average %.1f to %.1f%n",
                     round, kernel / 1e6, loop / 1e6, 100 * kernel / loop, replayed / 1e6, 100 * replayed / kernel, loadBefore, loadAfter);
@@ -82,13 +82,26 @@ public final class KernelAgainstMinimalLoop {
         return choices;
     }
 
-    private static double cpuSeconds(IntSupplier run, int times) {
+    /**
+     * CPU seconds each contender took for {@code times} runs, run one after another in turns (starting with a
+     * different one each turn), so a change in the machine's load falls on all of them alike.
+     */
+    private static double[] cpuSeconds(IntSupplier[] contenders, int times) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long started = threads.getCurrentThreadCpuTime();
-        for (int i = 0; i < times; i++) {
-            run.getAsInt();
+        long[] nanos = new long[contenders.length];
+        for (int turn = 0; turn < times; turn++) {
+            for (int k = 0; k < contenders.length; k++) {
+                int which = (turn + k) % contenders.length;
+                long started = threads.getCurrentThreadCpuTime();
+                contenders[which].getAsInt();
+                nanos[which] += threads.getCurrentThreadCpuTime() - started;
+            }
         }
-        return (threads.getCurrentThreadCpuTime() - started) / 1e9;
+        double[] seconds = new double[contenders.length];
+        for (int k = 0; k < contenders.length; k++) {
+            seconds[k] = nanos[k] / 1e9;
+        }
+        return seconds;
     }
 
     private static int kernel(Recipe recipe, ProtocolRegistry registry) {
