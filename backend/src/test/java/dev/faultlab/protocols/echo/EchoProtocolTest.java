@@ -1,6 +1,7 @@
 package dev.faultlab.protocols.echo;
 
 import dev.faultlab.protocols.Protocols;
+import dev.faultlab.sim.Budgets;
 import dev.faultlab.sim.Delay;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Fault;
@@ -8,6 +9,7 @@ import dev.faultlab.sim.FaultKind;
 import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Simulation;
+import dev.faultlab.sim.TraceEvent;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -58,5 +60,20 @@ class EchoProtocolTest {
         assertThat(sim.trace().events()).filteredOn(e -> e.kind() == EventKind.SEND && e.node() == 0 && e.time() == 30)
                 .extracting(e -> ((Ping) e.payload()).wave()).containsOnly(3);
         assertThat(sim.decisions()).containsOnlyKeys(0, 1, 2);
+    }
+
+    @Test
+    void aPeerThatNeverRecoversStallsEveryoneElsesWaveUntilABudgetEndsTheRun() {
+        Recipe recipe = Recipe.of(EchoProtocol.ID, Map.of("n", 3, "waves", 2, "retry", 10), 1)
+                .withFault(Fault.at(0, FaultKind.CRASH, 2))
+                .withBudgets(new Budgets(3_000, 10_000_000, 60_000, 64, 64L << 20));
+
+        Simulation sim = run(recipe);
+
+        assertThat(sim.endReason().code()).isEqualTo("budget.events");
+        assertThat(sim.decisions()).isEmpty();
+        assertThat(sim.processes().get(0).state()).containsEntry("wave", 1).containsEntry("waitingFor", List.of(2));
+        assertThat(sim.trace().events()).filteredOn(e -> e.kind() == EventKind.DROP)
+                .extracting(TraceEvent::detail).containsOnly("receiver crashed").hasSizeGreaterThan(100);
     }
 }
