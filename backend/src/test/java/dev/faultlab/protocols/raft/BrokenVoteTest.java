@@ -7,6 +7,7 @@ import dev.faultlab.protocols.Protocols;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.FaultKind;
 import dev.faultlab.sim.Recipe;
+import dev.faultlab.sim.States;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -54,7 +55,7 @@ class BrokenVoteTest {
                 .satisfies(v -> assertThat(v.holds()).as("P3 overwrites what P2 applied").isFalse());
         // The same property as a kernel monitor, fed the finished trace one event at a time.
         StateMachineSafety monitor = new StateMachineSafety();
-        replay.run().trace().events().forEach(monitor::onEvent);
+        replay.run().trace().events().forEach(event -> monitor.onEvent(event, States.NONE));
         assertThat(monitor.violation()).isNotNull();
         assertThat(monitor.violation().witnesses()).isEqualTo(replay.safety().get(3).witnesses());
     }
