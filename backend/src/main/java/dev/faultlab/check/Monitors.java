@@ -6,11 +6,11 @@ import dev.faultlab.sim.States;
 import dev.faultlab.sim.Trace;
 
 /** Runs a monitor that reads the trace alone over a run already stepped, for the verdict on it. */
-final class Monitors {
+public final class Monitors {
     private Monitors() {
     }
 
-    static <M extends Monitor> M overTrace(Simulation run, M monitor) {
+    public static <M extends Monitor> M overTrace(Simulation run, M monitor) {
         Trace trace = run.trace();
         for (int seq = 0; seq < trace.size(); seq++) {
             monitor.onEvent(trace.event(seq), States.NONE);
