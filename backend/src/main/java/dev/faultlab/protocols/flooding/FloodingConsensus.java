@@ -66,15 +66,6 @@ public final class FloodingConsensus implements Protocol {
         return Setup.rounds(n, rounds, node -> new FloodingProcess(values.get(node)));
     }
 
-    /** Agreement, validity (decisions are inputs) and termination by the end of the last round, under crash-stop. */
-    @Override
-    public List<Monitor> monitors(Params params, NetworkSpec network) {
-        int rounds = params.has("rounds") ? params.getInt("rounds") : params.getInt("f") + 1;
-        return List.of(new AgreementMonitor(FailureModel.CRASH_STOP),
-                ValidityMonitor.ofInputs(FailureModel.CRASH_STOP, inputs(params)),
-                new TerminationMonitor(FailureModel.CRASH_STOP, params.getInt("n"), rounds * Simulation.ROUND_TICKS));
-    }
-
     /** The initial value of each process: the recipe's {@code values}, or drawn from its seed (0..9). */
     static List<Integer> inputs(Params params) {
         return params.getIntList("values").orElseGet(() -> {
@@ -85,6 +76,15 @@ public final class FloodingConsensus implements Protocol {
             }
             return drawn;
         });
+    }
+
+    /** Agreement, validity (decisions are inputs) and termination by the end of the last round, under crash-stop. */
+    @Override
+    public List<Monitor> monitors(Params params, NetworkSpec network) {
+        int rounds = params.has("rounds") ? params.getInt("rounds") : params.getInt("f") + 1;
+        return List.of(new AgreementMonitor(FailureModel.CRASH_STOP),
+                ValidityMonitor.ofInputs(FailureModel.CRASH_STOP, inputs(params)),
+                new TerminationMonitor(FailureModel.CRASH_STOP, params.getInt("n"), rounds * Simulation.ROUND_TICKS));
     }
 
     /** The initial values of a run of this protocol, for the validity checker. */
