@@ -102,7 +102,8 @@ public final class TwoPhaseCommit implements Protocol {
 
     /**
      * Agreement and atomicity (no process commits while another aborts, crashed ones included), validity (COMMIT
-     * only if every participant voted commit) and termination (every process correct at the end decides).
+     * only if every participant voted commit), termination (every process correct at the end decides) and
+     * non-blocking (no participant is left up in READY without a way to learn the outcome), both judged at the end.
      */
     @Override
     public List<Monitor> monitors(Params params, NetworkSpec network) {
@@ -114,7 +115,7 @@ public final class TwoPhaseCommit implements Protocol {
                 new ValidityMonitor(failureModel(), allowed, "but a participant voted abort (votes " + votes + ")",
                         allCommit ? "every participant voted commit, so either outcome is valid"
                                 : "a participant voted abort and no process committed"),
-                new TerminationMonitor(failureModel(), n, Long.MAX_VALUE));
+                new TerminationMonitor(failureModel(), n, Long.MAX_VALUE), new NonBlocking(coordinatorOf(params)));
     }
 
     /** The coordinator's id in a recipe of this protocol, for checkers and graders. */
