@@ -21,6 +21,7 @@ const MAX_PENDING_ARROWS = 2000;
 const COLORS = {
   lane: '#c9ced8', laneDown: '#b3261e', text: '#1d2430', muted: '#5b6575', round: '#8a93a3',
   deliver: '#2557c7', inFlight: '#0b7a75', drop: '#b3261e', selected: '#e07b00', parent: '#7a3fb5', cursor: '#1d7a46',
+  witness: '#c4161c',
   crash: '#b3261e', recover: '#1d7a46', decide: '#1d2430', fault: '#b06000', duplicate: '#7a3fb5',
   activity: [37, 87, 199],
 };
@@ -91,6 +92,13 @@ export class Diagram {
       this.viewport.reveal(seq);
     }
     this.#describe();
+    this.draw();
+  }
+
+  /** Rings these events (a violated property's witnesses) until other ones are ringed. */
+  setHighlighted(seqs) {
+    this.highlighted = [...seqs];
+    this.canvas.dataset.highlighted = this.highlighted.join(' ');
     this.draw();
   }
 
@@ -295,6 +303,7 @@ export class Diagram {
         this.#paintActivity(first, last);
       }
       this.#paintLandmarks(first, last, detailed);
+      this.#paintWitnesses(first, last);
       this.#paintSelection();
       this.#paintCursor();
     }
@@ -555,6 +564,22 @@ export class Diagram {
       const x = this.#x(this.cursor);
       g.fillRect(x, TOP, this.width - x, this.plotHeight);
     }
+  }
+
+  /** A red ring around each marked witness of a violated property. */
+  #paintWitnesses(first, last) {
+    const g = this.context;
+    g.strokeStyle = COLORS.witness;
+    g.lineWidth = 2.5;
+    for (const seq of this.highlighted ?? []) {
+      if (seq >= first && seq <= last && seq < this.index.size) {
+        const node = this.index.node[seq];
+        g.beginPath();
+        g.arc(this.#x(seq), node >= 0 ? this.#y(node) : TOP, 11, 0, 2 * Math.PI);
+        g.stroke();
+      }
+    }
+    g.lineWidth = 1;
   }
 
   #paintLandmarks(first, last, detailed) {

@@ -59,6 +59,12 @@ export class EventLog {
     this.#schedule();
   }
 
+  /** Marks these events (a violated property's witnesses) until other ones are marked. */
+  setHighlighted(seqs) {
+    this.highlighted = new Set(seqs);
+    this.#schedule();
+  }
+
   setCursor(seq) {
     this.cursor = seq;
     const position = this.#positionOf(seq);
@@ -158,6 +164,9 @@ export class EventLog {
       classes.push('current');
     } else if (event.seq > this.cursor) {
       classes.push('future');
+    }
+    if (this.highlighted?.has(event.seq)) {
+      classes.push('witness');
     }
     const row = el('div', {
       id: `event-${event.seq}`, class: classes.join(' '), 'data-seq': String(event.seq),

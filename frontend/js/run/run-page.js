@@ -15,6 +15,7 @@ import { FaultPlan, appliedFaults, reachedFaults } from '/js/run/faults.js';
 import { FaultActions } from '/js/run/fault-actions.js';
 import { BranchDialog, branchFaults, startBranch } from '/js/run/branch.js';
 import { eventText, nodeName, payloadText } from '/js/run/event-text.js';
+import { PropertiesPanel } from '/js/run/properties.js';
 
 const TRACE_PAGE = 5000;
 const $ = (id) => document.getElementById(id);
@@ -77,6 +78,9 @@ class RunPage {
       latest: $('latest'), speed: $('speed'), scrubber: $('scrubber'), position: $('position'), help: $('help-button'),
       helpDialog: $('help-dialog'),
     }, this.#timelineActions());
+    this.properties = new PropertiesPanel($('properties'), {
+      witnesses: (seqs, seq) => this.showWitnesses(seqs, seq),
+    });
     $('branch-button').addEventListener('click', () => this.openBranch());
     $('command-error-close').addEventListener('click', () => { $('command-error').hidden = true; });
     this.#renderHead(runs);
@@ -106,6 +110,9 @@ class RunPage {
         break;
       case 'injected':
         this.plan.push(frame.fault);
+        break;
+      case 'properties':
+        this.properties.update(frame);
         break;
       case 'error':
         this.showCommandError(frame.message);
@@ -188,6 +195,13 @@ class RunPage {
     this.cursor = Math.max(-1, Math.min(seq, this.newest));
     this.following = this.cursor === this.newest;
     this.update();
+  }
+
+  /** Marks a violated property's witnesses in the diagram and the log, and moves to one of them. */
+  showWitnesses(seqs, seq) {
+    this.diagram.setHighlighted(seqs);
+    this.log.setHighlighted(seqs);
+    this.seekAndSelect(seq);
   }
 
   /** Moves to an event and, if it is part of a message, selects that message. */
@@ -354,6 +368,7 @@ class RunPage {
     this.actions.show(this.focus, world, this.chosen,
       { live: this.live, cursor, newest: this.newest, canDrive: this.canDrive, ended: this.ended });
     this.faultPlan.show(this.plan, appliedFaults(this.plan, this.index, cursor), cursor, this.index);
+    this.properties.show(cursor);
     this.timeline.update({
       size: this.index.size, cursor, playing: this.run.status === 'PLAYING', speed: this.run.speed,
       canDrive: this.canDrive, ended: this.ended,

@@ -1,29 +1,25 @@
 package dev.faultlab.check;
 
-import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.FailureModel;
 import dev.faultlab.sim.Monitor;
+import dev.faultlab.sim.ProcessLabel;
+import dev.faultlab.sim.States;
 import dev.faultlab.sim.TraceEvent;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * Agreement, one event at a time: it turns false at the first decision that differs from the decision of
- * another process, both correct so far. (A process that fails later no longer counts: the finished run's
- * verdict, {@link Agreement#check}, judges with the processes correct at the end.)
+ * Agreement: no two correct processes decide differently. It turns false at the first decision that differs from
+ * an earlier one, both by processes correct so far; if one of them turns faulty later, it no longer counts and
+ * the verdict is judged again, so after the last event it is the verdict on the finished run.
  */
 public final class AgreementMonitor implements Monitor {
-    private final FaultyProcesses faulty;
-    /** First decision of each process: its event and value, in the order they were made. */
-    private final Map<Integer, Integer> eventOf = new LinkedHashMap<>();
-    private final Map<Integer, Object> valueOf = new LinkedHashMap<>();
+    private final CorrectDecisions decisions;
     private Violation violation;
 
     public AgreementMonitor(FailureModel model) {
-        this.faulty = new FaultyProcesses(model);
+        this.decisions = new CorrectDecisions(model);
     }
 
     @Override
@@ -32,24 +28,25 @@ public final class AgreementMonitor implements Monitor {
     }
 
     @Override
-    public void onEvent(TraceEvent event) {
-        faulty.onEvent(event);
-        if (event.kind() != EventKind.DECIDE || eventOf.containsKey(event.node())) {
-            return;
+    public void onEvent(TraceEvent event, States states) {
+        if (decisions.onEvent(event)) {
+            violation = judge();
         }
-        eventOf.put(event.node(), event.seq());
-        valueOf.put(event.node(), event.payload());
-        if (violation != null || faulty.faulty(event.node())) {
-            return;
+    }
+
+    private Violation judge() {
+        List<CorrectDecisions.Decision> correct = decisions.ofCorrect();
+        if (correct.isEmpty()) {
+            return null;
         }
-        for (Map.Entry<Integer, Object> other : valueOf.entrySet()) {
-            int node = other.getKey();
-            if (node != event.node() && !faulty.faulty(node) && !Objects.equals(other.getValue(), event.payload())) {
-                violation = new Violation(Agreement.NAME, event.seq(), "P" + node + " decided " + other.getValue()
-                        + " but P" + event.node() + " decided " + event.payload(), List.of(eventOf.get(node), event.seq()));
-                return;
+        CorrectDecisions.Decision first = correct.get(0);
+        for (CorrectDecisions.Decision other : correct) {
+            if (!Objects.equals(first.value(), other.value())) {
+                return new Violation(Agreement.NAME, other.event(), ProcessLabel.of(first.node()) + " decided " + first.value()
+                        + " but " + ProcessLabel.of(other.node()) + " decided " + other.value(), List.of(first.event(), other.event()));
             }
         }
+        return null;
     }
 
     @Override
@@ -57,16 +54,9 @@ public final class AgreementMonitor implements Monitor {
         return violation;
     }
 
-    /** The first decisions seen, for the verdict on a finished run. */
-    Decisions decisions(java.util.BitSet faultyAtEnd) {
-        Map<Integer, Integer> events = new LinkedHashMap<>();
-        Map<Integer, Object> values = new LinkedHashMap<>();
-        eventOf.forEach((node, seq) -> {
-            if (!faultyAtEnd.get(node)) {
-                events.put(node, seq);
-                values.put(node, valueOf.get(node));
-            }
-        });
-        return new Decisions(events, values);
+    @Override
+    public String holding() {
+        List<CorrectDecisions.Decision> correct = decisions.ofCorrect();
+        return correct.isEmpty() ? "no correct process decided" : "every correct process that decided chose " + correct.get(0).value();
     }
 }

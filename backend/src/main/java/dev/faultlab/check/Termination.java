@@ -1,12 +1,11 @@
 package dev.faultlab.check;
 
-import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.Simulation;
 
-import java.util.ArrayList;
-import java.util.List;
-
-/** Termination: every correct process decides (by virtual time {@code deadline}, when one is given). */
+/**
+ * Termination: every correct process decides (by virtual time {@code deadline}, when one is given). Judged by
+ * {@link TerminationMonitor}; a run not ended yet is judged as it stands.
+ */
 public final class Termination {
     public static final String NAME = "termination";
 
@@ -23,27 +22,11 @@ public final class Termination {
     }
 
     public static Verdict check(Simulation run, long deadline) {
-        Decisions decisions = Decisions.ofCorrectProcesses(run);
-        List<Integer> undecided = new ArrayList<>();
-        List<Integer> late = new ArrayList<>();
-        for (int node = 0; node < run.nodeCount(); node++) {
-            if (run.faultyNodes().get(node)) {
-                continue;
-            }
-            Integer event = decisions.eventOf().get(node);
-            if (event == null) {
-                undecided.add(node);
-            } else if (run.trace().time(event) > deadline) {
-                late.add(event);
-            }
+        TerminationMonitor monitor = Monitors.overTrace(run,
+                new TerminationMonitor(run.protocol().failureModel(), run.nodeCount(), deadline));
+        if (!run.ended() && run.trace().size() > 0) {
+            monitor.judgeAt(run.trace().size() - 1);
         }
-        if (!undecided.isEmpty()) {
-            return Verdict.violated(NAME, "correct processes " + ProcessLabel.of(undecided)
-                    + " never decided", List.of(run.trace().size() - 1));
-        }
-        if (!late.isEmpty()) {
-            return Verdict.violated(NAME, "some correct processes decided after time " + deadline, late);
-        }
-        return Verdict.holds(NAME, "every correct process decided");
+        return Verdict.of(monitor);
     }
 }

@@ -1,5 +1,7 @@
 package dev.faultlab.check;
 
+import dev.faultlab.sim.Monitor;
+
 import java.util.List;
 
 /**
@@ -14,5 +16,12 @@ public record Verdict(String property, boolean holds, String explanation, List<I
 
     public static Verdict violated(String property, String explanation, List<Integer> witnesses) {
         return new Verdict(property, false, explanation, List.copyOf(witnesses));
+    }
+
+    /** What a monitor says after the events it has read. */
+    public static Verdict of(Monitor monitor) {
+        Monitor.Violation violation = monitor.violation();
+        return violation == null ? holds(monitor.property(), monitor.holding())
+                : violated(monitor.property(), violation.explanation(), violation.witnesses());
     }
 }

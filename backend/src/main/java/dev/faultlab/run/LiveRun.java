@@ -3,6 +3,7 @@ package dev.faultlab.run;
 import dev.faultlab.sim.EndReason;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.ProcessStatus;
+import dev.faultlab.sim.PropertyStatus;
 import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.RecipeException;
@@ -11,7 +12,9 @@ import dev.faultlab.sim.TraceEvent;
 import dev.faultlab.store.RunStore;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,6 +37,8 @@ public final class LiveRun {
     private final ProtocolRegistry registry;
     private final RunSettings settings;
     private final List<StreamClient> clients = new ArrayList<>();
+    /** What each watcher was last told about the properties: a frame goes out only when that changes. */
+    private final Map<StreamClient, List<PropertyStatus>> propertiesSent = new IdentityHashMap<>();
     /** Set while a tick is queued or running: a run never has more than one tick waiting for a worker. */
     private final AtomicBoolean tickPending = new AtomicBoolean();
     private long lastTickNanos = System.nanoTime();
@@ -265,11 +270,13 @@ public final class LiveRun {
         watched = true;
         client.sendNow(RunCodec.write(new Frames.Hello(summary(), start)));
         client.pump(this, settings.maxEventsPerFrame());
+        sendProperties(client);
         return client;
     }
 
     public synchronized void detach(StreamClient client) {
         clients.remove(client);
+        propertiesSent.remove(client);
         watched = !clients.isEmpty();
         touch();
     }
@@ -285,6 +292,7 @@ public final class LiveRun {
             client.close(message);
         }
         clients.clear();
+        propertiesSent.clear();
         evicted = true;
     }
 
@@ -352,10 +360,28 @@ public final class LiveRun {
 
     private void pumpClients() {
         clients.removeIf(c -> !c.isOpen());
+        propertiesSent.keySet().retainAll(clients);
         // A send can close a socket, and its close handler detaches the client on this very thread.
         for (StreamClient client : List.copyOf(clients)) {
             client.pump(this, settings.maxEventsPerFrame());
+            sendProperties(client);
         }
+    }
+
+    /**
+     * Tells a watcher what the protocol's monitors say over exactly the events it has been sent, if that changed.
+     * The kernel feeds the monitors as it writes events, at most a handler ahead of those shown; what they said
+     * about the events not sent yet stays out, and a fault injected between two written events replays the run
+     * with fresh monitors, so nothing from a discarded future shows.
+     */
+    private void sendProperties(StreamClient client) {
+        int upTo = client.nextSeq();
+        List<PropertyStatus> properties = sim.properties(upTo);
+        if (properties.isEmpty() || properties.equals(propertiesSent.get(client))) {
+            return;
+        }
+        propertiesSent.put(client, properties);
+        client.sendNow(RunCodec.write(PropertiesFrame.of(upTo, properties)));
     }
 
     private void publishStatus() {

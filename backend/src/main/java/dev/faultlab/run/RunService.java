@@ -6,6 +6,7 @@ import dev.faultlab.sim.EndReason;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.ProtocolRegistry;
+import dev.faultlab.sim.MonitorSource;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.RecipeException;
 import dev.faultlab.sim.Simulation;
@@ -200,7 +201,7 @@ public final class RunService implements AutoCloseable {
 
     private Simulation replay(RunStore.StoredRun stored) {
         try {
-            Simulation sim = Simulation.start(RunCodec.recipe(stored.recipeJson()), registry);
+            Simulation sim = Simulation.start(RunCodec.recipe(stored.recipeJson()), registry, MonitorSource.PROTOCOL);
             stored.end().ifPresentOrElse(end -> {
                 sim.replayTo(end.event());
                 sim.endWith(new EndReason(end.code(), end.message()));
@@ -321,7 +322,7 @@ public final class RunService implements AutoCloseable {
 
     private Simulation startChecked(Recipe recipe) {
         try {
-            return Simulation.start(recipe, registry);
+            return Simulation.start(recipe, registry, MonitorSource.PROTOCOL);
         } catch (RecipeException e) {
             RecipeException.Problem first = e.problems().get(0);
             throw RunProblem.invalid("recipe." + first.field(), e.getMessage());

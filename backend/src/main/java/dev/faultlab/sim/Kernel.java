@@ -63,6 +63,8 @@ final class Kernel {
      * costs the full check.
      */
     private long attentionAt = Long.MAX_VALUE;
+    /** The monitors following this run, told of each event once the state right after it is final; null: none. */
+    private MonitorFeed feed;
 
     /** Checks the recipe (throwing {@link RecipeException} naming the field) and sets the run up at time 0. */
     static Kernel start(Recipe recipe, ProtocolRegistry registry) {
@@ -296,6 +298,32 @@ final class Kernel {
             record(EventKind.NOTE, e.node, -1, -1, -1, "protocol error: " + e.getCause(), null);
             finish(new EndReason("protocol-error", "the protocol failed at " + ProcessLabel.of(e.node) + ": " + e.getCause()));
         }
+        if (!halted) {
+            settle();
+        }
+    }
+
+    /**
+     * Feeds the monitors the events written so far. Called where the state right after the last event is what
+     * {@link Simulation#processesAt} would show for it: before the next event is written, and when a handler is
+     * done; so at most the newest event waits, and its state is the present one.
+     */
+    void settle() {
+        if (feed != null) {
+            feed.catchUp();
+        }
+    }
+
+    void feed(MonitorFeed monitors) {
+        this.feed = monitors;
+    }
+
+    NodeState node(int id) {
+        return nodes[id];
+    }
+
+    String roleOf(int node) {
+        return setup.roleOf(node);
     }
 
     private void checkBudgets() {
@@ -345,6 +373,7 @@ final class Kernel {
      * passed at a step boundary waits for the next step, one per step, as it always did.
      */
     void beforeEvent() {
+        settle();
         if (trace.written() >= attentionAt) {
             attend();
         }
@@ -596,7 +625,7 @@ final class Kernel {
     }
 
     /** While up, the protocol's display (or the error if building it fails); while crashed, what survived. */
-    private static StateDisplay displayOf(NodeState node, Map<String, Object> stable) {
+    static StateDisplay displayOf(NodeState node, Map<String, Object> stable) {
         if (!node.up || node.process == null) {
             return StateDisplay.fromView(stable);
         }
@@ -608,7 +637,7 @@ final class Kernel {
     }
 
     /** A process's state view; empty while crashed, and the error instead if the protocol's view fails. */
-    private static Map<String, Object> stateOf(NodeState node) {
+    static Map<String, Object> stateOf(NodeState node) {
         if (!node.up || node.process == null) {
             return Map.of();
         }

@@ -29,6 +29,14 @@ public interface Protocol {
         return FailureModel.CRASH_STOP;
     }
 
+    /**
+     * Fresh monitors for the properties a run of these parameters promises (agreement, validity, termination,
+     * or the protocol's own); the run view and grading show what they say. Empty for none.
+     */
+    default List<Monitor> monitors(Params params, NetworkSpec network) {
+        return List.of();
+    }
+
     /** Builds the run's processes; may throw {@link RecipeException} for parameters that do not fit together. */
     Setup setup(Params params);
 }

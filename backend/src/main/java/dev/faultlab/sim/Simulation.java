@@ -20,18 +20,43 @@ public final class Simulation {
     public static final long ROUND_TICKS = 10;
 
     private final ProtocolRegistry registry;
+    /** Makes the monitors that follow the run, or null for none. */
+    private final MonitorSource monitorSource;
     private Kernel kernel;
+    private MonitorFeed feed;
 
-    private Simulation(Kernel kernel, ProtocolRegistry registry) {
+    private Simulation(Kernel kernel, ProtocolRegistry registry, MonitorSource monitorSource) {
         this.kernel = kernel;
         this.registry = registry;
+        this.monitorSource = monitorSource;
+        follow(kernel);
     }
 
     /** Checks the recipe (throwing {@link RecipeException} naming the field) and sets the run up at time 0. */
     public static Simulation start(Recipe recipe, ProtocolRegistry registry) {
-        Simulation run = new Simulation(Kernel.start(recipe, registry), registry);
+        return start(recipe, registry, null);
+    }
+
+    /**
+     * The same, with monitors that follow the run event by event ({@link MonitorSource#PROTOCOL}: the protocol's
+     * own); read them with {@link #properties()} and {@link #monitors()}.
+     */
+    public static Simulation start(Recipe recipe, ProtocolRegistry registry, MonitorSource monitors) {
+        Simulation run = new Simulation(Kernel.start(recipe, registry), registry, monitors);
         run.revealAll();
         return run;
+    }
+
+    /** Fresh monitors on a kernel that has not stepped yet (it only set the processes up). */
+    private void follow(Kernel engine) {
+        if (monitorSource == null) {
+            return;
+        }
+        Protocol protocol = engine.protocol();
+        Recipe recipe = engine.recipe();
+        feed = new MonitorFeed(engine, monitorSource.monitorsFor(protocol,
+                Params.check(protocol.parameters(), recipe.params(), recipe.seed()), recipe));
+        engine.feed(feed);
     }
 
     // ---------------------------------------------------------------- running
@@ -90,6 +115,7 @@ public final class Simulation {
         kernel.checkInjected(fault);
         Fault recorded = fault.atEvent(trace.size());
         Kernel replay = Kernel.start(kernel.recipe().withFault(recorded), registry);
+        follow(replay);
         int after = replay.runUntilApplied(recorded);
         kernel = replay;
         // A fault that ends the run (a protocol error on recovery, a budget) shows the end at once.
@@ -171,6 +197,36 @@ public final class Simulation {
     /** The process object of a node, for protocol-specific result extraction (null while crashed). */
     public NodeProcess process(int node) {
         return kernel.process(node);
+    }
+
+    /**
+     * Each monitor's verdict over the events shown, with the changes that led to it; empty for a run started
+     * without monitors. The kernel feeds them as it writes events, a few ahead of those shown, but what a
+     * monitor said about an event not shown yet is left out.
+     */
+    public List<PropertyStatus> properties() {
+        return properties(kernel.trace().size());
+    }
+
+    /** The monitors' verdicts over the first {@code events} events shown (a view of an earlier event). */
+    public List<PropertyStatus> properties(int events) {
+        if (feed == null) {
+            return List.of();
+        }
+        kernel.settle();
+        return feed.statuses(Math.min(events, kernel.trace().size()));
+    }
+
+    /**
+     * The monitors following the run, having read every event written (on a run stepped to its end: the whole
+     * trace); empty for a run started without monitors.
+     */
+    public List<Monitor> monitors() {
+        if (feed == null) {
+            return List.of();
+        }
+        kernel.settle();
+        return feed.monitors();
     }
 
     /** The nodes correctness properties exempt, by the protocol's failure model: see {@link FailureModel}. */

@@ -88,6 +88,18 @@ public final class Trace {
         if (seq < 0 || seq >= visible) {
             throw new IndexOutOfBoundsException("event " + seq + " does not exist; the trace has " + visible + " events");
         }
+        return read(seq);
+    }
+
+    /** An event the kernel wrote, shown or not yet: the monitors read each as it is written. */
+    TraceEvent writtenEvent(int seq) {
+        if (seq < 0 || seq >= size) {
+            throw new IndexOutOfBoundsException("event " + seq + " was not written; the kernel wrote " + size + " events");
+        }
+        return read(seq);
+    }
+
+    private TraceEvent read(int seq) {
         Chunk c = chunks[seq >>> CHUNK_BITS];
         int i = seq & MASK;
         return new TraceEvent(seq, c.time[i], KINDS[c.kind[i]], c.node[i], c.peer[i], c.message[i], c.parent[i],

@@ -7,6 +7,9 @@ import dev.faultlab.sim.Budgets;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.FaultKind;
+import dev.faultlab.sim.Monitor;
+import dev.faultlab.sim.MonitorSource;
+import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.sim.Output;
 import dev.faultlab.sim.Params;
 import dev.faultlab.sim.ProcessStatus;
@@ -81,6 +84,30 @@ class ProtocolConformanceTest {
                 assertThat(Simulation.processesAt(live.recipe(), REGISTRY, at.get(i))).as("event %d", at.get(i)).isEqualTo(seen.get(i));
             }
             assertThat(seen).allSatisfy(all -> assertThat(all).allSatisfy(s -> assertThat(s.state()).doesNotContainKey("viewError")));
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> monitorsAreFreshAndALiveRunsSayWhatItsReplaySays() {
+        return forEveryProtocol("fresh monitors, live = replay", p -> {
+            Params params = Params.check(p.parameters(), Map.of(), 5);
+            List<Monitor> first = p.monitors(params, NetworkSpec.reliable());
+            List<Monitor> second = p.monitors(params, NetworkSpec.reliable());
+            for (int i = 0; i < first.size(); i++) {
+                assertThat(first.get(i)).isNotSameAs(second.get(i));
+                assertThat(first.get(i).property()).isEqualTo(second.get(i).property());
+            }
+            Simulation live = Simulation.start(recipeOf(p), REGISTRY, MonitorSource.PROTOCOL);
+            int step = 0;
+            while (live.step() && live.trace().size() < 400) {
+                if (++step == 7) {
+                    live.inject(new Fault(null, null, FaultKind.CRASH, 1, Map.of()));
+                }
+            }
+            live.runToEnd();
+            Simulation replay = Simulation.start(live.recipe(), REGISTRY, MonitorSource.PROTOCOL);
+            replay.runToEnd();
+            assertThat(live.properties()).hasSize(first.size()).isEqualTo(replay.properties());
         });
     }
 

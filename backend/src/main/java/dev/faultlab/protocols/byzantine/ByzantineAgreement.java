@@ -1,7 +1,12 @@
 package dev.faultlab.protocols.byzantine;
 
+import dev.faultlab.check.AgreementMonitor;
+import dev.faultlab.check.TerminationMonitor;
+import dev.faultlab.check.UnanimityMonitor;
 import dev.faultlab.sim.BehaviourSpec;
 import dev.faultlab.sim.Budgets;
+import dev.faultlab.sim.Monitor;
+import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.sim.ParamSpec;
 import dev.faultlab.sim.Params;
 import dev.faultlab.sim.Protocol;
@@ -75,6 +80,17 @@ public final class ByzantineAgreement implements Protocol {
         }
         int rounds = m + 1;
         return Setup.rounds(n, rounds, node -> new ByzantineProcess(node, n, rounds, values.get(node)));
+    }
+
+    /**
+     * Agreement and termination over the loyal processes, and validity as unanimity: if every loyal process
+     * started with the same value, every loyal process decides it (a vote without a majority may decide a
+     * value no one started with, so "decisions are inputs" would not hold).
+     */
+    @Override
+    public List<Monitor> monitors(Params params, NetworkSpec network) {
+        return List.of(new AgreementMonitor(failureModel()), new UnanimityMonitor(failureModel(), initialValues(params)),
+                new TerminationMonitor(failureModel(), params.getInt("n"), Long.MAX_VALUE));
     }
 
     /** The recipe's {@code values}, or ATTACK or RETREAT for each process, drawn from the recipe's seed. */

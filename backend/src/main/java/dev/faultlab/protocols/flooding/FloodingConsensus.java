@@ -1,11 +1,18 @@
 package dev.faultlab.protocols.flooding;
 
+import dev.faultlab.check.AgreementMonitor;
+import dev.faultlab.check.TerminationMonitor;
+import dev.faultlab.check.ValidityMonitor;
+import dev.faultlab.sim.FailureModel;
+import dev.faultlab.sim.Monitor;
+import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.sim.ParamSpec;
 import dev.faultlab.sim.Params;
 import dev.faultlab.sim.Protocol;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.RecipeException;
 import dev.faultlab.sim.Setup;
+import dev.faultlab.sim.Simulation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +76,15 @@ public final class FloodingConsensus implements Protocol {
             }
             return drawn;
         });
+    }
+
+    /** Agreement, validity (decisions are inputs) and termination by the end of the last round, under crash-stop. */
+    @Override
+    public List<Monitor> monitors(Params params, NetworkSpec network) {
+        int rounds = params.has("rounds") ? params.getInt("rounds") : params.getInt("f") + 1;
+        return List.of(new AgreementMonitor(FailureModel.CRASH_STOP),
+                ValidityMonitor.ofInputs(FailureModel.CRASH_STOP, inputs(params)),
+                new TerminationMonitor(FailureModel.CRASH_STOP, params.getInt("n"), rounds * Simulation.ROUND_TICKS));
     }
 
     /** The initial values of a run of this protocol, for the validity checker. */

@@ -1,37 +1,54 @@
 package dev.faultlab.protocols.raft;
 
+import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.ProcessLabel;
-import dev.faultlab.check.Verdict;
+import dev.faultlab.sim.States;
+import dev.faultlab.sim.TraceEvent;
 
+import java.util.HashMap;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.Map;
 
 /** Election safety: at most one leader is elected in a term. */
-public final class ElectionSafety implements ClusterMonitor {
+public final class ElectionSafety implements Monitor {
     public static final String NAME = "election safety";
 
-    /** term → the leader seen in it and the event where it was first seen. */
-    private final TreeMap<Integer, int[]> leaders = new TreeMap<>();
-    private Verdict violation;
+    private final Cluster cluster;
+    /** term → the leader seen in it and the event where it was first seen; looked up by key only. */
+    private final Map<Integer, int[]> leaders = new HashMap<>();
+    private Violation violation;
+
+    ElectionSafety(Cluster cluster) {
+        this.cluster = cluster;
+    }
 
     @Override
-    public void observe(Step step) {
-        for (ServerSnapshot server : step.servers()) {
+    public String property() {
+        return NAME;
+    }
+
+    @Override
+    public void onEvent(TraceEvent event, States states) {
+        for (int id : cluster.onEvent(event, states)) {
+            ServerSnapshot server = cluster.server(id);
             if (!server.leader()) {
                 continue;
             }
-            int[] known = leaders.putIfAbsent(server.term(), new int[]{server.id(), step.seq()});
+            int[] known = leaders.putIfAbsent(server.term(), new int[]{server.id(), event.seq()});
             if (known != null && known[0] != server.id() && violation == null) {
-                violation = Verdict.violated(NAME, ProcessLabel.of(known[0]) + " and " + ProcessLabel.of(server.id()) + " were both leader of term "
-                        + server.term(), List.of(known[1], step.seq()));
+                violation = new Violation(NAME, event.seq(), ProcessLabel.of(known[0]) + " and " + ProcessLabel.of(server.id())
+                        + " were both leader of term " + server.term(), List.of(known[1], event.seq()));
             }
         }
     }
 
     @Override
-    public Verdict verdict() {
-        return violation != null ? violation
-                : Verdict.holds(NAME, leaders.isEmpty() ? "no leader was elected" : "one leader in each of the "
-                + leaders.size() + " terms that had one");
+    public Violation violation() {
+        return violation;
+    }
+
+    @Override
+    public String holding() {
+        return leaders.isEmpty() ? "no leader was elected" : "one leader in each of the " + leaders.size() + " terms that had one";
     }
 }

@@ -1,9 +1,10 @@
 package dev.faultlab.protocols.raft;
 
-import dev.faultlab.check.Verdict;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.FaultKind;
+import dev.faultlab.sim.Monitor;
+import dev.faultlab.sim.States;
 import dev.faultlab.sim.TraceEvent;
 
 import java.util.List;
@@ -16,9 +17,10 @@ import java.util.TreeSet;
  * stretch that a majority of servers follow (they are in its term). Faults that lose messages at random
  * (omissions, lossy links or network) void the promise for the rest of the run, as does a lossy network.
  */
-public final class LeaderLiveness implements ClusterMonitor {
+public final class LeaderLiveness implements Monitor {
     public static final String NAME = "leader elected";
 
+    private final Cluster cluster;
     private final long bound;
     private final long lastTimer;
     private boolean lossy;
@@ -28,14 +30,15 @@ public final class LeaderLiveness implements ClusterMonitor {
     private long healthySince;
     private boolean leaderInStretch;
     private int stretches;
-    private Verdict violation;
+    private Violation violation;
 
     /**
      * @param bound        ticks within which a healthy cluster must elect a leader
      * @param lastTimer    the run's {@code runFor}: no election can start later, so stretches reaching past it are not judged
      * @param lossyNetwork whether the recipe's network loses messages at random
      */
-    public LeaderLiveness(long bound, long lastTimer, boolean lossyNetwork) {
+    LeaderLiveness(Cluster cluster, long bound, long lastTimer, boolean lossyNetwork) {
+        this.cluster = cluster;
         this.bound = bound;
         this.lastTimer = lastTimer;
         this.lossy = lossyNetwork;
@@ -43,30 +46,35 @@ public final class LeaderLiveness implements ClusterMonitor {
     }
 
     @Override
-    public void observe(Step step) {
+    public String property() {
+        return NAME;
+    }
+
+    @Override
+    public void onEvent(TraceEvent event, States states) {
+        cluster.onEvent(event, states);
         boolean faulted = false;
-        for (TraceEvent event : step.events()) {
-            if (event.kind() == EventKind.FAULT && event.payload() instanceof Fault fault) {
-                faulted = true;
-                apply(fault);
-            }
+        if (event.kind() == EventKind.FAULT && event.payload() instanceof Fault fault) {
+            faulted = true;
+            apply(fault);
         }
-        boolean healthy = !lossy && !partitioned && linksDown.isEmpty() && majorityUp(step.servers());
+        List<ServerSnapshot> servers = cluster.servers();
+        boolean healthy = !lossy && !partitioned && linksDown.isEmpty() && majorityUp(servers);
         if (!healthy) {
             healthySince = -1;
             return;
         }
         if (faulted || healthySince < 0) {
-            healthySince = step.time();
+            healthySince = event.time();
             leaderInStretch = false;
             stretches++;
         }
-        if (!leaderInStretch && followedLeader(step.servers())) {
+        if (!leaderInStretch && followedLeader(servers)) {
             leaderInStretch = true;
         }
-        if (!leaderInStretch && violation == null && step.time() >= healthySince + bound && healthySince + bound <= lastTimer) {
-            violation = Verdict.violated(NAME, "the cluster was healthy from t=" + healthySince + " to t=" + step.time()
-                    + " and no leader was elected", List.of(step.seq()));
+        if (!leaderInStretch && violation == null && event.time() >= healthySince + bound && healthySince + bound <= lastTimer) {
+            violation = new Violation(NAME, event.seq(), "the cluster was healthy from t=" + healthySince + " to t=" + event.time()
+                    + " and no leader was elected", List.of(event.seq()));
         }
     }
 
@@ -108,11 +116,13 @@ public final class LeaderLiveness implements ClusterMonitor {
     }
 
     @Override
-    public Verdict verdict() {
-        if (violation != null) {
-            return violation;
-        }
-        return Verdict.holds(NAME, stretches == 0 ? "the cluster was never healthy, so no leader was promised"
-                : "a leader was elected within " + bound + " ticks of every healthy stretch long enough to judge");
+    public Violation violation() {
+        return violation;
+    }
+
+    @Override
+    public String holding() {
+        return stretches == 0 ? "the cluster was never healthy, so no leader was promised"
+                : "a leader was elected within " + bound + " ticks of every healthy stretch long enough to judge";
     }
 }

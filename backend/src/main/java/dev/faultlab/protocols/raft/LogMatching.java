@@ -1,32 +1,47 @@
 package dev.faultlab.protocols.raft;
 
+import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.ProcessLabel;
-import dev.faultlab.check.Verdict;
+import dev.faultlab.sim.States;
+import dev.faultlab.sim.TraceEvent;
 
 import java.util.List;
 
 /**
  * Log matching: if two logs hold an entry with the same index and term, they are identical up to and
- * including it. Checked again whenever a log changed.
+ * including it. Checked again for a server whenever its log changed, against every other log.
  */
-public final class LogMatching implements ClusterMonitor {
+public final class LogMatching implements Monitor {
     public static final String NAME = "log matching";
 
-    private List<List<Entry>> previous = List.of();
-    private Verdict violation;
+    private final Cluster cluster;
+    private Violation violation;
+
+    LogMatching(Cluster cluster) {
+        this.cluster = cluster;
+    }
 
     @Override
-    public void observe(Step step) {
-        List<List<Entry>> logs = step.servers().stream().map(ServerSnapshot::log).toList();
-        if (violation != null || logs.equals(previous)) {
+    public String property() {
+        return NAME;
+    }
+
+    @Override
+    public void onEvent(TraceEvent event, States states) {
+        List<Integer> changed = cluster.onEvent(event, states);
+        if (violation != null) {
             return;
         }
-        previous = logs;
-        for (int a = 0; a < logs.size(); a++) {
-            for (int b = a + 1; b < logs.size(); b++) {
-                String problem = mismatch(logs.get(a), logs.get(b));
+        List<ServerSnapshot> servers = cluster.servers();
+        for (int a : changed) {
+            for (int b = 0; b < servers.size(); b++) {
+                if (b == a || changed.contains(b) && b < a) {
+                    continue;
+                }
+                String problem = mismatch(servers.get(Math.min(a, b)).log(), servers.get(Math.max(a, b)).log());
                 if (problem != null) {
-                    violation = Verdict.violated(NAME, ProcessLabel.of(a) + " and " + ProcessLabel.of(b) + ": " + problem, List.of(step.seq()));
+                    violation = new Violation(NAME, event.seq(), ProcessLabel.of(Math.min(a, b)) + " and "
+                            + ProcessLabel.of(Math.max(a, b)) + ": " + problem, List.of(event.seq()));
                     return;
                 }
             }
@@ -51,7 +66,12 @@ public final class LogMatching implements ClusterMonitor {
     }
 
     @Override
-    public Verdict verdict() {
-        return violation != null ? violation : Verdict.holds(NAME, "wherever two logs agree on an entry's term, they agree on everything up to it");
+    public Violation violation() {
+        return violation;
+    }
+
+    @Override
+    public String holding() {
+        return "wherever two logs agree on an entry's term, they agree on everything up to it";
     }
 }

@@ -1,19 +1,20 @@
 package dev.faultlab.protocols.raft;
 
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Follows each server's commit index from step to step and reports the entries it committed in the last
- * one. A crashed server forgets its commit index and commits (applies) its log again after recovering.
+ * Follows each server's commit index from event to event and reports the entries it committed since. A crashed
+ * server forgets its commit index and commits (applies) its log again after recovering.
  */
 final class NewlyCommitted {
     private int[] seen = new int[0];
 
-    void forEach(Step step, BiConsumer<ServerSnapshot, Entry> action) {
-        if (seen.length != step.servers().size()) {
-            seen = new int[step.servers().size()];
+    void forEach(List<ServerSnapshot> servers, BiConsumer<ServerSnapshot, Entry> action) {
+        if (seen.length != servers.size()) {
+            seen = new int[servers.size()];
         }
-        for (ServerSnapshot server : step.servers()) {
+        for (ServerSnapshot server : servers) {
             int id = server.id();
             if (!server.up() || server.commitIndex() < seen[id]) {
                 seen[id] = 0;

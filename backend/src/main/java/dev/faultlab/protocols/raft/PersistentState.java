@@ -1,10 +1,10 @@
 package dev.faultlab.protocols.raft;
 
-import dev.faultlab.sim.ProcessStatus;
 import dev.faultlab.sim.StableLog;
 import dev.faultlab.sim.StableStorage;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * currentTerm, votedFor and the log, kept in stable storage: every change is written here before the
@@ -93,19 +93,19 @@ final class PersistentState {
     }
 
     /** The term in a server's stable storage as the state inspector shows it (0 before it started). */
-    static int termIn(ProcessStatus status) {
-        Object term = status.stable().get(TERM);
+    static int termIn(Map<String, Object> stable) {
+        Object term = stable.get(TERM);
         return term == null ? 0 : (Integer) term;
     }
 
-    static Integer votedForIn(ProcessStatus status) {
-        return (Integer) status.stable().get(VOTED_FOR);
+    static Integer votedForIn(Map<String, Object> stable) {
+        return (Integer) stable.get(VOTED_FOR);
     }
 
     /** The log in a server's stable storage as the state inspector shows it: a list of entries. */
     @SuppressWarnings("unchecked")
-    static List<Entry> logIn(ProcessStatus status) {
-        Object log = status.stable().get(LOG);
+    static List<Entry> logIn(Map<String, Object> stable) {
+        Object log = stable.get(LOG);
         return log == null ? List.of() : (List<Entry>) log;
     }
 }

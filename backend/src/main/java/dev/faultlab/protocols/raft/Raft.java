@@ -1,6 +1,8 @@
 package dev.faultlab.protocols.raft;
 
 import dev.faultlab.sim.FailureModel;
+import dev.faultlab.sim.Monitor;
+import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.sim.ParamSpec;
 import dev.faultlab.sim.Params;
 import dev.faultlab.sim.Protocol;
@@ -78,6 +80,12 @@ public final class Raft implements Protocol {
     public List<RoleSpec> roles() {
         return List.of(new RoleSpec(SERVER, "keeps the replicated log: follower, candidate or leader"),
                 new RoleSpec(CLIENT, "sends requests to the leader and retransmits them; takes REQUEST interventions"));
+    }
+
+    /** Election safety, log matching, leader completeness, state machine safety, and a leader once the network heals. */
+    @Override
+    public List<Monitor> monitors(Params params, NetworkSpec network) {
+        return RaftMonitors.properties(params, network);
     }
 
     /** A server that crashed and recovered from its stable storage is correct again. */

@@ -1,20 +1,21 @@
 package dev.faultlab.protocols.raft;
 
 import dev.faultlab.check.Verdict;
+import dev.faultlab.sim.Monitor;
+import dev.faultlab.sim.NetworkSpec;
+import dev.faultlab.sim.Params;
 import dev.faultlab.sim.ProcessStatus;
 import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Simulation;
-import dev.faultlab.sim.EventKind;
-import dev.faultlab.sim.TraceEvent;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs a Raft recipe step by step and feeds every step to the monitors: Raft's four safety properties,
- * liveness once the network heals, and the two-leaders situation a lab asks for.
+ * Raft's monitors: the four safety properties and liveness once the network heals (what {@link Raft#monitors}
+ * declares), and the two-leaders situation a lab asks for; {@link #watch} runs a recipe with all of them.
  */
 public final class RaftMonitors {
     /** A healthy cluster must have a leader within this many longest election timeouts. */
@@ -31,33 +32,27 @@ public final class RaftMonitors {
         }
     }
 
+    /** Election safety, log matching, leader completeness, state machine safety, then leader liveness. */
+    static List<Monitor> properties(Params params, NetworkSpec network) {
+        return properties(new Cluster(params.getInt("n")), params, network);
+    }
+
+    private static List<Monitor> properties(Cluster cluster, Params params, NetworkSpec network) {
+        long bound = (long) LIVENESS_TIMEOUTS * params.getInt("electionTimeoutMax");
+        return List.of(new ElectionSafety(cluster), new LogMatching(cluster), new LeaderCompleteness(cluster),
+                new StateMachineSafety(), new LeaderLiveness(cluster, bound, params.getInt("runFor"), network.loss() > 0));
+    }
+
     public static Watched watch(Recipe recipe, ProtocolRegistry registry) {
-        long bound = (long) LIVENESS_TIMEOUTS * Raft.electionTimeoutMax(recipe);
-        List<ClusterMonitor> safety = List.of(new ElectionSafety(), new LogMatching(), new LeaderCompleteness(),
-                new StateMachineSafety());
-        ClusterMonitor liveness = new LeaderLiveness(bound, Raft.runFor(recipe), recipe.network() != null && recipe.network().loss() > 0);
-        ClusterMonitor twoLeaders = new TwoLeadersAtOnce();
-        Simulation run = Simulation.start(recipe, registry);
-        int count = Raft.servers(recipe);
-        List<ServerSnapshot> servers = snapshots(run, count);
-        int from = 0;
-        while (!run.ended()) {
-            run.step();
-            int size = run.trace().size();
-            List<TraceEvent> events = run.trace().events(from, size);
-            boolean changed = changesServers(events, count);
-            if (changed) {
-                servers = snapshots(run, count);
-            }
-            Step step = new Step(size - 1, run.now(), events, servers);
-            from = size;
-            liveness.observe(step);
-            if (changed) {
-                safety.forEach(monitor -> monitor.observe(step));
-                twoLeaders.observe(step);
-            }
-        }
-        return new Watched(run, safety.stream().map(ClusterMonitor::verdict).toList(), liveness.verdict(), twoLeaders.verdict());
+        Simulation run = Simulation.start(recipe, registry, (protocol, params, r) -> {
+            Cluster cluster = new Cluster(params.getInt("n"));
+            List<Monitor> all = new ArrayList<>(properties(cluster, params, r.network()));
+            all.add(new TwoLeadersAtOnce(cluster));
+            return all;
+        });
+        run.runToEnd();
+        List<Verdict> verdicts = run.monitors().stream().map(Verdict::of).toList();
+        return new Watched(run, verdicts.subList(0, 4), verdicts.get(4), verdicts.get(5));
     }
 
     /** Every server right after everything that happens at or before {@code time} in the recipe's run. */
@@ -73,20 +68,6 @@ public final class RaftMonitors {
             before = snapshots(run, count);
         }
         return before;
-    }
-
-    /**
-     * Whether a step can have changed a server: only its handlers, crashes and recoveries do. Steps that only
-     * deliver to clients or drop messages are skipped, which saves building every state view again.
-     */
-    private static boolean changesServers(List<TraceEvent> events, int servers) {
-        for (TraceEvent event : events) {
-            if (event.node() >= 0 && event.node() < servers && event.kind() != EventKind.SEND && event.kind() != EventKind.DROP
-                    && event.kind() != EventKind.DUPLICATE) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Every server of a Raft run as it is now. */

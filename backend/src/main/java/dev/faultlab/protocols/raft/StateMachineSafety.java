@@ -1,9 +1,9 @@
 package dev.faultlab.protocols.raft;
 
-import dev.faultlab.sim.ProcessLabel;
-import dev.faultlab.check.Verdict;
 import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.Output;
+import dev.faultlab.sim.ProcessLabel;
+import dev.faultlab.sim.States;
 import dev.faultlab.sim.TraceEvent;
 
 import java.util.HashMap;
@@ -12,10 +12,9 @@ import java.util.Map;
 
 /**
  * State machine safety: no two servers apply different entries at the same index. Read from the servers'
- * typed outputs alone ({@link Output.Commit}, one per entry applied), one event at a time, so it runs as a
- * kernel {@link Monitor} as well as in {@link RaftMonitors}.
+ * typed outputs alone ({@link Output.Commit}, one per entry applied), one event at a time: it needs no state.
  */
-public final class StateMachineSafety implements ClusterMonitor, Monitor {
+public final class StateMachineSafety implements Monitor {
     public static final String NAME = "state machine safety";
 
     private record Applied(Entry entry, int server, int seq) {
@@ -31,7 +30,7 @@ public final class StateMachineSafety implements ClusterMonitor, Monitor {
     }
 
     @Override
-    public void onEvent(TraceEvent event) {
+    public void onEvent(TraceEvent event, States states) {
         if (violation != null || !(Output.of(event) instanceof Output.Commit commit) || !(commit.entry() instanceof Entry entry)) {
             return;
         }
@@ -47,19 +46,13 @@ public final class StateMachineSafety implements ClusterMonitor, Monitor {
         return violation;
     }
 
-    @Override
-    public void observe(Step step) {
-        step.events().forEach(this::onEvent);
-    }
-
     static String describe(Entry entry) {
         return entry.op() + " (term " + entry.term() + ") at #" + entry.index();
     }
 
     @Override
-    public Verdict verdict() {
-        return violation != null ? Verdict.violated(NAME, violation.explanation(), violation.witnesses())
-                : Verdict.holds(NAME, applied.isEmpty() ? "no entry was applied" : "every server applied the same entry at each of the "
-                + applied.size() + " indices applied");
+    public String holding() {
+        return applied.isEmpty() ? "no entry was applied" : "every server applied the same entry at each of the "
+                + applied.size() + " indices applied";
     }
 }

@@ -2,46 +2,73 @@ package dev.faultlab.protocols.twophase;
 
 import dev.faultlab.check.Verdict;
 import dev.faultlab.sim.EventKind;
+import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.Simulation;
+import dev.faultlab.sim.States;
 import dev.faultlab.sim.Trace;
+import dev.faultlab.sim.TraceEvent;
 
 import java.util.List;
 
 /**
  * Atomicity of the run's one transaction: no process commits while another aborts. Unlike agreement it
  * counts every process, crashed ones included: a process that committed and then crashed still committed.
+ * It turns false at the first decision that contradicts an earlier one.
  */
-public final class Atomicity {
+public final class Atomicity implements Monitor {
     public static final String NAME = "atomicity";
 
-    private Atomicity() {
-    }
+    private TraceEvent firstCommit;
+    private TraceEvent firstAbort;
+    private Violation violation;
 
+    /** The verdict on a run already stepped, read from its trace. */
     public static Verdict check(Simulation run) {
+        Atomicity monitor = new Atomicity();
         Trace trace = run.trace();
-        int firstCommit = -1;
-        int firstAbort = -1;
         for (int seq = 0; seq < trace.size(); seq++) {
-            if (trace.kind(seq) == EventKind.DECIDE) {
-                Object decision = trace.event(seq).payload();
-                if (State.COMMIT.name().equals(decision) && firstCommit < 0) {
-                    firstCommit = seq;
-                } else if (State.ABORT.name().equals(decision) && firstAbort < 0) {
-                    firstAbort = seq;
-                }
-            }
+            monitor.onEvent(trace.event(seq), States.NONE);
         }
-        if (firstCommit >= 0 && firstAbort >= 0) {
-            return Verdict.violated(NAME, describe(trace, firstCommit, "committed") + " but "
-                    + describe(trace, firstAbort, "aborted"), List.of(firstCommit, firstAbort));
-        }
-        if (firstCommit < 0 && firstAbort < 0) {
-            return Verdict.holds(NAME, "no process decided");
-        }
-        return Verdict.holds(NAME, "every process that decided chose " + (firstCommit >= 0 ? "COMMIT" : "ABORT"));
+        return Verdict.of(monitor);
     }
 
-    private static String describe(Trace trace, int seq, String verb) {
-        return Names.of(trace.node(seq)) + " " + verb + " at t=" + trace.time(seq);
+    @Override
+    public String property() {
+        return NAME;
+    }
+
+    @Override
+    public void onEvent(TraceEvent event, States states) {
+        if (event.kind() != EventKind.DECIDE || violation != null) {
+            return;
+        }
+        if (State.COMMIT.name().equals(event.payload()) && firstCommit == null) {
+            firstCommit = event;
+        } else if (State.ABORT.name().equals(event.payload()) && firstAbort == null) {
+            firstAbort = event;
+        } else {
+            return;
+        }
+        if (firstCommit != null && firstAbort != null) {
+            violation = new Violation(NAME, event.seq(), describe(firstCommit, "committed") + " but "
+                    + describe(firstAbort, "aborted"), List.of(firstCommit.seq(), firstAbort.seq()));
+        }
+    }
+
+    private static String describe(TraceEvent decision, String verb) {
+        return Names.of(decision.node()) + " " + verb + " at t=" + decision.time();
+    }
+
+    @Override
+    public Violation violation() {
+        return violation;
+    }
+
+    @Override
+    public String holding() {
+        if (firstCommit == null && firstAbort == null) {
+            return "no process decided";
+        }
+        return "every process that decided chose " + (firstCommit != null ? "COMMIT" : "ABORT");
     }
 }

@@ -16,19 +16,43 @@ import java.util.TreeSet;
  */
 public final class Blocking {
     public static final String NAME = "non-blocking";
+    /** How a participant's note that it is blocked starts. */
+    static final String BLOCKED_NOTE = "blocked";
 
     private Blocking() {
     }
 
+    /** Where the judgment reads a run's past: the last event of a kind at a process, and an event's time. */
+    interface History {
+        /** The last event of this kind at the node (whose payload starts with {@code prefix}, if given), or -1. */
+        int last(int node, EventKind kind, String prefix);
+
+        long time(int seq);
+    }
+
     public static BlockingReport check(Simulation run) {
-        int coordinator = TwoPhaseCommit.coordinatorOf(run.recipe());
-        List<ProcessStatus> processes = run.processes();
+        Trace trace = run.trace();
+        return judge(TwoPhaseCommit.coordinatorOf(run.recipe()), run.processes(), new History() {
+            @Override
+            public int last(int node, EventKind kind, String prefix) {
+                return lastEventOf(trace, node, kind, prefix);
+            }
+
+            @Override
+            public long time(int seq) {
+                return trace.time(seq);
+            }
+        });
+    }
+
+    /** Who is blocked among {@code processes} as they are now; the same for a finished run and for {@link NonBlocking}. */
+    static BlockingReport judge(int coordinator, List<ProcessStatus> processes, History run) {
         List<BlockedParticipant> blocked = new ArrayList<>();
         TreeSet<Integer> witnesses = new TreeSet<>();
         for (ProcessStatus process : processes) {
             if (process.node() != coordinator && process.up() && loggedState(process) == State.READY) {
                 blocked.add(describe(run, processes, coordinator, process));
-                witnesses.addAll(lastEvents(run.trace(), process.node()));
+                witnesses.addAll(lastEvents(run, process.node()));
             }
         }
         if (blocked.isEmpty()) {
@@ -36,13 +60,13 @@ public final class Blocking {
                     + "has decided or never voted commit", List.of());
         }
         if (!processes.get(coordinator).up()) {
-            witnesses.add(lastEventOf(run.trace(), coordinator, EventKind.CRASH, null));
+            witnesses.add(run.last(coordinator, EventKind.CRASH, null));
         }
         List<String> sentences = blocked.stream().map(BlockedParticipant::explanation).toList();
         return new BlockingReport(blocked, String.join("; ", sentences), new ArrayList<>(witnesses));
     }
 
-    private static BlockedParticipant describe(Simulation run, List<ProcessStatus> processes, int coordinator,
+    private static BlockedParticipant describe(History run, List<ProcessStatus> processes, int coordinator,
                                                ProcessStatus participant) {
         List<Integer> readyPeers = new ArrayList<>();
         List<Integer> downPeers = new ArrayList<>();
@@ -75,11 +99,11 @@ public final class Blocking {
         return new BlockedParticipant(participant.node(), readySince, readyPeers, downPeers, why.toString());
     }
 
-    private static String coordinatorStatus(Simulation run, ProcessStatus coordinator, int participant) {
+    private static String coordinatorStatus(History run, ProcessStatus coordinator, int participant) {
         String name = "coordinator " + Names.of(coordinator.node());
         if (!coordinator.up()) {
-            int crash = lastEventOf(run.trace(), coordinator.node(), EventKind.CRASH, null);
-            return name + " crashed at t=" + run.trace().time(crash);
+            int crash = run.last(coordinator.node(), EventKind.CRASH, null);
+            return name + " crashed at t=" + run.time(crash);
         }
         return name + " is up in " + loggedState(coordinator) + " but its decision has not reached "
                 + Names.of(participant);
@@ -100,10 +124,10 @@ public final class Blocking {
     }
 
     /** The participant's latest state change (into READY, or its recovery in READY) and its "blocked" note. */
-    private static List<Integer> lastEvents(Trace trace, int node) {
+    private static List<Integer> lastEvents(History run, int node) {
         List<Integer> events = new ArrayList<>();
-        events.add(lastEventOf(trace, node, EventKind.STATE, null));
-        int note = lastEventOf(trace, node, EventKind.NOTE, "blocked");
+        events.add(run.last(node, EventKind.STATE, null));
+        int note = run.last(node, EventKind.NOTE, BLOCKED_NOTE);
         if (note >= 0) {
             events.add(note);
         }

@@ -1,6 +1,11 @@
 package dev.faultlab.protocols.twophase;
 
+import dev.faultlab.check.AgreementMonitor;
+import dev.faultlab.check.TerminationMonitor;
+import dev.faultlab.check.ValidityMonitor;
 import dev.faultlab.sim.FailureModel;
+import dev.faultlab.sim.Monitor;
+import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.sim.ParamSpec;
 import dev.faultlab.sim.Params;
 import dev.faultlab.sim.Protocol;
@@ -93,6 +98,24 @@ public final class TwoPhaseCommit implements Protocol {
             others.remove(Integer.valueOf(node));
             return new Participant(coordinator, others, votes.get(participants.indexOf(node)), timeouts);
         }).withRoles(node -> node == coordinator ? "coordinator" : "participant");
+    }
+
+    /**
+     * Agreement and atomicity (no process commits while another aborts, crashed ones included), validity (COMMIT
+     * only if every participant voted commit), termination (every process correct at the end decides) and
+     * non-blocking (no participant is left up in READY without a way to learn the outcome), both judged at the end.
+     */
+    @Override
+    public List<Monitor> monitors(Params params, NetworkSpec network) {
+        int n = params.getInt("participants") + 1;
+        List<Vote> votes = votes(params, n - 1);
+        boolean allCommit = votes.stream().allMatch(vote -> vote == Vote.COMMIT);
+        List<String> allowed = allCommit ? List.of(State.COMMIT.name(), State.ABORT.name()) : List.of(State.ABORT.name());
+        return List.of(new AgreementMonitor(failureModel()), new Atomicity(),
+                new ValidityMonitor(failureModel(), allowed, "but a participant voted abort (votes " + votes + ")",
+                        allCommit ? "every participant voted commit, so either outcome is valid"
+                                : "a participant voted abort and no process committed"),
+                new TerminationMonitor(failureModel(), n, Long.MAX_VALUE), new NonBlocking(coordinatorOf(params)));
     }
 
     /** The coordinator's id in a recipe of this protocol, for checkers and graders. */

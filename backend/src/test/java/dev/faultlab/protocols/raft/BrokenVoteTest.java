@@ -6,7 +6,9 @@ import dev.faultlab.check.Verdict;
 import dev.faultlab.protocols.Protocols;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.FaultKind;
+import dev.faultlab.sim.MonitorSource;
 import dev.faultlab.sim.Recipe;
+import dev.faultlab.sim.States;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -54,9 +56,20 @@ class BrokenVoteTest {
                 .satisfies(v -> assertThat(v.holds()).as("P3 overwrites what P2 applied").isFalse());
         // The same property as a kernel monitor, fed the finished trace one event at a time.
         StateMachineSafety monitor = new StateMachineSafety();
-        replay.run().trace().events().forEach(monitor::onEvent);
+        replay.run().trace().events().forEach(event -> monitor.onEvent(event, States.NONE));
         assertThat(monitor.violation()).isNotNull();
         assertThat(monitor.violation().witnesses()).isEqualTo(replay.safety().get(3).witnesses());
+    }
+
+    @Test
+    void theExplorerJudgingByRaftsOwnMonitorsFindsTheSameRun() {
+        Counterexample byChecker = search(false).orElseThrow();
+
+        Counterexample byMonitors = Explorer.search(Protocols.registry(), candidates(false), MonitorSource.PROTOCOL).orElseThrow();
+
+        assertThat(byMonitors.recipe()).isEqualTo(byChecker.recipe());
+        assertThat(byMonitors.tried()).isEqualTo(byChecker.tried());
+        assertThat(byMonitors.verdict()).isEqualTo(byChecker.verdict());
     }
 
     @Test

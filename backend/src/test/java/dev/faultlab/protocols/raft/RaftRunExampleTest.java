@@ -11,6 +11,7 @@ import dev.faultlab.sim.ProcessStatus;
 import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Simulation;
+import dev.faultlab.sim.States;
 import dev.faultlab.sim.TraceEvent;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,7 @@ class RaftRunExampleTest {
             if (fed == run.trace().size()) {
                 run.step();                                 // shows one more event
             }
-            monitor.onEvent(run.trace().event(fed++));      // every event once, in trace order
+            monitor.onEvent(run.trace().event(fed++), States.NONE);   // every event once, in trace order; it reads no states
         }
         assertThat(monitor.violation()).isNull();
 
@@ -65,7 +66,7 @@ class RaftRunExampleTest {
         assertThat(commits).hasSize(3);
         TraceEvent first = commits.get(0);
         Entry other = new Entry(1, 1, "x=6", 3, 1);
-        monitor.onEvent(new TraceEvent(fed, first.time(), EventKind.OUTPUT, 2, -1, -1, -1, 0, -1, new Output.Commit(1, other), "commit"));
+        monitor.onEvent(new TraceEvent(fed, first.time(), EventKind.OUTPUT, 2, -1, -1, -1, 0, -1, new Output.Commit(1, other), "commit"), States.NONE);
         assertThat(monitor.violation()).isEqualTo(new Monitor.Violation(StateMachineSafety.NAME, fed,
                 ProcessLabel.of(first.node()) + " applied x=5 (term 1) at #1 but P3 applied x=6 (term 1) at #1", List.of(first.seq(), fed)));
     }

@@ -48,4 +48,18 @@ class BlockingTest {
         assertThat(Blocking.check(sim).isBlocked()).isFalse();
         assertThat(sim.decisions().values()).hasSize(4).containsOnly("COMMIT");
     }
+
+    @Test
+    void theNonBlockingMonitorJudgesTheEndOfTheRunAsTheCheckerDoes() {
+        List<Fault> crashes = List.of(Fault.at(2, FaultKind.CRASH, 0), Fault.at(5, FaultKind.CRASH, 3));
+        Simulation sim = Simulation.start(dev.faultlab.sim.Recipe.of(TwoPhaseCommit.ID, THREE, 1).withFaults(crashes),
+                dev.faultlab.protocols.Protocols.registry(), dev.faultlab.sim.MonitorSource.PROTOCOL);
+        sim.runToEnd();
+        dev.faultlab.sim.Monitor nonBlocking = sim.monitors().get(sim.monitors().size() - 1);
+
+        assertThat(nonBlocking).isInstanceOf(NonBlocking.class);
+        assertThat(dev.faultlab.check.Verdict.of(nonBlocking)).isEqualTo(Blocking.check(sim).verdict());
+        assertThat(nonBlocking.violation().at()).isEqualTo(sim.trace().size() - 1);
+        assertThat(nonBlocking.violation().explanation()).contains("coordinator P1 crashed at t=2");
+    }
 }
