@@ -18,9 +18,15 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsContext;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -218,15 +224,27 @@ final class RunStream {
         }
     }
 
-    /** Frames to a Jetty WebSocket session, reporting when each has been written. */
-    private record SessionSink(Session session) implements StreamSink {
+    /**
+     * Frames to a Jetty WebSocket session, reporting when each has been written. Frames come as UTF-8 bytes and go to
+     * Jetty's core session as they are; the API session's {@code sendText} would take a String and encode it again.
+     */
+    private record SessionSink(Session session, CoreSession core) implements StreamSink {
+        SessionSink(Session session) {
+            this(session, session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null);
+        }
+
         @Override
-        public void send(String frame, Runnable written) {
+        public void send(byte[] utf8, Runnable written) {
             if (!session.isOpen()) {
                 written.run();
                 return;
             }
-            session.sendText(frame, Callback.from(written, failure -> written.run()));
+            if (core == null) {
+                session.sendText(new String(utf8, StandardCharsets.UTF_8), Callback.from(written, failure -> written.run()));
+                return;
+            }
+            core.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(utf8)),
+                    org.eclipse.jetty.util.Callback.from(written, failure -> written.run()), false);
         }
 
         @Override
