@@ -1,13 +1,14 @@
 package dev.faultlab.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Message;
 import dev.faultlab.sim.TraceEvent;
 
+import java.io.CharArrayWriter;
+import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -46,6 +47,9 @@ final class EventFrameWriter {
     /** A cache of encoded payloads by identity, one entry per slot: payloads are immutable, SEND and DELIVER share one. */
     private final Object[] payloadKeys = new Object[PAYLOAD_SLOTS];
     private final byte[][] payloadJson = new byte[PAYLOAD_SLOTS][];
+    private final JsonBytes payloadBytes = new JsonBytes(256);
+    private CharArrayWriter payloadChars;
+    private JsonGenerator payloads;
 
     private EventFrameWriter() {
     }
@@ -105,12 +109,27 @@ final class EventFrameWriter {
         }
     }
 
-    /** Data binding's JSON for a payload, as the bytes it became on the wire when frames were sent as text. */
-    private static byte[] encode(Object payload) {
+    /**
+     * Data binding's JSON for a payload, as the bytes it became on the wire when frames were sent as text: written as
+     * characters by this thread's generator (as {@code writeValueAsString} would, without a generator per payload),
+     * then encoded.
+     */
+    private byte[] encode(Object payload) {
         try {
-            return PAYLOADS.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+            if (payloads == null) {
+                payloadChars = new CharArrayWriter(256);
+                payloads = PAYLOADS.createGenerator(payloadChars);
+                // Payloads are written one after another as separate values, never with a separator between them.
+                payloads.setRootValueSeparator(null);
+            }
+            payloadChars.reset();
+            PAYLOADS.writeValue(payloads, payload);
+            payloads.flush();
+            return payloadBytes.utf8(payloadChars.toString());
+        } catch (IOException | RuntimeException e) {
+            // Half a value may be left in the generator: the next payload gets a new one.
+            payloads = null;
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 

@@ -110,6 +110,14 @@ final class JsonBytes {
         return this;
     }
 
+    /** JSON text already written as characters, as UTF-8 bytes of their own (the buffer is reset first). */
+    byte[] utf8(String json) {
+        reset();
+        ensure(3 * json.length());
+        size = encode(json, bytes, 0, false);
+        return toBytes();
+    }
+
     /** A string value, or {@code null}. */
     JsonBytes string(String text) {
         if (text == null) {
@@ -117,13 +125,21 @@ final class JsonBytes {
         }
         // At most 6 bytes per char (an escape); 3 for any char outside ASCII, 4 for a surrogate pair.
         ensure(2 + 6 * text.length());
-        byte[] b = bytes;
-        int at = size;
-        b[at++] = '"';
+        bytes[size++] = '"';
+        size = encode(text, bytes, size, true);
+        bytes[size++] = '"';
+        return this;
+    }
+
+    /**
+     * Encodes {@code text} into {@code b} from {@code at}, escaped as a JSON string's content if {@code escaping};
+     * returns where the bytes end.
+     */
+    private static int encode(String text, byte[] b, int at, boolean escaping) {
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
-                byte escape = ESCAPES[c];
+                byte escape = escaping ? ESCAPES[c] : 0;
                 if (escape == 0) {
                     b[at++] = (byte) c;
                 } else if (escape == 'u') {
@@ -155,9 +171,7 @@ final class JsonBytes {
                 b[at++] = (byte) (0x80 | c & 0x3F);
             }
         }
-        b[at++] = '"';
-        size = at;
-        return this;
+        return at;
     }
 
     private void ensure(int more) {
