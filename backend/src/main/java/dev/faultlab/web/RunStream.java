@@ -26,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -226,21 +225,18 @@ final class RunStream {
 
     /**
      * Frames to a Jetty WebSocket session, reporting when each has been written. Frames come as UTF-8 bytes and go to
-     * Jetty's core session as they are; the API session's {@code sendText} would take a String and encode it again.
+     * Jetty's core session as they are (Javalin's sessions are Jetty's own); the API session's {@code sendText} would
+     * take a String and encode it again.
      */
     private record SessionSink(Session session, CoreSession core) implements StreamSink {
         SessionSink(Session session) {
-            this(session, session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null);
+            this(session, ((WebSocketSession) session).getCoreSession());
         }
 
         @Override
         public void send(byte[] utf8, Runnable written) {
             if (!session.isOpen()) {
                 written.run();
-                return;
-            }
-            if (core == null) {
-                session.sendText(new String(utf8, StandardCharsets.UTF_8), Callback.from(written, failure -> written.run()));
                 return;
             }
             core.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(utf8)),
