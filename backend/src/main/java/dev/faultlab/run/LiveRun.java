@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LiveRun {
     public static final double DEFAULT_SPEED = 20;
     public static final double MAX_SPEED = 1_000_000;
+    /** The longest a playing run goes without a tick: an hour. */
+    private static final double MAX_WAIT_NANOS = 3.6e12;
 
     private final UUID id;
     private final Optional<Long> ownerId;
@@ -389,7 +391,8 @@ public final class LiveRun {
     private void reschedule(long nowNanos) {
         long due = Long.MAX_VALUE;
         if (status == RunStatus.PLAYING) {
-            long nextEvent = nowNanos + (long) Math.ceil(Math.max(0, 1 - credit) / speed * 1e9);
+            // Capped, so that a speed of a few events per century cannot overflow the clock.
+            long nextEvent = nowNanos + (long) Math.ceil(Math.min(Math.max(0, 1 - credit) / speed * 1e9, MAX_WAIT_NANOS));
             due = Math.max(nextEvent, lastFlushNanos + settings.pacing().flushNanos(speed));
         }
         int count = sim.trace().size();
@@ -431,11 +434,16 @@ public final class LiveRun {
     /** Tells every watcher what changed; anything that does may also change when the run is due next. */
     private void publishStatus() {
         pumpClients();
-        byte[] frame = RunCodec.frame(new Frames.Status(summary()));
-        for (StreamClient client : List.copyOf(clients)) {
-            client.sendNow(frame);
-        }
+        publish(new Frames.Status(summary()));
         reschedule(System.nanoTime());
+    }
+
+    /** Sends a frame other than events to every watcher, after the events they have been sent. */
+    private void publish(Object frame) {
+        byte[] bytes = RunCodec.frame(frame);
+        for (StreamClient client : List.copyOf(clients)) {
+            client.sendNow(bytes);
+        }
     }
 
     private void touch() {

@@ -194,6 +194,14 @@ class RunPacingTest {
     }
 
     @Test
+    void aRunSoSlowItsNextEventIsCenturiesAwayIsLookedAtHourly() {
+        Played played = new Played(Map.of("n", 12, "f", 6), Double.MIN_VALUE);
+
+        assertThat(played.run.dueBy(played.now + 60_000 * MS)).isFalse();
+        assertThat(played.run.dueBy(played.now + 3_601_000 * MS)).isTrue();
+    }
+
+    @Test
     void aTickServesEveryRunThatIsDueInOneTaskPerWorker() {
         List<Played> runs = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
