@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LiveRun {
     public static final double DEFAULT_SPEED = 20;
     public static final double MAX_SPEED = 1_000_000;
+    /** The longest a playing run goes without a tick: an hour. */
+    private static final double MAX_WAIT_NANOS = 3.6e12;
 
     private final UUID id;
     private final Optional<Long> ownerId;
@@ -41,7 +43,13 @@ public final class LiveRun {
     private final Map<StreamClient, List<PropertyStatus>> propertiesSent = new IdentityHashMap<>();
     /** Set while a tick is queued or running: a run never has more than one tick waiting for a worker. */
     private final AtomicBoolean tickPending = new AtomicBoolean();
+    /** When the run next needs a tick (see {@link #reschedule}); {@link Long#MAX_VALUE} while nothing will come due. */
+    private volatile long dueNanos = Long.MAX_VALUE;
+    /** A client's window opened on events that wait for it: the run is due at once. */
+    private volatile boolean woken;
     private long lastTickNanos = System.nanoTime();
+    /** When a tick last showed events of the playing run: its next frame is a flush period after. */
+    private long lastFlushNanos = lastTickNanos;
     private RunStatus status = RunStatus.PAUSED;
     private double speed = DEFAULT_SPEED;
     private double credit;
@@ -205,6 +213,8 @@ public final class LiveRun {
         if (!(eventsPerSecond > 0 && eventsPerSecond <= MAX_SPEED)) {
             throw RunProblem.invalid("eventsPerSecond", "eventsPerSecond must be more than 0 and at most " + (long) MAX_SPEED);
         }
+        // The time since the last tick played at the old speed; from now on the next event comes at the new one.
+        earnCredit(System.nanoTime());
         speed = eventsPerSecond;
         publishStatus();
     }
@@ -217,6 +227,7 @@ public final class LiveRun {
             throw new RunProblem(RunProblem.Kind.CONFLICT, null,
                     "the run has ended (" + sim.endReason().message() + "); branch it to try other faults");
         }
+        finishHandler();
         Fault recorded;
         try {
             recorded = sim.inject(fault);
@@ -227,6 +238,25 @@ public final class LiveRun {
         pumpClients();
         publishStatus();
         return recorded;
+    }
+
+    /**
+     * While the run plays, shows the rest of the handler whose events are being shown before a fault lands, when that
+     * is no more than a frame of this run carries anyway: a fault in the middle of a handler replays the whole run, and
+     * a student who injects while it plays does not aim at an event (a paused run takes the fault exactly where the
+     * student stepped it to). The events shown early are taken from the run's pace.
+     */
+    private void finishHandler() {
+        int rest = sim.computed() - sim.trace().size();
+        double perFrame = speed * settings.pacing().flushNanos(speed) / 1e9;
+        if (status == RunStatus.PLAYING && rest > 0 && rest <= Math.min(perFrame, settings.maxEventsPerFrame())) {
+            sim.runUntilEvents(sim.computed());
+            credit -= rest;
+            afterAdvance();
+            if (sim.ended()) {
+                publishStatus();
+            }
+        }
     }
 
     /** The processes right after the step that produced event {@code at}; replays the recipe outside the lock. */
@@ -265,12 +295,13 @@ public final class LiveRun {
             afterAdvance();
         }
         int start = Math.max(0, sim.ended() ? Math.min(firstSeq, sim.trace().size()) : firstSeq);
-        StreamClient client = new StreamClient(sink, start, settings.framesInFlight());
+        StreamClient client = new StreamClient(sink, start, settings.framesInFlight(), this::wake);
         clients.add(client);
         watched = true;
-        client.sendNow(RunCodec.write(new Frames.Hello(summary(), start)));
-        client.pump(this, settings.maxEventsPerFrame());
+        client.sendNow(RunCodec.frame(new Frames.Hello(summary(), start)));
+        client.pump(sim.trace(), settings.maxEventsPerFrame());
         sendProperties(client);
+        reschedule(System.nanoTime());
         return client;
     }
 
@@ -286,7 +317,7 @@ public final class LiveRun {
      * closes their streams, so their reconnect finds the run where it lives now.
      */
     synchronized void evict(String message) {
-        String frame = RunCodec.write(new Frames.Error("moved", message, null));
+        byte[] frame = RunCodec.frame(new Frames.Error("moved", message, null));
         for (StreamClient client : List.copyOf(clients)) {
             client.sendNow(frame);
             client.close(message);
@@ -304,7 +335,12 @@ public final class LiveRun {
 
     /** Sends a frame to one client (replies and errors). */
     public void reply(StreamClient client, Object frame) {
-        client.sendNow(RunCodec.write(frame));
+        client.sendNow(RunCodec.frame(frame));
+    }
+
+    /** Whether the run needs a tick by {@code nowNanos}. */
+    boolean dueBy(long nowNanos) {
+        return woken || dueNanos <= nowNanos;
     }
 
     /** Reserves this run's next tick; false if one is already waiting, so a slow pool never builds a backlog. */
@@ -314,37 +350,74 @@ public final class LiveRun {
 
     /**
      * Called on a worker after {@link #reserveTick()}: advances a playing run by its speed for the time since its
-     * last tick, and flushes the streams.
+     * last tick, flushes the streams and works out when the run is due next. Returns whether its progress should be
+     * saved now ({@link #takeProgressDue}).
      */
-    synchronized void tick(long nowNanos) {
+    synchronized boolean tick(long nowNanos) {
         try {
-            long elapsedNanos = nowNanos - lastTickNanos;
-            lastTickNanos = nowNanos;
+            // Cleared before pumping: a window that opens from here on wakes the run again.
+            woken = false;
             if (status == RunStatus.PLAYING) {
-                credit += speed * elapsedNanos / 1e9;
-                int due = (int) Math.min(Math.floor(credit), settings.maxEventsPerTick());
+                earnCredit(nowNanos);
+                // The tick comes when the next event is due; rounding must not leave it for the tick after.
+                int due = (int) Math.floor(credit + 1e-9);
                 if (due > 0) {
+                    lastFlushNanos = nowNanos;
                     credit -= due;
                     advanceBy(due);
                     if (status != RunStatus.PLAYING) {
                         publishStatus();
                     }
                 }
-                // A run that cannot keep up with its speed must not build up an ever larger debt.
-                credit = Math.min(credit, settings.maxEventsPerTick());
             }
+            lastTickNanos = Math.max(lastTickNanos, nowNanos);
             pumpClients();
+            boolean save = takeProgressDue(nowNanos);
+            reschedule(nowNanos);
+            return save;
         } finally {
             tickPending.set(false);
         }
     }
 
-    boolean idleSince(long nanos) {
-        return !watched && status != RunStatus.PLAYING && lastActivityNanos < nanos;
+    /** Adds what the run has earned by playing since its last tick. */
+    private void earnCredit(long nowNanos) {
+        // A tick handed out before a command that came first counts from that command.
+        if (status == RunStatus.PLAYING && nowNanos > lastTickNanos) {
+            credit += speed * (nowNanos - lastTickNanos) / 1e9;
+            // A run that cannot keep up with its speed must not build up an ever larger debt.
+            credit = Math.min(credit, settings.maxEventsPerTick());
+        }
+        lastTickNanos = Math.max(lastTickNanos, nowNanos);
     }
 
-    boolean needsTick() {
-        return watched || status == RunStatus.PLAYING;
+    /**
+     * When the run next needs a tick: a playing run when its next event is due, but not before its next frame is (see
+     * {@link RunSettings.Pacing}); any run when its progress is due to be saved; otherwise only when a client's
+     * window opens on events that wait ({@link #wake}) or a command comes.
+     */
+    private void reschedule(long nowNanos) {
+        long due = Long.MAX_VALUE;
+        if (status == RunStatus.PLAYING) {
+            // Capped, so that a speed of a few events per century cannot overflow the clock.
+            long nextEvent = nowNanos + (long) Math.ceil(Math.min(Math.max(0, 1 - credit) / speed * 1e9, MAX_WAIT_NANOS));
+            due = Math.max(nextEvent, lastFlushNanos + settings.pacing().flushNanos(speed));
+        }
+        int count = sim.trace().size();
+        if (count > progressRequested) {
+            boolean now = count - progressRequested >= settings.progressEvents() || sim.ended();
+            due = Math.min(due, now ? nowNanos : progressRequestedNanos + settings.progressPeriod().toNanos());
+        }
+        dueNanos = due;
+    }
+
+    /** A client's window opened on events waiting for it; called on the socket's thread, without the lock. */
+    private void wake() {
+        woken = true;
+    }
+
+    boolean idleSince(long nanos) {
+        return !watched && status != RunStatus.PLAYING && lastActivityNanos < nanos;
     }
 
     private void advanceBy(int events) {
@@ -363,7 +436,7 @@ public final class LiveRun {
         propertiesSent.keySet().retainAll(clients);
         // A send can close a socket, and its close handler detaches the client on this very thread.
         for (StreamClient client : List.copyOf(clients)) {
-            client.pump(this, settings.maxEventsPerFrame());
+            client.pump(sim.trace(), settings.maxEventsPerFrame());
             sendProperties(client);
         }
     }
@@ -381,14 +454,21 @@ public final class LiveRun {
             return;
         }
         propertiesSent.put(client, properties);
-        client.sendNow(RunCodec.write(PropertiesFrame.of(upTo, properties)));
+        client.sendNow(RunCodec.frame(PropertiesFrame.of(upTo, properties)));
     }
 
+    /** Tells every watcher what changed; anything that does may also change when the run is due next. */
     private void publishStatus() {
         pumpClients();
-        String frame = RunCodec.write(new Frames.Status(summary()));
+        publish(new Frames.Status(summary()));
+        reschedule(System.nanoTime());
+    }
+
+    /** Sends a frame other than events to every watcher, after the events they have been sent. */
+    private void publish(Object frame) {
+        byte[] bytes = RunCodec.frame(frame);
         for (StreamClient client : List.copyOf(clients)) {
-            client.sendNow(frame);
+            client.sendNow(bytes);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.TraceEvent;
 
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** JSON of what runs show a browser: recipes, trace events, and stream frames. */
@@ -51,6 +52,11 @@ public final class RunCodec {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("a stored recipe cannot be read: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** A frame as the UTF-8 bytes of {@link #write}: what a stream sends. */
+    public static byte[] frame(Object value) {
+        return write(value).getBytes(StandardCharsets.UTF_8);
     }
 
     public static String write(Object value) {

@@ -52,7 +52,9 @@ public final class RunService implements AutoCloseable {
     private final Map<UUID, LiveRun> live = new ConcurrentHashMap<>();
     /** Striped locks that make opening and letting go of one run exclusive: see {@link #handover}. */
     private final Object[] handovers = newHandovers();
+    /** Releases runs and lets them go: slow work (it waits for saves), kept off the pacer's thread. */
     private final ScheduledExecutorService ticker;
+    private final ScheduledExecutorService pacing;
     private final ExecutorService workers;
     private final RunSaver saver;
 
@@ -62,11 +64,13 @@ public final class RunService implements AutoCloseable {
         this.instance = instance;
         this.settings = settings;
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("run-ticker"));
+        this.pacing = Executors.newSingleThreadScheduledExecutor(daemon("run-pacer"));
         this.workers = Executors.newFixedThreadPool(settings.workerThreads(), daemon("run-worker"));
         this.saver = new RunSaver(store, instance.number(), Executors.newSingleThreadExecutor(daemon("run-saver")),
                 this::lost);
-        long period = settings.tick().toMillis();
-        ticker.scheduleAtFixedRate(this::tickAll, period, period, TimeUnit.MILLISECONDS);
+        RunPacer pacer = new RunPacer(live.values(), workers, settings.workerThreads(), this::saveProgress);
+        long period = settings.pacing().tick().toNanos();
+        pacing.scheduleAtFixedRate(pacer::tick, period, period, TimeUnit.NANOSECONDS);
         ticker.scheduleAtFixedRate(this::releaseIdle, 1, 1, TimeUnit.SECONDS);
         instance.watch(id -> onTicker(() -> letGoIfUnused(id)), () -> onTicker(this::letGoOfEverything));
     }
@@ -379,26 +383,12 @@ public final class RunService implements AutoCloseable {
         run.evict(RunProblem.elsewhere().getMessage());
     }
 
-    private void tickAll() {
-        for (LiveRun run : live.values()) {
-            if (run.needsTick() && run.reserveTick()) {
-                workers.execute(() -> {
-                    try {
-                        long now = System.nanoTime();
-                        run.tick(now);
-                        if (run.takeProgressDue(now)) {
-                            saver.save(run).whenComplete((saved, failure) -> {
-                                if (failure != null && !(failure instanceof RunProblem)) {
-                                    log.warn("Saving the progress of run {} failed: {}", run.id(), failure.getMessage());
-                                }
-                            });
-                        }
-                    } catch (RuntimeException e) {
-                        log.error("Run {} failed to advance", run.id(), e);
-                    }
-                });
+    private void saveProgress(LiveRun run) {
+        saver.save(run).whenComplete((saved, failure) -> {
+            if (failure != null && !(failure instanceof RunProblem)) {
+                log.warn("Saving the progress of run {} failed: {}", run.id(), failure.getMessage());
             }
-        }
+        });
     }
 
     /** Another instance asked for this run: it goes if nobody here watches or plays it. */
@@ -445,6 +435,7 @@ public final class RunService implements AutoCloseable {
 
     @Override
     public void close() {
+        pacing.shutdownNow();
         ticker.shutdownNow();
         workers.shutdownNow();
         live.values().forEach(saver::save);

@@ -157,6 +157,14 @@ public final class Simulation {
         return kernel.trace();
     }
 
+    /**
+     * The events computed so far: the kernel runs a handler whole, so while one is being shown this is more than
+     * {@code trace().size()}. A fault injected once they are all shown needs no replay.
+     */
+    public int computed() {
+        return kernel.trace().written();
+    }
+
     public Protocol protocol() {
         return kernel.protocol();
     }

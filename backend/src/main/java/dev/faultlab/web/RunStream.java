@@ -18,9 +18,14 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsContext;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
 
@@ -218,15 +223,24 @@ final class RunStream {
         }
     }
 
-    /** Frames to a Jetty WebSocket session, reporting when each has been written. */
-    private record SessionSink(Session session) implements StreamSink {
+    /**
+     * Frames to a Jetty WebSocket session, reporting when each has been written. Frames come as UTF-8 bytes and go to
+     * Jetty's core session as they are (Javalin's sessions are Jetty's own); the API session's {@code sendText} would
+     * take a String and encode it again.
+     */
+    private record SessionSink(Session session, CoreSession core) implements StreamSink {
+        SessionSink(Session session) {
+            this(session, ((WebSocketSession) session).getCoreSession());
+        }
+
         @Override
-        public void send(String frame, Runnable written) {
+        public void send(byte[] utf8, Runnable written) {
             if (!session.isOpen()) {
                 written.run();
                 return;
             }
-            session.sendText(frame, Callback.from(written, failure -> written.run()));
+            core.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(utf8)),
+                    org.eclipse.jetty.util.Callback.from(written, failure -> written.run()), false);
         }
 
         @Override

@@ -17,6 +17,7 @@ final class LoadTally {
     /** Every timed fault as {sent at, latency}, for the latency over time. */
     private final ConcurrentLinkedQueue<long[]> timeline = new ConcurrentLinkedQueue<>();
     private final AtomicLong events = new AtomicLong();
+    private final AtomicLong frames = new AtomicLong();
     private final AtomicLong timeouts = new AtomicLong();
     private final AtomicLong rampTimeouts = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
@@ -31,8 +32,10 @@ final class LoadTally {
         timeline.add(new long[] {sentAtNanos, nanos});
     }
 
+    /** An events frame with {@code count} events arrived. */
     void events(int count) {
         events.addAndGet(count);
+        frames.incrementAndGet();
     }
 
     void timeout(long sentAtNanos) {
@@ -52,6 +55,10 @@ final class LoadTally {
 
     long events() {
         return events.get();
+    }
+
+    long frames() {
+        return frames.get();
     }
 
     long timeouts(boolean steady) {

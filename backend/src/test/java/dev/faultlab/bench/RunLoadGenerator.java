@@ -1,7 +1,9 @@
 package dev.faultlab.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Load on the live-run service. It starts FaultLab in a JVM of its own ({@link LoadServer}) and connects to it
@@ -22,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * mvn -B -q -pl backend test-compile
  * mvn -B -q -pl backend exec:exec@bench -Dbench.main=dev.faultlab.bench.RunLoadGenerator -Dbench.args="1000 30 1000 20"
  * </pre>
- * Arguments: clients, seconds, idle runs, events per second each run plays at (default 20, the run view's default).
+ * Arguments: clients, seconds, idle runs, events per second each run plays at (default 20, the run view's default),
+ * then any JVM options for the server (as {@code JAVA_OPTS} for {@code ./faultlab}; none by default). It prints the
+ * machine's load average before and after, since on a shared machine that decides the tail more than the server.
  */
 public final class RunLoadGenerator {
     private static final int CLIENTS_PER_HTTP_CLIENT = 100;
@@ -32,15 +37,44 @@ public final class RunLoadGenerator {
         int seconds = bounded(args, 1, 30, 120);
         int idleRuns = bounded(args, 2, 1_000, 1_000);
         double speed = args.length > 3 ? Math.min(10_000, Double.parseDouble(args[3])) : 20;
+        List<String> serverJvm = args.length > 4 ? List.of(args).subList(4, args.length) : List.of();
+        requireOpenFiles(clients);
         Path log = Path.of(System.getProperty("java.io.tmpdir"), "faultlab-load-server.log");
-        try (ServerProcess server = ServerProcess.start(log)) {
-            System.out.printf("server pid %d on 127.0.0.1:%d, log %s%n", server.pid(), server.port(), log);
+        System.out.printf("load average before: %s%n", loadAverage());
+        try (ServerProcess server = ServerProcess.start(log, serverJvm)) {
+            System.out.printf("server pid %d on 127.0.0.1:%d, JVM options %s, log %s%n", server.pid(), server.port(),
+                    serverJvm.isEmpty() ? "none" : String.join(" ", serverJvm), log);
             BenchSession session = BenchSession.login(server.port());
             // Idle memory first, on a heap the stream phase has not churned.
             idleMemory(server, session, idleRuns);
             streams(server, session, clients, Duration.ofSeconds(seconds), speed);
         }
+        System.out.printf("load average after: %s%n", loadAverage());
         System.exit(0);
+    }
+
+    /**
+     * Each client holds a socket here and the server one for it (the JVM raises its own limit to the hard limit at
+     * start); a limit too low shows as refused connections halfway through, so it is checked first.
+     */
+    private static void requireOpenFiles(int clients) throws IOException {
+        long needed = 2L * clients + 512;
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/limits"))) {
+            long limit = lines.filter(l -> l.startsWith("Max open files")).findFirst()
+                    .map(l -> l.trim().split("\\s+")[3]).map(v -> v.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(v))
+                    .orElse(Long.MAX_VALUE);
+            if (limit < needed) {
+                System.err.printf("%d clients need about %d open files; this shell allows %d. Raise it first (ulimit -n %d).%n",
+                        clients, needed, limit, needed);
+                System.exit(2);
+            }
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages, as uptime prints them. */
+    private static String loadAverage() throws IOException {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+        return parts[0] + ", " + parts[1] + ", " + parts[2];
     }
 
     private static int bounded(String[] args, int at, int fallback, int max) {
@@ -73,6 +107,7 @@ public final class RunLoadGenerator {
         ServerProcess.Stats before = server.stats();
         long ownCpuBefore = ownCpuNanos();
         long eventsBefore = tally.events();
+        long framesBefore = tally.frames();
         long steadyStart = System.nanoTime();
         sleepUntil(deadline);
         ServerProcess.Stats after = server.stats();
@@ -92,10 +127,12 @@ public final class RunLoadGenerator {
                     (from - start) / 1_000_000_000L + 10, window.size(), LoadTally.percentile(window, 50),
                     LoadTally.percentile(window, 99));
         }
-        System.out.printf("all watching (%.0f s): %.0f events/s delivered; server CPU %.0f%% of one core "
-                        + "(load generator %.0f%%); server heap in use %.0f MB, resident %.0f MB%n",
-                steady, eventsSteady / steady, (after.cpuNanos() - before.cpuNanos()) / 1e9 / steady * 100,
-                ownCpu / 1e9 / steady * 100, after.usedHeap() / 1e6, after.residentBytes() / 1e6);
+        System.out.printf("all watching (%.0f s): %.0f events/s delivered in %.0f frames/s; server CPU %.0f%% of one core "
+                        + "(load generator %.0f%%); server heap in use %.0f MB, resident %.0f MB (load generator heap %.0f MB)%n",
+                steady, eventsSteady / steady, (tally.frames() - framesBefore) / steady,
+                (after.cpuNanos() - before.cpuNanos()) / 1e9 / steady * 100, ownCpu / 1e9 / steady * 100,
+                after.usedHeap() / 1e6, after.residentBytes() / 1e6,
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6);
     }
 
     private static void report(String phase, List<Double> sortedMillis, long timeouts) {

@@ -40,8 +40,14 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the server with the JVM's default options, as {@code ./faultlab} does, and waits until it serves. */
     static ServerProcess start(Path log, String... serverArgs) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LoadServer.class.getName()));
+        return start(log, List.of(), serverArgs);
+    }
+
+    /** Starts the server with these JVM options (as {@code JAVA_OPTS} gives {@code ./faultlab}) and waits until it serves. */
+    static ServerProcess start(Path log, List<String> jvmOptions, String... serverArgs) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadServer.class.getName()));
         command.addAll(List.of(serverArgs));
         Process process = new ProcessBuilder(command).redirectOutput(log.toFile()).start();
         return new ServerProcess(process, log);

@@ -8,6 +8,7 @@ import dev.faultlab.sim.Simulation;
 import dev.faultlab.sim.TraceEvent;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,8 @@ class EventFrameWriterTest {
             expected.put("batch", from + 1);
             expected.put("first", from);
             expected.put("events", RunCodec.views(slice));
-            assertThat(EventFrameWriter.write(from + 1, from, slice)).isEqualTo(RunCodec.write(expected));
+            assertThat(new String(EventFrameWriter.write(from + 1, from, slice), StandardCharsets.UTF_8))
+                    .isEqualTo(RunCodec.write(expected));
         }
     }
 }

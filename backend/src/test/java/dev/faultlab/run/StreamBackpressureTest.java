@@ -7,6 +7,7 @@ import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Simulation;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,8 @@ class StreamBackpressureTest {
         final List<Runnable> pending = new ArrayList<>();
 
         @Override
-        public void send(String frame, Runnable written) {
-            frames.add(frame);
+        public void send(byte[] frame, Runnable written) {
+            frames.add(new String(frame, StandardCharsets.UTF_8));
             pending.add(written);
         }
 
@@ -66,13 +67,18 @@ class StreamBackpressureTest {
         assertThat(run.eventCount()).isGreaterThan(settings.framesInFlight() * settings.maxEventsPerFrame());
         assertThat(sink.frames).hasSizeLessThanOrEqualTo(settings.framesInFlight() + 2);
 
+        // The run is paused now: only a window that opens on waiting events makes it due again.
+        run.pause();
         List<Integer> seqs = new ArrayList<>();
         for (int round = 0; round < 1_000 && seqs.size() < run.eventCount(); round++) {
             sink.drain();
+            long later = System.nanoTime();
+            assertThat(run.dueBy(later)).isTrue();
             run.reserveTick();
-            run.tick(System.nanoTime());
+            run.tick(later);
             collectEvents(sink, seqs);
         }
+        assertThat(run.dueBy(System.nanoTime())).isFalse();
         assertThat(seqs).hasSize(run.eventCount());
         for (int i = 0; i < seqs.size(); i++) {
             assertThat(seqs.get(i)).isEqualTo(i);
