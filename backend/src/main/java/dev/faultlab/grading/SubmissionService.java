@@ -80,8 +80,8 @@ public final class SubmissionService {
                         + exercise.policy().maxAttempts() + " attempts at this exercise.");
             }
             List<String> others = lab.lab().exercises().stream().map(Exercise::id).filter(id -> !id.equals(exerciseId)).toList();
-            Grade grade = grade(lab, exercise, studentId, attempt, answer,
-                    new OnDemandAnswers(() -> statements.latestAnswers(courseId, studentId, labId, others)));
+            Grade grade = asStored(grade(lab, exercise, studentId, attempt, answer,
+                    new OnDemandAnswers(() -> statements.latestAnswers(courseId, studentId, labId, others))));
             double points = Scoring.points(exercise.points(), grade.score(), exercise.policy().penaltyPerAttempt(), attempt);
             Submission graded = new Submission(0, courseId, studentId, labId, lab.lab().version(), exerciseId, attempt,
                     clientId, answer, grade, points, LabGrading.GRADER_VERSION, now, null);
@@ -114,6 +114,12 @@ public final class SubmissionService {
         } catch (InvalidAnswer e) {
             throw unreadable(e);
         }
+    }
+
+    /** The grade as the database keeps it (no feedback is an empty one), so the reply equals what a later read gives. */
+    private static Grade asStored(Grade grade) {
+        return grade.feedback() != null ? grade
+                : new Grade(grade.score(), grade.cells(), "", grade.rows(), grade.level());
     }
 
     /** 422 with every problem listed; such an answer uses no attempt. */

@@ -156,7 +156,7 @@ final class SubmitStatements {
                 p.setString(15, SubmissionStore.json(s.grade().cells()));
                 p.setString(16, SubmissionStore.json(s.grade().rows()));
                 p.setString(17, s.grade().level().name());
-                p.setString(18, s.grade().feedback() == null ? "" : s.grade().feedback());
+                p.setString(18, s.grade().feedback());
                 p.setString(19, s.graderVersion());
                 p.setObject(20, SubmissionStore.utc(s.submittedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
                 try (ResultSet r = p.executeQuery()) {
