@@ -4,17 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.lab.Exercise;
 import dev.faultlab.lab.LabGrading;
 import dev.faultlab.lab.LabPolicy;
-import dev.faultlab.lab.key.Solution;
 
 import java.time.Instant;
 import java.util.List;
 
 /** A viewer's progress on an exercise, with the expected answer when the reveal policy allows it. */
 final class ExerciseProgress {
-    private final LabGrading grading;
+    /** A class of a few hundred students over a lab's handful of exercises. */
+    private static final int CACHED_REVEALS = 2048;
+
+    private final Reveals reveals;
 
     ExerciseProgress(LabGrading grading) {
-        this.grading = grading;
+        this.reveals = new Reveals(grading, CACHED_REVEALS);
     }
 
     /**
@@ -49,9 +51,9 @@ final class ExerciseProgress {
                 Instant now, boolean preview) {
         boolean shown = answerShown(lab, exercise, tally, now, preview);
         int attempt = shownAttempt(exercise, tally.used());
-        JsonNode revealed = shown ? grading.expected(lab.lab(), lab.variantOf(viewerId), exercise.id(), attempt) : null;
-        Solution solution = shown ? grading.solution(lab.lab(), lab.variantOf(viewerId), exercise.id(), attempt) : null;
+        Reveals.Reveal reveal = shown ? reveals.of(lab.lab(), lab.variantOf(viewerId), exercise.id(), attempt) : null;
         return new Progress(tally.used(), Math.max(0, exercise.policy().maxAttempts() - tally.used()), tally.counted(),
-                draft, last == null ? null : Progress.Last.of(last, shown), revealed, solution);
+                draft, last == null ? null : Progress.Last.of(last, shown), shown ? reveal.expected() : null,
+                shown ? reveal.solution() : null);
     }
 }

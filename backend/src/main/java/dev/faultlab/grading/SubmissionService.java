@@ -31,11 +31,11 @@ public final class SubmissionService {
     private final ExerciseProgress progress;
     private final Clock clock;
 
-    SubmissionService(DSLContext sql, CourseLabs labs, LabGrading grading, Clock clock) {
+    SubmissionService(DSLContext sql, CourseLabs labs, LabGrading grading, ExerciseProgress progress, Clock clock) {
         this.sql = sql;
         this.labs = labs;
         this.grading = grading;
-        this.progress = new ExerciseProgress(grading);
+        this.progress = progress;
         this.clock = clock;
     }
 

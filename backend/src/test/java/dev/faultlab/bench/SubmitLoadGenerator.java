@@ -3,6 +3,7 @@ package dev.faultlab.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.lang.management.ManagementFactory;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,9 +64,11 @@ public final class SubmitLoadGenerator {
                     warm.failures());
             String loadBefore = loadAverage();
             ServerProcess.Stats before = server.stats();
+            long ownCpuBefore = ownCpuNanos();
             long start = System.nanoTime();
             Tally measured = run(roster, clients, Duration.ofSeconds(seconds));
             ServerProcess.Stats after = server.stats();
+            long ownCpu = ownCpuNanos() - ownCpuBefore;
             double elapsed = (System.nanoTime() - start) / 1e9;
             List<Long> sorted = measured.latencies();
             System.out.printf("clients %d, students %d, %.0f s: %d submissions graded and stored, %.0f per second; "
@@ -76,6 +79,15 @@ public final class SubmitLoadGenerator {
             System.out.printf("server CPU %.0f%% of one core, heap in use %d MB, resident %d MB%n",
                     (after.cpuNanos() - before.cpuNanos()) / 1e9 / elapsed * 100, after.usedHeap() >> 20, after.residentBytes() >> 20);
             System.out.printf("load average (1, 5, 15 min) before %s, after %s%n", loadBefore, loadAverage());
+            // CPU time per submit hardly depends on what else the machine does, unlike the rate.
+            int n = Math.max(1, sorted.size());
+            double serverMs = (after.cpuNanos() - before.cpuNanos()) / 1e6 / n;
+            double postgresMs = (after.postgresCpuNanos() - before.postgresCpuNanos()) / 1e6 / n;
+            double generatorMs = ownCpu / 1e6 / n;
+            double total = serverMs + postgresMs + generatorMs;
+            System.out.printf("CPU per submit: server %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms; %.2f ms in all, "
+                    + "so %d idle cores would give at most %.0f per second%n", serverMs, postgresMs, generatorMs, total,
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors() * 1000 / total);
         } finally {
             System.exit(0);
         }
@@ -126,6 +138,10 @@ public final class SubmitLoadGenerator {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new Tally(sorted, failures.get());
+    }
+
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The first three fields of /proc/loadavg, as uptime shows them. */
