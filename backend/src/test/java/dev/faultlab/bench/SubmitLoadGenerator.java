@@ -59,14 +59,14 @@ public final class SubmitLoadGenerator {
             for (int i = 0; i < students; i++) {
                 roster.add(Student.enrol(base, i, course.path("joinCode").asText(), courseId));
             }
-            Tally warm = run(roster, clients, Duration.ofSeconds(warmUp));
+            Tally warm = run(server.port(), roster, clients, Duration.ofSeconds(warmUp));
             System.out.printf("warm-up %d s: %d submissions, %d refused or failed%n", warmUp, warm.latencies().size(),
                     warm.failures());
             String loadBefore = loadAverage();
             ServerProcess.Stats before = server.stats();
             long ownCpuBefore = ownCpuNanos();
             long start = System.nanoTime();
-            Tally measured = run(roster, clients, Duration.ofSeconds(seconds));
+            Tally measured = run(server.port(), roster, clients, Duration.ofSeconds(seconds));
             ServerProcess.Stats after = server.stats();
             long ownCpu = ownCpuNanos() - ownCpuBefore;
             double elapsed = (System.nanoTime() - start) / 1e9;
@@ -107,7 +107,7 @@ public final class SubmitLoadGenerator {
     private record Tally(List<Long> latencies, long failures) {
     }
 
-    private static Tally run(List<Student> roster, int clients, Duration duration) throws Exception {
+    private static Tally run(int port, List<Student> roster, int clients, Duration duration) throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
         long deadline = System.nanoTime() + duration.toNanos();
@@ -115,11 +115,11 @@ public final class SubmitLoadGenerator {
         for (int c = 0; c < clients; c++) {
             int client = c;
             Thread worker = new Thread(() -> {
-                try {
+                try (KeptAliveConnection connection = new KeptAliveConnection(port)) {
                     for (int turn = 0; System.nanoTime() < deadline; turn++) {
                         Student student = roster.get((client + turn * clients) % roster.size());
                         long sent = System.nanoTime();
-                        if (student.submitNext()) {
+                        if (student.submitNext(connection)) {
                             latencies.add(System.nanoTime() - sent);
                         } else {
                             failures.incrementAndGet();
@@ -174,20 +174,19 @@ public final class SubmitLoadGenerator {
         }
 
         /** One submission to the next exercise in turn; false if it was not graded. */
-        boolean submitNext() throws Exception {
+        boolean submitNext(KeptAliveConnection connection) throws Exception {
             String exercise = exercises.get((int) (turn.getAndIncrement() % exercises.size()));
             String body = "{\"submissionId\":\"" + UUID.randomUUID() + "\",\"answer\":" + answers.get(exercise) + "}";
-            return client.status("POST", "/api/courses/" + courseId + "/labs/" + LAB + "/exercises/" + exercise + "/submissions", body) == 200;
+            return connection.post("/api/courses/" + courseId + "/labs/" + LAB + "/exercises/" + exercise + "/submissions",
+                    client.cookie(), client.csrf(), body) == 200;
         }
     }
 
     /**
-     * One browser: its session cookie and CSRF token. Signed in, all of them share one HTTP/1.1 client (one selector
-     * thread and a pool of kept-alive connections, as a browser's tabs would), so the generator spends little CPU.
+     * One browser for the setup (its own HttpClient with a cookie jar), with its session cookie and CSRF token, which
+     * the load itself sends over the client threads' own connections ({@link KeptAliveConnection}).
      */
     private record Client(String base, HttpClient http, String csrf, String cookie) {
-        private static final HttpClient SHARED = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
         static Client login(String base, String email, String password) throws Exception {
             return start(base, "/api/session", Map.of("email", email, "password", password));
         }
@@ -211,7 +210,7 @@ public final class SubmitLoadGenerator {
                     HttpResponse.BodyHandlers.ofString()).body()).path("csrfToken").asText();
             String session = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("faultlab_session"))
                     .map(c -> c.getName() + "=" + c.getValue()).findFirst().orElse(null);
-            return new Client(base, session == null ? http : SHARED, csrf, session);
+            return new Client(base, http, csrf, session);
         }
 
         JsonNode send(String method, String path, Object body, int expected) throws Exception {
@@ -222,19 +221,11 @@ public final class SubmitLoadGenerator {
             return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
         }
 
-        int status(String method, String path, String json) throws Exception {
-            return request(method, path, json).statusCode();
-        }
-
         private HttpResponse<String> request(String method, String path, String json) throws Exception {
             HttpRequest.BodyPublisher publisher = json == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(json);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                    .header("X-CSRF-Token", csrf).method(method, publisher);
-            if (cookie != null) {
-                request.header("Cookie", cookie);
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .header("X-CSRF-Token", csrf).method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 
