@@ -33,8 +33,7 @@ public final class AccountService {
 
     /** The user behind a session cookie, read fresh so a role taken away applies at the next request. */
     public Optional<SignedIn> resume(String token) {
-        return sessions(sql).find(token)
-                .flatMap(session -> new UserStore(sql).byId(session.userId()).map(user -> new SignedIn(user, session)));
+        return sessions(sql).resume(token);
     }
 
     public Optional<User> user(long id) {

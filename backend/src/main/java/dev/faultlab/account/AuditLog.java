@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.util.List;
 import java.util.Map;
 
@@ -21,20 +23,29 @@ public final class AuditLog {
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
     };
 
+    private static final String RECORD = """
+            insert into audit_events (actor_id, action, subject, details, remote_addr)
+            values (?, ?, ?, cast(? as jsonb), ?)""";
+
     private final DSLContext sql;
 
     public AuditLog(DSLContext sql) {
         this.sql = sql;
     }
 
+    /** Fixed SQL: every submission is audited, so nothing is rendered for it. */
     public void record(Actor actor, AuditAction action, String subject, Map<String, ?> details) {
-        sql.insertInto(AUDIT_EVENTS)
-                .set(AUDIT_EVENTS.ACTOR_ID, actor.userId().orElse(null))
-                .set(AUDIT_EVENTS.ACTION, action.wireName())
-                .set(AUDIT_EVENTS.SUBJECT, subject)
-                .set(AUDIT_EVENTS.DETAILS, JSONB.valueOf(write(details)))
-                .set(AUDIT_EVENTS.REMOTE_ADDR, actor.address())
-                .execute();
+        String json = write(details);
+        sql.connection(c -> {
+            try (PreparedStatement s = c.prepareStatement(RECORD)) {
+                s.setObject(1, actor.userId().orElse(null), Types.BIGINT);
+                s.setString(2, action.wireName());
+                s.setString(3, subject);
+                s.setString(4, json);
+                s.setString(5, actor.address());
+                s.executeUpdate();
+            }
+        });
     }
 
     /** The newest events first. */

@@ -17,15 +17,21 @@ final class Answers {
     }
 
     static JsonNode require(JsonNode answer) {
+        json(answer);
+        return answer;
+    }
+
+    /** The answer as JSON text, once it is known to be one of a bounded size: written once, checked and stored. */
+    static String json(JsonNode answer) {
         if (answer == null || answer.isNull() || answer.isMissingNode()) {
             throw GradingException.invalid("answer", "Give your answer.");
         }
-        int size = answer.toString().length();
-        if (size > MAX_BYTES) {
-            throw GradingException.invalid("answer", "The answer is " + size + " characters long; at most "
+        String json = SubmissionStore.json(answer);
+        if (json.length() > MAX_BYTES) {
+            throw GradingException.invalid("answer", "The answer is " + json.length() + " characters long; at most "
                     + MAX_BYTES + " are accepted.");
         }
-        return answer;
+        return json;
     }
 
     static boolean same(JsonNode a, JsonNode b) {

@@ -1,11 +1,13 @@
 package dev.faultlab.grading;
 
 import dev.faultlab.account.Course;
+import dev.faultlab.account.CourseLab;
 import dev.faultlab.account.CourseService;
 import dev.faultlab.lab.Lab;
 import dev.faultlab.lab.LabCatalog;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Finds the labs a course uses, loaded from the catalog. */
 final class CourseLabs {
@@ -19,8 +21,12 @@ final class CourseLabs {
 
     /** The lab, if the course uses it and it loads; 404 otherwise. */
     LabInCourse resolve(Course course, String labId) {
-        var dates = courses.labs(course.id()).stream().filter(l -> l.labId().equals(labId)).findFirst()
-                .orElseThrow(() -> GradingException.notFound("The course does not use a lab '" + labId + "'."));
+        return resolve(course, labId, courses.labs(course.id()).stream().filter(l -> l.labId().equals(labId)).findFirst());
+    }
+
+    /** The same, with the course's dates for the lab already read (empty when it does not use the lab). */
+    LabInCourse resolve(Course course, String labId, Optional<CourseLab> found) {
+        CourseLab dates = found.orElseThrow(() -> GradingException.notFound("The course does not use a lab '" + labId + "'."));
         Lab lab = catalog.lab(labId).orElseThrow(() -> GradingException.notFound(
                 "The lab '" + labId + "' cannot be loaded at the moment; the course's instructors can see why."));
         return new LabInCourse(course, dates, lab);

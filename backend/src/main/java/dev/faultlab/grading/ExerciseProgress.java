@@ -4,17 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.lab.Exercise;
 import dev.faultlab.lab.LabGrading;
 import dev.faultlab.lab.LabPolicy;
-import dev.faultlab.lab.key.Solution;
 
 import java.time.Instant;
 import java.util.List;
 
 /** A viewer's progress on an exercise, with the expected answer when the reveal policy allows it. */
 final class ExerciseProgress {
-    private final LabGrading grading;
+    /** A class of a few hundred students over a lab's handful of exercises. */
+    private static final int CACHED_REVEALS = 2048;
+
+    private final Reveals reveals;
 
     ExerciseProgress(LabGrading grading) {
-        this.grading = grading;
+        this.reveals = new Reveals(grading, CACHED_REVEALS);
     }
 
     /**
@@ -27,22 +29,31 @@ final class ExerciseProgress {
 
     static boolean answerShown(LabInCourse lab, Exercise exercise, List<Submission> submissions, Instant now,
                                boolean preview) {
+        return answerShown(lab, exercise, AttemptTally.of(submissions, exercise.policy().scoring()), now, preview);
+    }
+
+    private static boolean answerShown(LabInCourse lab, Exercise exercise, AttemptTally tally, Instant now,
+                                       boolean preview) {
         LabPolicy policy = exercise.policy();
-        return RevealRules.answerShown(policy.reveal(), new RevealRules.Situation(preview, submissions.size(),
-                policy.maxAttempts(), Scoring.fullMarks(submissions), lab.pastDue(now)));
+        return RevealRules.answerShown(policy.reveal(), new RevealRules.Situation(preview, tally.used(),
+                policy.maxAttempts(), tally.fullMarks(), lab.pastDue(now)));
     }
 
     Progress of(LabInCourse lab, long viewerId, Exercise exercise, StudentWork work, Instant now, boolean preview) {
         List<Submission> submissions = work.of(exercise.id());
-        LabPolicy policy = exercise.policy();
-        int used = submissions.size();
-        Double points = Scoring.counted(submissions, policy.scoring()).map(Submission::points).orElse(null);
-        boolean shown = answerShown(lab, exercise, submissions, now, preview);
-        int attempt = shownAttempt(exercise, used);
-        JsonNode revealed = shown ? grading.expected(lab.lab(), lab.variantOf(viewerId), exercise.id(), attempt) : null;
-        Solution solution = shown ? grading.solution(lab.lab(), lab.variantOf(viewerId), exercise.id(), attempt) : null;
-        return new Progress(used, Math.max(0, policy.maxAttempts() - used), points,
-                work.draft(exercise.id()).map(Draft::answer).orElse(null),
-                submissions.isEmpty() ? null : Progress.Last.of(submissions.get(used - 1), shown), revealed, solution);
+        return of(lab, viewerId, exercise, AttemptTally.of(submissions, exercise.policy().scoring()),
+                submissions.isEmpty() ? null : submissions.get(submissions.size() - 1),
+                work.draft(exercise.id()).map(Draft::answer).orElse(null), now, preview);
+    }
+
+    /** From a tally of the attempts, the latest of them ({@code last}, null before any) and the draft, if any. */
+    Progress of(LabInCourse lab, long viewerId, Exercise exercise, AttemptTally tally, Submission last, JsonNode draft,
+                Instant now, boolean preview) {
+        boolean shown = answerShown(lab, exercise, tally, now, preview);
+        int attempt = shownAttempt(exercise, tally.used());
+        Reveals.Reveal reveal = shown ? reveals.of(lab.lab(), lab.variantOf(viewerId), exercise.id(), attempt) : null;
+        return new Progress(tally.used(), Math.max(0, exercise.policy().maxAttempts() - tally.used()), tally.counted(),
+                draft, last == null ? null : Progress.Last.of(last, shown), shown ? reveal.expected() : null,
+                shown ? reveal.solution() : null);
     }
 }

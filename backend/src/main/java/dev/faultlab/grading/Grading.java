@@ -14,7 +14,10 @@ public record Grading(LabSheets sheets, SubmissionService submissions, Gradebook
     public static Grading create(DSLContext sql, CourseService courses, LabCatalog catalog, LabGrading grading,
                                  Clock clock) {
         CourseLabs labs = new CourseLabs(courses, catalog);
-        return new Grading(new LabSheets(sql, labs, grading, clock), new SubmissionService(sql, labs, grading, clock),
+        // One for the lab page and the submit, so a reveal worked out for one is there for the other.
+        ExerciseProgress progress = new ExerciseProgress(grading);
+        return new Grading(new LabSheets(sql, labs, grading, progress, clock),
+                new SubmissionService(sql, labs, grading, progress, clock),
                 new GradebookService(sql, courses, labs), new RegradeService(sql, courses, labs, grading, clock),
                 new PracticeService(labs, grading, clock), new StudentAttempts(sql, courses, labs, grading));
     }

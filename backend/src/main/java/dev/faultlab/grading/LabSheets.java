@@ -26,11 +26,11 @@ public final class LabSheets {
     private final ExerciseProgress progress;
     private final Clock clock;
 
-    LabSheets(DSLContext sql, CourseLabs labs, LabGrading grading, Clock clock) {
+    LabSheets(DSLContext sql, CourseLabs labs, LabGrading grading, ExerciseProgress progress, Clock clock) {
         this.sql = sql;
         this.labs = labs;
         this.grading = grading;
-        this.progress = new ExerciseProgress(grading);
+        this.progress = progress;
         this.clock = clock;
     }
 

@@ -18,6 +18,12 @@ public record Submission(long id, long courseId, long userId, String labId, Stri
                         int attempt, UUID clientId, JsonNode answer, Grade grade, double points, String graderVersion,
                         Instant submittedAt, Instant regradedAt) {
 
+    /** The submission as stored under {@code newId}. */
+    Submission withId(long newId) {
+        return new Submission(newId, courseId, userId, labId, labVersion, exerciseId, attempt, clientId, answer, grade,
+                points, graderVersion, submittedAt, regradedAt);
+    }
+
     public Submission withGrade(Grade newGrade, double newPoints, String newLabVersion, String newGraderVersion,
                                 Instant at) {
         return new Submission(id, courseId, userId, labId, newLabVersion, exerciseId, attempt, clientId, answer,

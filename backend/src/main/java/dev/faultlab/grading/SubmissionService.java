@@ -14,18 +14,15 @@ import org.jooq.DSLContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-
-import static dev.faultlab.store.db.Tables.ENROLLMENTS;
 
 /**
  * A student's answers: drafts saved as they type, and submissions graded at once. A submission is validated,
- * graded, stored and audited in one transaction; callers have checked that the student belongs to the course.
+ * graded, stored and audited in one transaction; callers have checked that a draft's author belongs to the course,
+ * and give a submit the rule that admits its author.
  */
 public final class SubmissionService {
     private final DSLContext sql;
@@ -34,11 +31,11 @@ public final class SubmissionService {
     private final ExerciseProgress progress;
     private final Clock clock;
 
-    SubmissionService(DSLContext sql, CourseLabs labs, LabGrading grading, Clock clock) {
+    SubmissionService(DSLContext sql, CourseLabs labs, LabGrading grading, ExerciseProgress progress, Clock clock) {
         this.sql = sql;
         this.labs = labs;
         this.grading = grading;
-        this.progress = new ExerciseProgress(grading);
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -52,48 +49,62 @@ public final class SubmissionService {
     }
 
     /**
-     * Grades and stores the answer. A retry with the same {@code clientId} and answer returns the stored result
-     * and uses no attempt, even after the due date; the same id with another answer is refused.
+     * Grades and stores the answer, if {@code admission} admits the student to the course. A retry with the same
+     * {@code clientId} and answer returns the stored result and uses no attempt, even after the due date; the same
+     * id with another answer is refused. One transaction: a locking read of the student's seat in the course, one
+     * of their history on the exercise (summed up by PostgreSQL), their other answers only if the grader carries
+     * errors forward, the insert and the audit record.
      */
-    public SubmitResult submit(Course course, String labId, String exerciseId, long studentId, UUID clientId,
-                               JsonNode answer, Actor actor) {
-        if (clientId == null) {
-            throw GradingException.invalid("submissionId", "Give the submission a submissionId (a UUID chosen by the browser).");
-        }
-        LabInCourse lab = labs.resolve(course, labId);
-        Exercise exercise = lab.exercise(exerciseId);
-        Answers.require(answer);
+    public SubmitResult submit(long courseId, String labId, String exerciseId, long studentId, UUID clientId,
+                               JsonNode answer, Actor actor, Admission admission) {
         return sql.transactionResult(tx -> {
             DSLContext db = tx.dsl();
-            lockStudent(db, course.id(), studentId);
-            SubmissionStore store = new SubmissionStore(db);
+            SubmitStatements statements = new SubmitStatements(db);
+            SubmitStatements.Seat seat = statements.seat(courseId, studentId, labId);
+            Course course = admission.admit(seat.course(), seat.role());
+            if (clientId == null) {
+                throw GradingException.invalid("submissionId", "Give the submission a submissionId (a UUID chosen by the browser).");
+            }
+            LabInCourse lab = labs.resolve(course, labId, seat.dates());
+            Exercise exercise = lab.exercise(exerciseId);
+            String answerJson = Answers.json(answer);
             Instant now = now();
-            Optional<Submission> earlier = store.byClientId(course.id(), studentId, labId, exerciseId, clientId);
-            List<Submission> submissions = store.of(course.id(), studentId, labId);
-            List<Draft> drafts = new DraftStore(db).of(course.id(), studentId, labId);
-            if (earlier.isPresent()) {
-                requireSameAnswer(earlier.get(), answer);
-                return result(lab, exercise, studentId, earlier.get(), StudentWork.of(submissions, drafts), now);
+            ExerciseHistory history = statements.history(courseId, studentId, labId, exerciseId, clientId);
+            if (history.retriedId() != null) {
+                return retried(db, lab, exercise, studentId, clientId, answer, now);
             }
             lab.requireTakingAnswers(now);
-            StudentWork work = StudentWork.of(submissions, List.of());
-            int attempt = work.of(exerciseId).size();
+            int attempt = history.attempts();
             if (attempt >= exercise.policy().maxAttempts()) {
                 throw GradingException.conflict("no_attempts_left", "You have used all "
                         + exercise.policy().maxAttempts() + " attempts at this exercise.");
             }
-            Grade grade = grade(lab, exercise, studentId, attempt, answer, work.otherAnswers(exerciseId, Long.MAX_VALUE));
+            List<String> others = lab.lab().exercises().stream().map(Exercise::id).filter(id -> !id.equals(exerciseId)).toList();
+            Grade grade = asStored(grade(lab, exercise, studentId, attempt, answer,
+                    new OnDemandAnswers(() -> statements.latestAnswers(courseId, studentId, labId, others))));
             double points = Scoring.points(exercise.points(), grade.score(), exercise.policy().penaltyPerAttempt(), attempt);
-            Submission stored = store.insert(new Submission(0, course.id(), studentId, labId, lab.lab().version(),
-                    exerciseId, attempt, clientId, answer, grade, points, LabGrading.GRADER_VERSION, now, null));
-            new DraftStore(db).remove(course.id(), studentId, labId, exerciseId);
-            new AuditLog(db).record(actor, AuditAction.SUBMISSION_GRADED, "course:" + course.id(), audited(stored));
-            // The work as it now stands, without reading it back: the new submission in, this exercise's draft out.
-            List<Submission> withStored = new ArrayList<>(submissions);
-            withStored.add(stored);
-            List<Draft> otherDrafts = drafts.stream().filter(d -> !d.exerciseId().equals(exerciseId)).toList();
-            return result(lab, exercise, studentId, stored, StudentWork.of(withStored, otherDrafts), now);
+            Submission graded = new Submission(0, courseId, studentId, labId, lab.lab().version(), exerciseId, attempt,
+                    clientId, answer, grade, points, LabGrading.GRADER_VERSION, now, null);
+            Submission stored = graded.withId(statements.insert(graded, answerJson));
+            new AuditLog(db).record(actor, AuditAction.SUBMISSION_GRADED, "course:" + courseId, audited(stored));
+            // The insert removed this exercise's draft.
+            Progress current = progress.of(lab, studentId, exercise, history.with(stored, exercise.policy().scoring()),
+                    stored, null, now, false);
+            return new SubmitResult(SubmitResult.SubmissionView.of(stored, current.revealed() != null), current);
         });
+    }
+
+    /** A retried submit: the stored result, with the progress as it now stands. */
+    private SubmitResult retried(DSLContext db, LabInCourse lab, Exercise exercise, long studentId, UUID clientId,
+                                 JsonNode answer, Instant now) {
+        long courseId = lab.course().id();
+        String labId = lab.lab().id();
+        SubmissionStore store = new SubmissionStore(db);
+        Submission earlier = store.byClientId(courseId, studentId, labId, exercise.id(), clientId).orElseThrow();
+        requireSameAnswer(earlier, answer);
+        StudentWork work = StudentWork.of(store.of(courseId, studentId, labId), new DraftStore(db).of(courseId, studentId, labId));
+        Progress current = progress.of(lab, studentId, exercise, work, now, false);
+        return new SubmitResult(SubmitResult.SubmissionView.of(earlier, current.revealed() != null), current);
     }
 
     private Grade grade(LabInCourse lab, Exercise exercise, long studentId, int attempt, JsonNode answer,
@@ -103,6 +114,12 @@ public final class SubmissionService {
         } catch (InvalidAnswer e) {
             throw unreadable(e);
         }
+    }
+
+    /** The grade as the database keeps it (no feedback is an empty one), so the reply equals what a later read gives. */
+    private static Grade asStored(Grade grade) {
+        return grade.feedback() != null ? grade
+                : new Grade(grade.score(), grade.cells(), "", grade.rows(), grade.level());
     }
 
     /** 422 with every problem listed; such an answer uses no attempt. */
@@ -116,19 +133,6 @@ public final class SubmissionService {
             throw GradingException.conflict("submission_id_reused", "This submissionId was used for another answer; "
                     + "give each new submission a new id.");
         }
-    }
-
-    private SubmitResult result(LabInCourse lab, Exercise exercise, long studentId, Submission submission,
-                                StudentWork work, Instant now) {
-        Progress current = progress.of(lab, studentId, exercise, work, now, false);
-        return new SubmitResult(SubmitResult.SubmissionView.of(submission, current.revealed() != null), current);
-    }
-
-    /** One submit at a time per student and course, so two at once cannot both take the same attempt. */
-    private static void lockStudent(DSLContext db, long courseId, long studentId) {
-        db.selectOne().from(ENROLLMENTS)
-                .where(ENROLLMENTS.COURSE_ID.eq(courseId), ENROLLMENTS.USER_ID.eq(studentId))
-                .forUpdate().execute();
     }
 
     private static Map<String, Object> audited(Submission s) {

@@ -43,29 +43,6 @@ final class SubmissionStore {
         this.sql = sql;
     }
 
-    Submission insert(Submission s) {
-        SubmissionsRecord row = sql.insertInto(SUBMISSIONS)
-                .set(SUBMISSIONS.COURSE_ID, s.courseId())
-                .set(SUBMISSIONS.USER_ID, s.userId())
-                .set(SUBMISSIONS.LAB_ID, s.labId())
-                .set(SUBMISSIONS.LAB_VERSION, s.labVersion())
-                .set(SUBMISSIONS.EXERCISE_ID, s.exerciseId())
-                .set(SUBMISSIONS.ATTEMPT, s.attempt())
-                .set(SUBMISSIONS.CLIENT_ID, s.clientId())
-                .set(SUBMISSIONS.ANSWER, jsonb(s.answer()))
-                .set(SUBMISSIONS.SCORE, s.grade().score())
-                .set(SUBMISSIONS.POINTS, s.points())
-                .set(SUBMISSIONS.CELLS, jsonb(s.grade().cells()))
-                .set(SUBMISSIONS.ROW_GRADES, jsonb(s.grade().rows()))
-                .set(SUBMISSIONS.FEEDBACK_LEVEL, s.grade().level().name())
-                .set(SUBMISSIONS.FEEDBACK, s.grade().feedback() == null ? "" : s.grade().feedback())
-                .set(SUBMISSIONS.GRADER_VERSION, s.graderVersion())
-                .set(SUBMISSIONS.SUBMITTED_AT, utc(s.submittedAt()))
-                .returning()
-                .fetchSingle();
-        return toSubmission(row);
-    }
-
     Optional<Submission> byClientId(long courseId, long userId, String labId, String exerciseId, UUID clientId) {
         return sql.selectFrom(SUBMISSIONS)
                 .where(SUBMISSIONS.COURSE_ID.eq(courseId), SUBMISSIONS.USER_ID.eq(userId),
@@ -121,16 +98,24 @@ final class SubmissionStore {
     }
 
     static JSONB jsonb(Object value) {
+        return JSONB.valueOf(json(value));
+    }
+
+    static String json(Object value) {
         try {
-            return JSONB.valueOf(JSON.writeValueAsString(value));
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON-able: " + value, e);
         }
     }
 
     static JsonNode read(JSONB value) {
+        return read(value.data());
+    }
+
+    static JsonNode read(String json) {
         try {
-            return JSON.readTree(value.data());
+            return JSON.readTree(json);
         } catch (StreamConstraintsException e) {
             return NullNode.getInstance();
         } catch (JsonProcessingException e) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -19,8 +20,8 @@ import java.util.stream.Stream;
  * JVM of its own, so the load generator's clients do not share its CPU, heap or garbage collector. An optional
  * argument names the labs folder it serves. Its log goes to standard output, its replies to standard error:
  * it prints {@code bench port <n>} once serving, then answers lines
- * on standard input: {@code stats} (CPU time, heap in use, resident memory) and {@code gc} (the same after full
- * collections). It stops when its input ends, so it never outlives the generator.
+ * on standard input: {@code stats} (CPU time, heap in use, resident memory, the embedded PostgreSQL's CPU time) and
+ * {@code gc} (the same after full collections). It stops when its input ends, so it never outlives the generator.
  */
 public final class LoadServer {
     static final String REPLY = "bench ";
@@ -39,7 +40,7 @@ public final class LoadServer {
                 if (line.equals("gc")) {
                     collectGarbage();
                 }
-                reply("stats " + cpuNanos() + " " + usedHeap() + " " + residentBytes());
+                reply("stats " + cpuNanos() + " " + usedHeap() + " " + residentBytes() + " " + postgresCpuNanos(data));
             }
         } finally {
             app.close();
@@ -62,6 +63,35 @@ public final class LoadServer {
 
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * CPU time of the embedded PostgreSQL (Linux): its postmaster and the processes it started, the pool's
+     * connections among them; -1 with an external database.
+     */
+    private static long postgresCpuNanos(Path data) throws IOException {
+        Path pidFile = data.resolve("postgres").resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return -1;
+        }
+        String postmaster = Files.readAllLines(pidFile).get(0).trim();
+        long ticks = 0;
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                String stat;
+                try {
+                    stat = Files.readString(process.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                // After "(command) ": state, ppid, ... utime and stime are the 12th and 13th fields.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                if (process.getFileName().toString().equals(postmaster) || fields[1].equals(postmaster)) {
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
     private static long usedHeap() {

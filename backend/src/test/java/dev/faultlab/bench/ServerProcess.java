@@ -18,8 +18,11 @@ import java.util.concurrent.TimeUnit;
  * logging threads and slow the very server it measures. Replies come on its standard error.
  */
 final class ServerProcess implements AutoCloseable {
-    /** CPU time used by the server so far, heap in use and resident memory, all as the server measured them. */
-    record Stats(long cpuNanos, long usedHeap, long residentBytes) {
+    /**
+     * CPU time used by the server so far, heap in use and resident memory, and the CPU time of its embedded
+     * PostgreSQL (-1 if none), all as the server measured them.
+     */
+    record Stats(long cpuNanos, long usedHeap, long residentBytes, long postgresCpuNanos) {
     }
 
     private final Process process;
@@ -72,7 +75,7 @@ final class ServerProcess implements AutoCloseable {
     private Stats ask(String command) throws Exception {
         commands.println(command);
         String[] parts = reply("stats ").split(" ");
-        return new Stats(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        return new Stats(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]));
     }
 
     /** The next reply line starting with {@code prefix}, without it. */

@@ -3,6 +3,7 @@ package dev.faultlab.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.lang.management.ManagementFactory;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,14 +25,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Load on grading, from this JVM to a FaultLab it starts in a JVM of its own ({@link LoadServer}) on 127.0.0.1
- * (never anywhere else): S students of
- * one course submit answers to the Byzantine lab (all six exercises, round 3 with its 120 cells
- * included) as fast as C concurrent clients can, each submit graded and stored in PostgreSQL. Reports
- * submissions per second and the latency of each submit. The lab is a copy of labs/byzantine-generals
- * allowing 100 attempts, so the students do not run out. Bounded: at most 500 clients, 200 students,
- * 120 seconds; it stops by itself.
+ * (never anywhere else): S students of one course submit answers to the Byzantine lab (all six exercises, round 3
+ * with its 120 cells included) as fast as C concurrent clients can, each submit graded and stored in PostgreSQL.
+ * A warm-up of W seconds (same load, not counted) lets both JVMs compile the hot code and PostgreSQL's connections
+ * prepare their statements; then it reports submissions per second and the latency of each submit, with the
+ * machine's load average before and after (other work on the machine shows there). The lab is a copy of
+ * labs/byzantine-generals allowing 100 attempts (the most lab.yaml allows), so the students do not run out (100
+ * students have 60,000 submissions between them). Bounded: at most 500 clients, 200 students, 120 seconds of
+ * warm-up and 120 of measuring; it stops by itself.
  *
- * <pre>mvn -B -q -pl backend test-compile exec:exec@bench -Dbench.main=dev.faultlab.bench.SubmitLoadGenerator -Dbench.args="16 100 20"</pre>
+ * <pre>mvn -B -q -pl backend exec:exec@bench -Dbench.main=dev.faultlab.bench.SubmitLoadGenerator -Dbench.args="16 100 30 15"</pre>
  */
 public final class SubmitLoadGenerator {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +46,7 @@ public final class SubmitLoadGenerator {
         int clients = Math.min(500, args.length > 0 ? Integer.parseInt(args[0]) : 16);
         int students = Math.min(200, args.length > 1 ? Integer.parseInt(args[1]) : 100);
         int seconds = Math.min(120, args.length > 2 ? Integer.parseInt(args[2]) : 20);
+        int warmUp = Math.min(120, args.length > 3 ? Integer.parseInt(args[3]) : 15);
         Path labs = Files.createTempDirectory("faultlab-submit-load");
         copyLab(labs.resolve(LAB));
         try (ServerProcess server = ServerProcess.start(Path.of("/tmp/faultlab-submit-load-server.log"), labs.toString())) {
@@ -55,13 +59,35 @@ public final class SubmitLoadGenerator {
             for (int i = 0; i < students; i++) {
                 roster.add(Student.enrol(base, i, course.path("joinCode").asText(), courseId));
             }
+            Tally warm = run(server.port(), roster, clients, Duration.ofSeconds(warmUp));
+            System.out.printf("warm-up %d s: %d submissions, %d refused or failed%n", warmUp, warm.latencies().size(),
+                    warm.failures());
+            String loadBefore = loadAverage();
             ServerProcess.Stats before = server.stats();
+            long ownCpuBefore = ownCpuNanos();
             long start = System.nanoTime();
-            run(roster, clients, Duration.ofSeconds(seconds));
+            Tally measured = run(server.port(), roster, clients, Duration.ofSeconds(seconds));
             ServerProcess.Stats after = server.stats();
+            long ownCpu = ownCpuNanos() - ownCpuBefore;
             double elapsed = (System.nanoTime() - start) / 1e9;
+            List<Long> sorted = measured.latencies();
+            System.out.printf("clients %d, students %d, %.0f s: %d submissions graded and stored, %.0f per second; "
+                            + "%d refused or failed%n", clients, roster.size(), elapsed, sorted.size(), sorted.size() / elapsed,
+                    measured.failures());
+            System.out.printf("submit latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 100));
             System.out.printf("server CPU %.0f%% of one core, heap in use %d MB, resident %d MB%n",
                     (after.cpuNanos() - before.cpuNanos()) / 1e9 / elapsed * 100, after.usedHeap() >> 20, after.residentBytes() >> 20);
+            System.out.printf("load average (1, 5, 15 min) before %s, after %s%n", loadBefore, loadAverage());
+            // CPU time per submit hardly depends on what else the machine does, unlike the rate.
+            int n = Math.max(1, sorted.size());
+            double serverMs = (after.cpuNanos() - before.cpuNanos()) / 1e6 / n;
+            double postgresMs = (after.postgresCpuNanos() - before.postgresCpuNanos()) / 1e6 / n;
+            double generatorMs = ownCpu / 1e6 / n;
+            double total = serverMs + postgresMs + generatorMs;
+            System.out.printf("CPU per submit: server %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms; %.2f ms in all, "
+                    + "so %d idle cores would give at most %.0f per second%n", serverMs, postgresMs, generatorMs, total,
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors() * 1000 / total);
         } finally {
             System.exit(0);
         }
@@ -77,20 +103,23 @@ public final class SubmitLoadGenerator {
         }
     }
 
-    private static void run(List<Student> roster, int clients, Duration duration) throws Exception {
+    /** Latencies of the graded submits, sorted, and how many were not graded. */
+    private record Tally(List<Long> latencies, long failures) {
+    }
+
+    private static Tally run(int port, List<Student> roster, int clients, Duration duration) throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
         long deadline = System.nanoTime() + duration.toNanos();
-        long start = System.nanoTime();
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
             int client = c;
             Thread worker = new Thread(() -> {
-                try {
+                try (KeptAliveConnection connection = new KeptAliveConnection(port)) {
                     for (int turn = 0; System.nanoTime() < deadline; turn++) {
                         Student student = roster.get((client + turn * clients) % roster.size());
                         long sent = System.nanoTime();
-                        if (student.submitNext()) {
+                        if (student.submitNext(connection)) {
                             latencies.add(System.nanoTime() - sent);
                         } else {
                             failures.incrementAndGet();
@@ -106,48 +135,58 @@ public final class SubmitLoadGenerator {
             worker.start();
         }
         done.await(duration.toSeconds() + 60, TimeUnit.SECONDS);
-        double elapsed = (System.nanoTime() - start) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("clients %d, students %d, %.0f s: %d submissions graded and stored, %.0f per second; "
-                        + "%d refused or failed%n", clients, roster.size(), elapsed, sorted.size(), sorted.size() / elapsed,
-                failures.get());
-        System.out.printf("submit latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 100));
+        return new Tally(sorted, failures.get());
     }
 
-    /** A student with the answers they submit in turn: every cell ATTACK, a choice of "agree". */
-    private record Student(Client client, long courseId, List<String> exercises, Map<String, Object> answers,
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The first three fields of /proc/loadavg, as uptime shows them. */
+    private static String loadAverage() throws Exception {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+        return fields[0] + ", " + fields[1] + ", " + fields[2];
+    }
+
+    /** A student with the answers (as JSON) they submit in turn: every cell ATTACK, a choice of "agree". */
+    private record Student(Client client, long courseId, List<String> exercises, Map<String, String> answers,
                            AtomicLong turn) {
         static Student enrol(String base, int index, String joinCode, long courseId) throws Exception {
             Client client = Client.signUp(base, "student" + index + "@load.test", "Student " + index, PASSWORD, joinCode);
             JsonNode sheet = client.send("GET", "/api/courses/" + courseId + "/labs/" + LAB, null, 200);
             List<String> exercises = new ArrayList<>();
-            Map<String, Object> answers = new LinkedHashMap<>();
+            Map<String, String> answers = new LinkedHashMap<>();
             for (JsonNode exercise : sheet.path("exercises")) {
                 exercises.add(exercise.path("id").asText());
                 JsonNode input = exercise.path("input");
                 if (input.path("kind").asText().equals("grid")) {
                     Map<String, String> cells = new LinkedHashMap<>();
                     input.path("cells").forEach(cell -> cells.put(cell.asText(), "ATTACK"));
-                    answers.put(exercise.path("id").asText(), Map.of("cells", cells));
+                    answers.put(exercise.path("id").asText(), JSON.writeValueAsString(Map.of("cells", cells)));
                 } else {
-                    answers.put(exercise.path("id").asText(), Map.of("choices", List.of(input.path("options").get(0).path("id").asText())));
+                    answers.put(exercise.path("id").asText(), JSON.writeValueAsString(
+                            Map.of("choices", List.of(input.path("options").get(0).path("id").asText()))));
                 }
             }
             return new Student(client, courseId, exercises, answers, new AtomicLong());
         }
 
         /** One submission to the next exercise in turn; false if it was not graded. */
-        boolean submitNext() throws Exception {
+        boolean submitNext(KeptAliveConnection connection) throws Exception {
             String exercise = exercises.get((int) (turn.getAndIncrement() % exercises.size()));
-            Map<String, Object> body = Map.of("submissionId", UUID.randomUUID().toString(), "answer", answers.get(exercise));
-            return client.status("POST", "/api/courses/" + courseId + "/labs/" + LAB + "/exercises/" + exercise + "/submissions", body) == 200;
+            String body = "{\"submissionId\":\"" + UUID.randomUUID() + "\",\"answer\":" + answers.get(exercise) + "}";
+            return connection.post("/api/courses/" + courseId + "/labs/" + LAB + "/exercises/" + exercise + "/submissions",
+                    client.cookie(), client.csrf(), body) == 200;
         }
     }
 
-    /** One browser: a cookie jar and the CSRF token of its session. */
-    private record Client(String base, HttpClient http, String csrf) {
+    /**
+     * One browser for the setup (its own HttpClient with a cookie jar), with its session cookie and CSRF token, which
+     * the load itself sends over the client threads' own connections ({@link KeptAliveConnection}).
+     */
+    private record Client(String base, HttpClient http, String csrf, String cookie) {
         static Client login(String base, String email, String password) throws Exception {
             return start(base, "/api/session", Map.of("email", email, "password", password));
         }
@@ -159,33 +198,32 @@ public final class SubmitLoadGenerator {
         }
 
         private static Client start(String base, String path, Map<String, Object> body) throws Exception {
-            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            CookieManager cookies = new CookieManager();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
             Client anonymous = new Client(base, http, JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/session"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body()).path("csrfToken").asText());
-            HttpResponse<String> response = anonymous.request("POST", path, body);
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).path("csrfToken").asText(), null);
+            HttpResponse<String> response = anonymous.request("POST", path, JSON.writeValueAsString(body));
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException(path + " failed: " + response.body());
             }
-            String session = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/session")).build(),
+            String csrf = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/session")).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).path("csrfToken").asText();
-            return new Client(base, http, session);
+            String session = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("faultlab_session"))
+                    .map(c -> c.getName() + "=" + c.getValue()).findFirst().orElse(null);
+            return new Client(base, http, csrf, session);
         }
 
         JsonNode send(String method, String path, Object body, int expected) throws Exception {
-            HttpResponse<String> response = request(method, path, body);
+            HttpResponse<String> response = request(method, path, body == null ? null : JSON.writeValueAsString(body));
             if (response.statusCode() != expected) {
                 throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
         }
 
-        int status(String method, String path, Object body) throws Exception {
-            return request(method, path, body).statusCode();
-        }
-
-        private HttpResponse<String> request(String method, String path, Object body) throws Exception {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+        private HttpResponse<String> request(String method, String path, String json) throws Exception {
+            HttpRequest.BodyPublisher publisher = json == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json);
             return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                     .header("X-CSRF-Token", csrf).method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
         }

@@ -270,7 +270,7 @@ class SubmitIT {
     }
 
     /** Round 2 as expected, but with what loyal relays say about {@code origin} flipped, as a wrong round 1 implies. */
-    private static JsonNode echoingMistake(JsonNode round2, String origin, List<String> traitors) {
+    static JsonNode echoingMistake(JsonNode round2, String origin, List<String> traitors) {
         JsonNode answer = round2;
         Iterator<String> cells = round2.path("cells").fieldNames();
         while (cells.hasNext()) {

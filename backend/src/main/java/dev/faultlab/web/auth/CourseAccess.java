@@ -52,11 +52,17 @@ public final class CourseAccess {
      * as students (they have no work of their own there), 404 for everyone else.
      */
     public Course requireStudent(Viewer viewer, long courseId) {
-        Course course = requireMember(viewer, courseId);
-        if (roleIn(viewer, courseId).filter(r -> r == CourseRole.STUDENT).isEmpty()) {
+        Optional<Course> course = courses.course(courseId);
+        return requireStudent(viewer, course, course.isPresent() ? roleIn(viewer, courseId) : Optional.empty());
+    }
+
+    /** The same rule, on the course and the viewer's role in it as the caller read them (empty if absent). */
+    public Course requireStudent(Viewer viewer, Optional<Course> course, Optional<CourseRole> role) {
+        Course found = course.filter(c -> viewer.isAdmin() || role.isPresent()).orElseThrow(CourseAccess::noSuchCourse);
+        if (role.filter(r -> r == CourseRole.STUDENT).isEmpty()) {
             throw new ApiException(403, "forbidden", "Only the course's students can do this.");
         }
-        return course;
+        return found;
     }
 
     /**
