@@ -165,7 +165,7 @@ final class FaultModel implements Effects {
     public void request(int node, String command) {
         NodeState target = kernel.nodes[node];
         Request request = new Request(++requests, node, command);
-        int seq = kernel.record(EventKind.REQUEST, node, -1, -1, -1, request, target.up ? null : "lost: P" + node + " is down");
+        int seq = kernel.record(EventKind.REQUEST, node, -1, -1, -1, request, target.up ? null : "lost: " + ProcessLabel.of(node) + " is down");
         if (target.up) {
             kernel.invoke(target, seq, process -> {
                 if (process.adversary != null) {

@@ -695,7 +695,7 @@ final class Kernel {
 
         @Override
         Enabled describe() {
-            return new Enabled("start", time, node, -1, -1, "P" + node + " starts");
+            return new Enabled("start", time, node, -1, -1, ProcessLabel.of(node) + " starts");
         }
 
         @Override

@@ -38,7 +38,7 @@ public sealed interface Output permits Output.Decide, Output.Deliver, Output.Com
         }
     }
 
-    /** A server answers request {@code request} (its {@link Request#id()}) of the client process {@code client}. */
+    /** A server answers request {@code request} of the client process {@code client}: the number the client gave it (its {@link Request#id()} when the request came straight from an intervention). */
     record Reply(int client, int request, Object result) implements Output {
         @Override
         public String kind() {

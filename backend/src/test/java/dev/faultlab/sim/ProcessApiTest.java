@@ -153,7 +153,7 @@ class ProcessApiTest {
         Simulation sim = start(FailureModel.CRASH_STOP, List.of(Fault.at(1, FaultKind.CRASH, 1), request(2, 1, "a")));
         sim.runToEnd();
 
-        assertThat(Events.of(sim, EventKind.REQUEST).get(0).detail()).isEqualTo("lost: P1 is down");
+        assertThat(Events.of(sim, EventKind.REQUEST).get(0).detail()).isEqualTo("lost: P2 is down");
         assertThat(Events.count(sim, EventKind.SEND)).isZero();
     }
 

@@ -40,14 +40,14 @@ public final class Raft implements Protocol {
                 + "randomized election timeout becomes candidate for the next term; servers vote once per term and "
                 + "never for a candidate whose log is less up to date. The leader appends each client request to "
                 + "its log, replicates it, commits it once a majority holds it, and tells followers what is "
-                + "committed. Clients retransmit on a timeout or a redirect. Servers are P0 to P(n-1), clients "
+                + "committed. Clients retransmit on a timeout or a redirect. Servers are P1 to Pn, clients "
                 + "follow them.";
     }
 
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.integer("n", 1, 15, 5, "number of servers (P0 to P(n-1))"),
+                ParamSpec.integer("n", 1, 15, 5, "number of servers (P1 to Pn)"),
                 ParamSpec.integer("clients", 0, 16, 1, "number of clients, numbered after the servers"),
                 ParamSpec.integer("requests", 0, 1_000_000, 3, "requests each client makes, one after another"),
                 ParamSpec.integer("electionTimeoutMin", 1, 100_000, 30, "shortest election timeout, in ticks"),
