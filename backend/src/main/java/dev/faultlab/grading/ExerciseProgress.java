@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.lab.Exercise;
 import dev.faultlab.lab.LabGrading;
 import dev.faultlab.lab.LabPolicy;
-import dev.faultlab.lab.key.Solution;
+import dev.faultlab.key.Solution;
 
 import java.time.Instant;
 import java.util.List;

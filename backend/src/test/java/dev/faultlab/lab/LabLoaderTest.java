@@ -1,5 +1,6 @@
 package dev.faultlab.lab;
 
+import dev.faultlab.protocols.Protocols;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,7 @@ class LabLoaderTest {
     @TempDir
     Path labs;
 
-    private final LabLoader loader = new LabLoader(new ReferenceGrading());
+    private final LabLoader loader = new LabLoader(new ReferenceGrading(Protocols.registry()));
 
     private Path lab(String yaml) throws IOException {
         Path folder = Files.createDirectories(labs.resolve("flood"));

@@ -1,9 +1,11 @@
 package dev.faultlab.protocols.twophase;
 
+import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.KeyedProtocol;
+import dev.faultlab.protocols.twophase.key.TwoPhaseKeys;
 import dev.faultlab.sim.FailureModel;
 import dev.faultlab.sim.ParamSpec;
 import dev.faultlab.sim.Params;
-import dev.faultlab.sim.Protocol;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.RecipeException;
 import dev.faultlab.sim.RoleSpec;
@@ -19,8 +21,10 @@ import java.util.SplittableRandom;
  * transaction per run. Participants in READY that time out ask each other and act by the recovery table;
  * with the coordinator down and everyone READY the protocol blocks.
  */
-public final class TwoPhaseCommit implements Protocol {
+public final class TwoPhaseCommit implements KeyedProtocol {
     public static final String ID = "twophase";
+    /** The coordinator's role in a run ({@link dev.faultlab.sim.Simulation#roles()}). */
+    public static final String COORDINATOR = "coordinator";
 
     @Override
     public String id() {
@@ -42,7 +46,7 @@ public final class TwoPhaseCommit implements Protocol {
 
     @Override
     public List<RoleSpec> roles() {
-        return List.of(new RoleSpec("coordinator", "asks for votes and decides"),
+        return List.of(new RoleSpec(COORDINATOR, "asks for votes and decides"),
                 new RoleSpec("participant", "votes, then commits or aborts as told"));
     }
 
@@ -50,6 +54,11 @@ public final class TwoPhaseCommit implements Protocol {
     @Override
     public FailureModel failureModel() {
         return FailureModel.CRASH_RECOVERY;
+    }
+
+    @Override
+    public List<AnswerKey> answerKeys() {
+        return TwoPhaseKeys.all();
     }
 
     @Override
@@ -92,7 +101,7 @@ public final class TwoPhaseCommit implements Protocol {
             List<Integer> others = new ArrayList<>(participants);
             others.remove(Integer.valueOf(node));
             return new Participant(coordinator, others, votes.get(participants.indexOf(node)), timeouts);
-        }).withRoles(node -> node == coordinator ? "coordinator" : "participant");
+        }).withRoles(node -> node == coordinator ? COORDINATOR : "participant");
     }
 
     /** The coordinator's id in a recipe of this protocol, for checkers and graders. */
