@@ -5,7 +5,6 @@ import dev.faultlab.key.Grid;
 import dev.faultlab.key.GridKey;
 import dev.faultlab.key.Reference;
 import dev.faultlab.protocols.raft.Raft;
-import dev.faultlab.protocols.raft.RaftMonitors;
 import dev.faultlab.protocols.raft.ServerSnapshot;
 
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ final class RaftCommittedKey implements GridKey {
     @Override
     public Grid expected(Reference reference, Map<String, Object> args) {
         long time = Args.time(args, "answer");
-        List<ServerSnapshot> servers = RaftMonitors.serversAt(reference.run().recipe(), reference.registry(), time);
+        List<ServerSnapshot> servers = RaftServers.atOrBefore(reference, time);
         Map<String, String> values = new LinkedHashMap<>();
         List<Grid.Axis> rows = new ArrayList<>();
         for (ServerSnapshot server : servers) {

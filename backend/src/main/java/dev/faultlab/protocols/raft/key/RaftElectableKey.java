@@ -6,7 +6,6 @@ import dev.faultlab.key.GridKey;
 import dev.faultlab.key.Reference;
 import dev.faultlab.protocols.raft.Electable;
 import dev.faultlab.protocols.raft.Raft;
-import dev.faultlab.protocols.raft.RaftMonitors;
 import dev.faultlab.protocols.raft.ServerSnapshot;
 
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ final class RaftElectableKey implements GridKey {
     @Override
     public Grid expected(Reference reference, Map<String, Object> args) {
         long time = args.containsKey("time") ? Args.time(args, "answer") : 0;
-        List<ServerSnapshot> servers = RaftMonitors.serversAt(reference.run().recipe(), reference.registry(), time);
+        List<ServerSnapshot> servers = RaftServers.atOrBefore(reference, time);
         Map<String, String> values = new LinkedHashMap<>();
         List<Grid.Axis> rows = new ArrayList<>();
         for (ServerSnapshot server : servers) {

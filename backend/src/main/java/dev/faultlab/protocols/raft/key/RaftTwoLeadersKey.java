@@ -57,18 +57,14 @@ final class RaftTwoLeadersKey implements PropertyKey {
         }
         // Cut off whoever leads at each moment of the run's first half: the rest elect a newer leader.
         Recipe scenario = reference.run().recipe();
-        Simulation scenarioRun = Simulation.start(scenario, reference.registry());
         for (long at = STEP; at <= Raft.runFor(scenario) / 2; at += STEP) {
-            while (!scenarioRun.ended() && scenarioRun.now() < at) {
-                scenarioRun.step();
-            }
-            Optional<Integer> leader = RaftMonitors.snapshots(scenarioRun).stream().filter(ServerSnapshot::leader)
-                    .map(ServerSnapshot::id).findFirst();
+            RaftServers.Moment moment = RaftServers.firstAtOrAfter(reference, at);
+            Optional<Integer> leader = moment.servers().stream().filter(ServerSnapshot::leader).map(ServerSnapshot::id).findFirst();
             if (leader.isEmpty()) {
                 continue;
             }
-            // Later than the leader was seen, so the fault lands after the step that showed it.
-            List<Fault> plan = List.of(Fault.network(scenarioRun.now() + 1, FaultKind.PARTITION,
+            // Later than the leader was seen, so the fault lands after the event that showed it.
+            List<Fault> plan = List.of(Fault.network(moment.time() + 1, FaultKind.PARTITION,
                     Map.of("groups", List.of(List.of(leader.get())))));
             List<Fault> all = new ArrayList<>(scenario.faults());
             all.addAll(plan);
