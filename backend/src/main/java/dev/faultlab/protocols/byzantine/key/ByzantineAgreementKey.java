@@ -27,7 +27,7 @@ final class ByzantineAgreementKey implements ChoiceKey {
 
     @Override
     public Solution solution(Reference reference, Map<String, Object> args) {
-        return ByzantineSolutions.agreement(reference.run());
+        return ByzantineSolutions.agreement(reference);
     }
 
     @Override

@@ -40,7 +40,7 @@ final class ByzantineGrids {
 
     /** ATTACK and RETREAT when the processes start with only those (the lecture's orders); otherwise free text. */
     static List<String> vocabulary(Reference reference) {
-        return ORDERS.containsAll(ByzantineStates.initialValues(reference)) ? ORDERS : List.of();
+        return ORDERS.containsAll(ByzantineStates.of(reference).initialValues()) ? ORDERS : List.of();
     }
 
     /** A value never heard counts as the majority rule's default, as the protocol itself counts it. */

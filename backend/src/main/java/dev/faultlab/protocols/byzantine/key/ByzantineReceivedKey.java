@@ -94,7 +94,7 @@ final class ByzantineReceivedKey implements GridKey {
         int round = (Integer) args.get("round");
         boolean arbitrary = Boolean.TRUE.equals(args.get("arbitrary"));
         Map<List<Integer>, String> heard = new HashMap<>();
-        for (Statement statement : ByzantineStates.atEnd(run).received(node, round)) {
+        for (Statement statement : ByzantineStates.of(reference).received(node, round)) {
             heard.put(statement.path(), statement.value());
         }
         Set<List<Integer>> prefixes = new LinkedHashSet<>();

@@ -2,6 +2,7 @@ package dev.faultlab.protocols.byzantine.key;
 
 import dev.faultlab.key.Grid;
 import dev.faultlab.key.GridReasons;
+import dev.faultlab.key.Reference;
 import dev.faultlab.key.Solution;
 import dev.faultlab.protocols.byzantine.Majority;
 import dev.faultlab.protocols.byzantine.OralMessage;
@@ -68,8 +69,9 @@ final class ByzantineSolutions {
     }
 
     /** For each origin: what was heard directly and what each relay's subtree resolved to, and their majority. */
-    static Solution vector(Simulation run, int node) {
-        ByzantineStates states = ByzantineStates.atEnd(run);
+    static Solution vector(Reference reference, int node) {
+        Simulation run = reference.run();
+        ByzantineStates states = ByzantineStates.of(reference);
         Map<List<Integer>, String> heard = new HashMap<>();
         for (int round = 1; round <= run.rounds(); round++) {
             for (Statement statement : states.received(node, round)) {
@@ -133,10 +135,11 @@ final class ByzantineSolutions {
     }
 
     /** Each loyal process's final vector, side by side. */
-    static Solution agreement(Simulation run) {
+    static Solution agreement(Reference reference) {
+        Simulation run = reference.run();
         List<Solution.Step> steps = new ArrayList<>();
         Trace trace = run.trace();
-        ByzantineStates states = ByzantineStates.atEnd(run);
+        ByzantineStates states = ByzantineStates.of(reference);
         for (int node = 0; node < run.nodeCount(); node++) {
             if (!ByzantineGrids.loyal(run, node)) {
                 continue;

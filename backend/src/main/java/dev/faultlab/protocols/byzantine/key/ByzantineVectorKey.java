@@ -43,9 +43,8 @@ final class ByzantineVectorKey implements GridKey {
 
     @Override
     public Grid expected(Reference reference, Map<String, Object> args) {
-        Simulation run = reference.run();
         int node = (Integer) args.get("node");
-        return grid(reference, args, ByzantineStates.atEnd(run).finalVector(node).orElseThrow(() ->
+        return grid(reference, args, ByzantineStates.of(reference).finalVector(node).orElseThrow(() ->
                 new IllegalStateException(ProcessLabel.of(node) + " has no final vector: it crashed, or the run ended early")));
     }
 
@@ -56,7 +55,7 @@ final class ByzantineVectorKey implements GridKey {
 
     @Override
     public Solution solution(Reference reference, Map<String, Object> args) {
-        return ByzantineSolutions.vector(reference.run(), (Integer) args.get("node"));
+        return ByzantineSolutions.vector(reference, (Integer) args.get("node"));
     }
 
     @Override
@@ -74,7 +73,7 @@ final class ByzantineVectorKey implements GridKey {
             }
             heard.putAll(cells.get());
         }
-        String own = ByzantineStates.atEnd(run).value(node).orElseThrow();
+        String own = ByzantineStates.of(reference).value(node).orElseThrow();
         List<String> vector = ByzantineResults.vectorFrom(node, run.nodeCount(), run.rounds(), own, path -> heard.get(
                 Grid.cell(ByzantineGrids.rowId(path.subList(0, path.size() - 1)), ProcessLabel.of(path.get(path.size() - 1)))));
         return Optional.of(grid(reference, args, vector));

@@ -21,17 +21,17 @@ class ByzantineStatesTest {
     private static final ProtocolRegistry REGISTRY = Protocols.registry();
 
     /** Four loyal processes, m=1 (two rounds); P4 crashes in round 2, after its relays arrived. */
-    private static Simulation run() {
+    private static ByzantineStates states() {
         Recipe recipe = Recipe.of("byzantine", Map.of("n", 4, "m", 1, "values", List.of("a", "b", "c", "d")), 1)
                 .withFault(Fault.at(15, FaultKind.CRASH, 3));
         Simulation run = Simulation.start(recipe, REGISTRY);
         run.runToEnd();
-        return run;
+        return ByzantineStates.of(new Reference(run, REGISTRY));
     }
 
     @Test
     void aLoyalProcessHeardEachValueDirectlyThenRelayedAndBuiltTheVectorOfThem() {
-        ByzantineStates states = ByzantineStates.atEnd(run());
+        ByzantineStates states = states();
 
         assertThat(states.value(0)).contains("a");
         assertThat(states.received(0, 1)).containsExactly(new Statement(List.of(1), "b"), new Statement(List.of(2), "c"),
@@ -44,7 +44,7 @@ class ByzantineStatesTest {
 
     @Test
     void aCrashedProcessHasLostWhatItHeard() {
-        ByzantineStates states = ByzantineStates.atEnd(run());
+        ByzantineStates states = states();
 
         assertThat(states.value(3)).isEmpty();
         assertThat(states.received(3, 1)).isEmpty();
@@ -53,12 +53,12 @@ class ByzantineStatesTest {
 
     @Test
     void theValuesTheRunStartedWithIncludeTheCrashedProcesses() {
-        assertThat(ByzantineStates.initialValues(new Reference(run(), REGISTRY))).containsExactly("a", "b", "c", "d");
+        assertThat(states().initialValues()).containsExactly("a", "b", "c", "d");
     }
 
     @Test
     void roundsAndProcessesTheRunDoesNotHaveAreRefused() {
-        ByzantineStates states = ByzantineStates.atEnd(run());
+        ByzantineStates states = states();
 
         assertThatThrownBy(() -> states.received(0, 3)).hasMessage("round 3 does not exist; this run has rounds 1 to 2");
         assertThatThrownBy(() -> states.value(4)).hasMessage("P5 does not exist (n=4)");
