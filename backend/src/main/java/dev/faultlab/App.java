@@ -15,6 +15,7 @@ import dev.faultlab.lab.ReferenceGrading;
 import dev.faultlab.protocols.Protocols;
 import dev.faultlab.run.RunService;
 import dev.faultlab.run.RunSettings;
+import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.store.RunStore;
 import dev.faultlab.store.Database;
 import dev.faultlab.store.DatabaseUrl;
@@ -81,7 +82,7 @@ public final class App implements AutoCloseable {
         Path folder = Path.of(args.length > 1 ? args[1] : "labs");
         try {
             int variants = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_VARIANTS_CHECKED;
-            return new LabValidator(System.out).validate(folder, variants) == 0 ? 0 : 1;
+            return new LabValidator(System.out, Protocols.registry()).validate(folder, variants) == 0 ? 0 : 1;
         } catch (NumberFormatException e) {
             System.err.println("The number of variants must be a whole number, got '" + args[2] + "'");
             return 2;
@@ -98,7 +99,9 @@ public final class App implements AutoCloseable {
         ServerInstance instance = null;
         try {
             Clock clock = Clock.systemUTC();
-            ReferenceGrading grading = new ReferenceGrading();
+            // The one registry of protocols (and, through them, of answer keys) every part of the platform uses.
+            ProtocolRegistry protocols = Protocols.registry();
+            ReferenceGrading grading = new ReferenceGrading(protocols);
             LabCatalog labs = new LabCatalog(config.labsDir(), grading, clock);
             PasswordHasher hasher = new PasswordHasher();
             AccountService accounts = new AccountService(database.sql(), hasher, clock, config.sessionLifetime(),
@@ -110,7 +113,7 @@ public final class App implements AutoCloseable {
                     ? Optional.of(new DemoSeed(database.sql(), hasher, labs, clock).seed())
                     : Optional.empty();
             instance = ServerInstance.register(database);
-            RunService runs = new RunService(Protocols.registry(), new RunStore(database.sql()), instance,
+            RunService runs = new RunService(protocols, new RunStore(database.sql()), instance,
                     RunSettings.defaults().withMaxRunsPerOwner(config.maxRunsPerUser())
                             .withIdleTimeout(config.runIdleTimeout()));
             WebServer web = WebServer.start(new WebServer.Settings(config.port(), config.maxRequestBytes(),

@@ -3,6 +3,8 @@ package dev.faultlab;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.faultlab.sim.NodeProcess;
+import dev.faultlab.sim.Simulation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +31,46 @@ class ArchitectureTest {
     }
 
     @Test
-    void protocolsAndCheckersUseOnlyTheKernel() {
-        classes().that().resideInAnyPackage("dev.faultlab.protocols..", "dev.faultlab.check..")
+    void checkersUseOnlyTheKernel() {
+        classes().that().resideInAPackage("dev.faultlab.check..")
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage("dev.faultlab.sim..", "dev.faultlab.protocols..", "dev.faultlab.check..", "java..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void theKeyFrameworkUsesOnlyTheKernelAndTheCheckers() {
+        classes().that().resideInAPackage("dev.faultlab.key..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.faultlab.sim..", "dev.faultlab.check..", "dev.faultlab.key..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void protocolsUseOnlyTheKernelTheCheckersAndTheKeyFramework() {
+        classes().that().resideInAPackage("dev.faultlab.protocols..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.faultlab.sim..", "dev.faultlab.protocols..", "dev.faultlab.check..",
+                        "dev.faultlab.key..", "java..")
+                .check(classes);
+    }
+
+    /** One registry, built by the wiring, reaches everything else: no lab, grader, run or route names a protocol. */
+    @Test
+    void onlyTheWiringNamesTheProtocols() {
+        noClasses().that().resideOutsideOfPackages("dev.faultlab.protocols..")
+                .and().doNotHaveFullyQualifiedName(App.class.getName())
+                .should().dependOnClassesThat().resideInAPackage("dev.faultlab.protocols..")
+                .check(classes);
+    }
+
+    /** Answer keys read what the inspector shows (states, typed outputs, the trace), never a live process object. */
+    @Test
+    void answerKeysNeverTouchLiveProcesses() {
+        noClasses().that().resideInAnyPackage("dev.faultlab.key..", "dev.faultlab.protocols.*.key..")
+                .should().callMethod(Simulation.class, "process", int.class)
+                .orShould().dependOnClassesThat().areAssignableTo(NodeProcess.class)
                 .check(classes);
     }
 

@@ -3,7 +3,7 @@ package dev.faultlab.grading;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.lab.Given;
 import dev.faultlab.lab.Grade;
-import dev.faultlab.lab.key.Solution;
+import dev.faultlab.key.Solution;
 
 import java.util.List;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.lab.Lab;
 import dev.faultlab.lab.LabGrading;
 import dev.faultlab.lab.VariantKey;
-import dev.faultlab.lab.key.Solution;
+import dev.faultlab.key.Solution;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

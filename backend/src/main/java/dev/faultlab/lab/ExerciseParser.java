@@ -10,13 +10,14 @@ import dev.faultlab.lab.exercise.GradedExercise;
 import dev.faultlab.lab.exercise.GridExercise;
 import dev.faultlab.lab.exercise.NumberExercise;
 import dev.faultlab.lab.exercise.TraceExercise;
-import dev.faultlab.lab.key.AnswerKey;
-import dev.faultlab.lab.key.AnswerKeys;
-import dev.faultlab.lab.key.ChoiceKey;
-import dev.faultlab.lab.key.EventsKey;
-import dev.faultlab.lab.key.GridKey;
-import dev.faultlab.lab.key.NumberKey;
-import dev.faultlab.lab.key.PropertyKey;
+import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.AnswerKeys;
+import dev.faultlab.key.ChoiceKey;
+import dev.faultlab.key.KeyException;
+import dev.faultlab.key.EventsKey;
+import dev.faultlab.key.GridKey;
+import dev.faultlab.key.NumberKey;
+import dev.faultlab.key.PropertyKey;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.FaultKind;
 
@@ -35,7 +36,7 @@ final class ExerciseParser {
     private ExerciseParser() {
     }
 
-    static List<GradedExercise> parse(JsonNode exercises, String protocol, LabPolicy labPolicy) {
+    static List<GradedExercise> parse(JsonNode exercises, String protocol, LabPolicy labPolicy, AnswerKeys keys) {
         List<GradedExercise> parsed = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < exercises.size(); i++) {
@@ -44,14 +45,14 @@ final class ExerciseParser {
             if (!ids.add(exercise.get("id").asText())) {
                 throw new LabException(field + ".id", "'" + exercise.get("id").asText() + "' is used by an earlier exercise");
             }
-            parsed.add(exercise(exercise, field, protocol, labPolicy));
+            parsed.add(exercise(exercise, field, protocol, labPolicy, keys));
         }
         return parsed;
     }
 
-    private static GradedExercise exercise(JsonNode exercise, String field, String protocol, LabPolicy labPolicy) {
+    private static GradedExercise exercise(JsonNode exercise, String field, String protocol, LabPolicy labPolicy, AnswerKeys keys) {
         String type = exercise.get("type").asText();
-        AnswerKey key = key(exercise.get("answer"), field + ".answer", protocol);
+        AnswerKey key = key(exercise.get("answer"), field + ".answer", protocol, keys);
         ObjectNode argsNode = exercise.get("answer").deepCopy();
         argsNode.remove("key");
         @SuppressWarnings("unchecked")
@@ -62,7 +63,11 @@ final class ExerciseParser {
                         + key.arguments().stream().sorted().toList());
             }
         }
-        key.check(args, field + ".answer");
+        try {
+            key.check(args, field + ".answer");
+        } catch (KeyException e) {
+            throw new LabException(e.field(), e.problem());
+        }
         List<JsonNode> wrong = new ArrayList<>();
         exercise.path("wrong").forEach(wrong::add);
         ExerciseInfo info = new ExerciseInfo(exercise.get("id").asText(), exercise.get("title").asText(),
@@ -97,10 +102,10 @@ final class ExerciseParser {
         };
     }
 
-    private static AnswerKey key(JsonNode answer, String field, String protocol) {
+    private static AnswerKey key(JsonNode answer, String field, String protocol, AnswerKeys keys) {
         String name = answer.get("key").asText();
-        AnswerKey key = AnswerKeys.find(name).orElseThrow(() ->
-                new LabException(field + ".key", "no answer key '" + name + "'; the keys are " + AnswerKeys.names()));
+        AnswerKey key = keys.find(name).orElseThrow(() ->
+                new LabException(field + ".key", "no answer key '" + name + "'; the keys are " + keys.names()));
         if (key.protocol() != null && !key.protocol().equals(protocol)) {
             throw new LabException(field + ".key", name + " reads runs of " + key.protocol() + ", but this lab runs " + protocol);
         }

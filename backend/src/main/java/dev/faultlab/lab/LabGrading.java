@@ -1,7 +1,7 @@
 package dev.faultlab.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.faultlab.lab.key.Solution;
+import dev.faultlab.key.Solution;
 import dev.faultlab.sim.Recipe;
 
 import java.util.Map;

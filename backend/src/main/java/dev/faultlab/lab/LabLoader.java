@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.faultlab.lab.exercise.GradedExercise;
-import dev.faultlab.protocols.Protocols;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,9 +82,9 @@ final class LabLoader {
 
     private Lab build(String id, Path folder, JsonNode yaml, String text) {
         String protocol = yaml.get("protocol").asText();
-        if (Protocols.registry().find(protocol).isEmpty()) {
+        if (grading.registry().find(protocol).isEmpty()) {
             throw new LabException("protocol", "no protocol '" + protocol + "'; the protocols are "
-                    + Protocols.registry().all().stream().map(p -> p.id()).toList());
+                    + grading.registry().all().stream().map(p -> p.id()).toList());
         }
         LabPolicy policy = PolicyParser.over(LabPolicy.defaults(), yaml.get("policy"));
         Map<String, Variable> variables = new LinkedHashMap<>();
@@ -107,7 +106,7 @@ final class LabLoader {
         LabDefinition definition = new LabDefinition(folder, variables, "fixed".equals(yaml.path("variants").asText()),
                 yaml.get("scenario"), yaml.get("given"), Markdown.html(instructions), yaml.has("panels") ? panels : DEFAULT_PANELS,
                 yaml.path("practice").asBoolean(true) && !variables.isEmpty());
-        List<GradedExercise> exercises = ExerciseParser.parse(yaml.get("exercises"), protocol, policy);
+        List<GradedExercise> exercises = ExerciseParser.parse(yaml.get("exercises"), protocol, policy, grading.keys());
         return new Lab(id, version(text, instructions), yaml.get("title").asText(), yaml.path("summary").asText(""),
                 protocol, policy, exercises, definition, yaml.hasNonNull("topic") ? yaml.get("topic").asText() : null);
     }

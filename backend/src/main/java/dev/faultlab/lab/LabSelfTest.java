@@ -2,7 +2,8 @@ package dev.faultlab.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.lab.exercise.GradedExercise;
-import dev.faultlab.lab.key.Reference;
+import dev.faultlab.key.KeyException;
+import dev.faultlab.key.Reference;
 import dev.faultlab.sim.RecipeException;
 
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ final class LabSelfTest {
                 exercise.input(reference);
                 expected.put(exercise.id(), exercise.expected(reference));
             } catch (LabException e) {
+                findings.add(new Finding(e.field(), e.problem()));
+            } catch (KeyException e) {
                 findings.add(new Finding(e.field(), e.problem()));
             } catch (RecipeException e) {
                 e.problems().forEach(p -> findings.add(new Finding("scenario." + p.field(), p.message())));

@@ -1,5 +1,7 @@
 package dev.faultlab.lab;
 
+import dev.faultlab.sim.ProtocolRegistry;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -13,12 +15,15 @@ import java.util.stream.Stream;
  * self-test) and self-tests {@code variants} more variants of each, as students would draw them.
  */
 public final class LabValidator {
-    private final ReferenceGrading grading = new ReferenceGrading();
-    private final LabLoader loader = new LabLoader(grading);
+    private final ReferenceGrading grading;
+    private final LabLoader loader;
     private final PrintStream out;
 
-    public LabValidator(PrintStream out) {
+    /** {@code registry}: the protocols the labs may run, with the answer keys they bring. */
+    public LabValidator(PrintStream out, ProtocolRegistry registry) {
         this.out = out;
+        this.grading = new ReferenceGrading(registry);
+        this.loader = new LabLoader(grading);
     }
 
     /** Checks {@code path}: a folder of labs, or one lab's folder. Returns the number of labs with problems. */

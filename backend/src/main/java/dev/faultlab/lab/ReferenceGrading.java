@@ -2,9 +2,11 @@ package dev.faultlab.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.lab.exercise.GradedExercise;
-import dev.faultlab.lab.key.Earlier;
-import dev.faultlab.lab.key.Reference;
-import dev.faultlab.lab.key.Solution;
+import dev.faultlab.key.AnswerKeys;
+import dev.faultlab.key.Earlier;
+import dev.faultlab.key.Reference;
+import dev.faultlab.key.Solution;
+import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.sim.Recipe;
 
 import java.util.ArrayList;
@@ -14,10 +16,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link LabGrading} by reference runs: each variant's recipe is run by the platform and every answer read from it. */
+/**
+ * {@link LabGrading} by reference runs: each variant's recipe is run by the platform and every answer read from it.
+ * The protocol registry it is given runs every reference run, and its protocols bring the answer keys labs name.
+ */
 public final class ReferenceGrading implements LabGrading {
     private static final int CACHED_RUNS = 1024;
-    private final ReferenceRuns runs = new ReferenceRuns(CACHED_RUNS);
+    private final ProtocolRegistry registry;
+    private final AnswerKeys keys;
+    private final ReferenceRuns runs;
+
+    public ReferenceGrading(ProtocolRegistry registry) {
+        this.registry = registry;
+        this.keys = AnswerKeys.of(registry);
+        this.runs = new ReferenceRuns(registry, CACHED_RUNS);
+    }
+
+    ProtocolRegistry registry() {
+        return registry;
+    }
+
+    AnswerKeys keys() {
+        return keys;
+    }
 
     /** A lab-wide variant: the seed its variables were drawn from, and their values. */
     private record Drawn(long seed, Map<String, JsonNode> variables) {

@@ -1,7 +1,7 @@
 package dev.faultlab.lab;
 
-import dev.faultlab.lab.key.Reference;
-import dev.faultlab.protocols.Protocols;
+import dev.faultlab.key.Reference;
+import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Simulation;
 
@@ -22,9 +22,11 @@ final class ReferenceRuns {
     record Variant(String labId, String labVersion, long seed, boolean defaults) {
     }
 
+    private final ProtocolRegistry registry;
     private final Map<Variant, Reference> cache;
 
-    ReferenceRuns(int capacity) {
+    ReferenceRuns(ProtocolRegistry registry, int capacity) {
+        this.registry = registry;
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Variant, Reference> eldest) {
@@ -40,9 +42,9 @@ final class ReferenceRuns {
                 return cached;
             }
         }
-        Simulation run = Simulation.start(recipe.get(), Protocols.registry());
+        Simulation run = Simulation.start(recipe.get(), registry);
         run.runToEnd();
-        Reference reference = new Reference(run);
+        Reference reference = new Reference(run, registry);
         synchronized (cache) {
             cache.putIfAbsent(variant, reference);
             return cache.get(variant);

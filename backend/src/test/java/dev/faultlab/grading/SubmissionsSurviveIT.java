@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.lab.Lab;
 import dev.faultlab.lab.LabCatalog;
 import dev.faultlab.lab.ReferenceGrading;
+import dev.faultlab.protocols.Protocols;
 import dev.faultlab.lab.VariantKey;
 import dev.faultlab.support.Accounts;
 import dev.faultlab.support.ApiClient;
@@ -41,7 +42,7 @@ class SubmissionsSurviveIT {
 
     @TempDir
     Path dataDir;
-    private final ReferenceGrading grading = new ReferenceGrading();
+    private final ReferenceGrading grading = new ReferenceGrading(Protocols.registry());
     private Lab lab;
 
     @Test

@@ -3,6 +3,7 @@ package dev.faultlab.lab;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultlab.protocols.Protocols;
 import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.Recipe;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ByzantineLabGradingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ReferenceGrading GRADING = new ReferenceGrading();
+    private static final ReferenceGrading GRADING = new ReferenceGrading(Protocols.registry());
     private static final Lab LAB = new LabCatalog(Path.of("..", "labs"), GRADING, Clock.systemUTC())
             .lab("byzantine-generals").orElseThrow();
     private static final int N = 7;

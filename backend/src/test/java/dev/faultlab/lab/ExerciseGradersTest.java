@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Each exercise type's grader, through the shipped labs: partial credit, feedback, and answers refused without cost. */
 class ExerciseGradersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ReferenceGrading GRADING = new ReferenceGrading();
+    private static final ReferenceGrading GRADING = new ReferenceGrading(Protocols.registry());
     private static final LabCatalog CATALOG = new LabCatalog(Path.of("..", "labs"), GRADING, Clock.systemUTC());
     private static final VariantKey STUDENT = new VariantKey(1, 42, "");
 

@@ -1,6 +1,7 @@
 package dev.faultlab.lab;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultlab.protocols.Protocols;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ class GridAnswersTest {
     @TempDir
     Path labs;
 
-    private final ReferenceGrading grading = new ReferenceGrading();
+    private final ReferenceGrading grading = new ReferenceGrading(Protocols.registry());
 
     /** A flooding lab where P0 crashes before sending anything, asking for each process's set after round 1. */
     private Lab lab(String values) throws Exception {

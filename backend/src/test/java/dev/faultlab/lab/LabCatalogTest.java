@@ -1,5 +1,6 @@
 package dev.faultlab.lab;
 
+import dev.faultlab.protocols.Protocols;
 import dev.faultlab.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,7 @@ class LabCatalogTest {
     private final List<Runnable> loads = new ArrayList<>();
 
     private LabCatalog catalog(Path folder) {
-        return new LabCatalog(folder, new ReferenceGrading(), clock, loads::add);
+        return new LabCatalog(folder, new ReferenceGrading(Protocols.registry()), clock, loads::add);
     }
 
     private void finishLoads() {

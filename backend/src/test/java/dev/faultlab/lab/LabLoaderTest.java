@@ -1,11 +1,15 @@
 package dev.faultlab.lab;
 
+import dev.faultlab.protocols.Protocols;
+import dev.faultlab.protocols.echo.EchoProtocol;
+import dev.faultlab.sim.ProtocolRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,7 +39,7 @@ class LabLoaderTest {
     @TempDir
     Path labs;
 
-    private final LabLoader loader = new LabLoader(new ReferenceGrading());
+    private final LabLoader loader = new LabLoader(new ReferenceGrading(Protocols.registry()));
 
     private Path lab(String yaml) throws IOException {
         Path folder = Files.createDirectories(labs.resolve("flood"));
@@ -110,6 +114,25 @@ class LabLoaderTest {
         LabProblem problem = onlyProblem(VALID.replace("flooding.decisions", "twophase.recovery"));
 
         assertThat(problem.message()).contains("reads runs of twophase");
+    }
+
+    /** The loader knows the protocols and keys of the registry it is given, not of a registry of its own. */
+    @Test
+    void onlyTheProtocolsOfTheGivenRegistryAndTheirKeysAreOffered() throws IOException {
+        LabLoader echoOnly = new LabLoader(new ReferenceGrading(new ProtocolRegistry(List.of(new EchoProtocol()))));
+
+        LabLoadException noProtocol = catchThrowableOfType(LabLoadException.class, () -> echoOnly.load(lab(VALID)));
+        LabLoadException noKey = catchThrowableOfType(LabLoadException.class,
+                () -> echoOnly.load(lab(VALID.replace("protocol: flooding", "protocol: echo"))));
+
+        assertThat(noProtocol.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("protocol");
+            assertThat(problem.message()).isEqualTo("no protocol 'flooding'; the protocols are [echo]");
+        });
+        assertThat(noKey.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("exercises[0].answer.key");
+            assertThat(problem.message()).isEqualTo("no answer key 'flooding.decisions'; the keys are [dependability, trace.events]");
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.faultlab.lab;
 
+import dev.faultlab.protocols.Protocols;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class LabValidatorTest {
     void theShippedLabsAreValidOverManyVariants() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int failed = new LabValidator(new PrintStream(out, true, StandardCharsets.UTF_8)).validate(Path.of("..", "labs"), 10);
+        int failed = new LabValidator(new PrintStream(out, true, StandardCharsets.UTF_8), Protocols.registry()).validate(Path.of("..", "labs"), 10);
 
         assertThat(failed).as(out.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("ok   byzantine-generals").contains("ok   raft").contains("5 of 5 labs are valid.");
@@ -49,7 +50,7 @@ class LabValidatorTest {
                 """);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int failed = new LabValidator(new PrintStream(out, true, StandardCharsets.UTF_8)).validate(labs, 10);
+        int failed = new LabValidator(new PrintStream(out, true, StandardCharsets.UTF_8), Protocols.registry()).validate(labs, 10);
 
         assertThat(failed).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8))
@@ -63,7 +64,7 @@ class LabValidatorTest {
         Files.writeString(labs.resolve("broken/lab.yaml"), "title: Broken\nprotocol: nope\nscenario: {}\nexercises: []\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int failed = new LabValidator(new PrintStream(out, true, StandardCharsets.UTF_8)).validate(labs, 3);
+        int failed = new LabValidator(new PrintStream(out, true, StandardCharsets.UTF_8), Protocols.registry()).validate(labs, 3);
 
         assertThat(failed).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("broken/lab.yaml:4: exercises").contains("FAIL broken")

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RaftLabTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ReferenceGrading GRADING = new ReferenceGrading();
+    private static final ReferenceGrading GRADING = new ReferenceGrading(Protocols.registry());
     private static final Lab LAB = new LabCatalog(Path.of("..", "labs"), GRADING, Clock.systemUTC()).lab("raft").orElseThrow();
     private static final VariantKey KEY = new VariantKey(1, 1, LAB.id());
     /** Last log entry (term, index) of P0..P4 in the lab's table; by the paper's rule P0, P1 and P3 can gather 3 votes. */

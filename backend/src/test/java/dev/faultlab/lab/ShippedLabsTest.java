@@ -3,6 +3,7 @@ package dev.faultlab.lab;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultlab.protocols.Protocols;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.Recipe;
 
@@ -19,7 +20,7 @@ class ShippedLabsTest {
 
     @Test
     void everyShippedLabLoadsWithoutProblems() {
-        LabCatalog catalog = new LabCatalog(LABS, new ReferenceGrading(), Clock.systemUTC());
+        LabCatalog catalog = new LabCatalog(LABS, new ReferenceGrading(Protocols.registry()), Clock.systemUTC());
         LabCatalog.Listing listing = catalog.list();
         assertThat(listing.problems()).isEmpty();
         assertThat(listing.labs()).extracting(LabCatalog.LabSummary::id)
@@ -28,7 +29,7 @@ class ShippedLabsTest {
 
     @Test
     void theByzantineLabsDefaultVariantIsTheLecturesExerciseSevenWithProcessesNamedFromP1() {
-        Lab lab = new LabCatalog(LABS, new ReferenceGrading(), Clock.systemUTC()).lab("byzantine-generals").orElseThrow();
+        Lab lab = new LabCatalog(LABS, new ReferenceGrading(Protocols.registry()), Clock.systemUTC()).lab("byzantine-generals").orElseThrow();
         Map<String, JsonNode> defaults = Variants.defaults(lab.definition());
         Recipe recipe = Variants.recipe(lab.protocol(), lab.definition(), defaults, 1);
         List<Given> given = Variants.given(lab.definition(), defaults);

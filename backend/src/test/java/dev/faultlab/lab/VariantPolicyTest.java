@@ -3,6 +3,7 @@ package dev.faultlab.lab;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultlab.protocols.Protocols;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class VariantPolicyTest {
     @TempDir
     Path labs;
 
-    private final ReferenceGrading grading = new ReferenceGrading();
+    private final ReferenceGrading grading = new ReferenceGrading(Protocols.registry());
 
     private Lab load(String yaml) throws IOException, LabLoadException {
         Path folder = Files.createDirectories(labs.resolve("lab"));

@@ -8,6 +8,7 @@ import dev.faultlab.lab.LabCatalog;
 import dev.faultlab.lab.LabGrading;
 import dev.faultlab.lab.ReferenceGrading;
 import dev.faultlab.lab.VariantKey;
+import dev.faultlab.protocols.Protocols;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ public final class Classroom {
         ApiClient instructor = accounts.login(email);
         JsonNode course = Accounts.createCourse(instructor, "G-" + n, "Grading course " + n);
         // The server's own way of grading, so the answers the tests compute are the ones the server expects.
-        ReferenceGrading grading = new ReferenceGrading();
+        ReferenceGrading grading = new ReferenceGrading(Protocols.registry());
         Lab lab = new LabCatalog(dataDir.resolve("labs"), grading, Clock.systemUTC()).lab(LAB).orElseThrow();
         Classroom classroom = new Classroom(accounts, lab, grading, instructor, course);
         classroom.setDates(opensAt, dueAt);

@@ -8,6 +8,7 @@ import dev.faultlab.lab.LabCatalog;
 import dev.faultlab.lab.ReferenceGrading;
 import dev.faultlab.lab.Sheet;
 import dev.faultlab.lab.VariantKey;
+import dev.faultlab.protocols.Protocols;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +22,7 @@ import java.util.Map;
 public final class ReferenceAnswers {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ReferenceGrading grading = new ReferenceGrading();
+    private final ReferenceGrading grading = new ReferenceGrading(Protocols.registry());
     private final Lab lab;
 
     /** Reads the lab from the folder {@link #installLab} copied it to. */

@@ -3,7 +3,7 @@ package dev.faultlab.lab.exercise;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.lab.FeedbackLevel;
 import dev.faultlab.lab.LabPolicy;
-import dev.faultlab.lab.key.AnswerKey;
+import dev.faultlab.key.AnswerKey;
 
 import java.util.List;
 import java.util.Map;

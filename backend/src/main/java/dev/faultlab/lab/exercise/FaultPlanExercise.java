@@ -7,10 +7,9 @@ import dev.faultlab.check.Verdict;
 import dev.faultlab.lab.FeedbackLevel;
 import dev.faultlab.lab.Grade;
 import dev.faultlab.lab.InvalidAnswer;
-import dev.faultlab.lab.key.Earlier;
-import dev.faultlab.lab.key.PropertyKey;
-import dev.faultlab.lab.key.Reference;
-import dev.faultlab.protocols.Protocols;
+import dev.faultlab.key.Earlier;
+import dev.faultlab.key.PropertyKey;
+import dev.faultlab.key.Reference;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.RecipeException;
@@ -58,13 +57,13 @@ public record FaultPlanExercise(ExerciseInfo info, Set<String> kinds, int maxFau
         all.addAll(plan);
         Simulation run;
         try {
-            run = Simulation.start(scenario.withFaults(all), Protocols.registry());
+            run = Simulation.start(scenario.withFaults(all), reference.registry());
         } catch (RecipeException e) {
             throw new InvalidAnswer(e.problems().stream()
                     .map(p -> p.field().replaceFirst("^faults\\[(\\d+)]", "fault " + "$1") + ": " + p.message()).toList());
         }
         run.runToEnd();
-        Verdict verdict = property().check(run, info.args());
+        Verdict verdict = property().check(run, reference.registry(), info.args());
         return new Grade(verdict.holds() ? 1 : 0, List.of(new Grade.CellGrade(CELL, verdict.holds(), verdict.holds() ? "" : verdict.explanation())),
                 verdict.explanation());
     }
@@ -103,7 +102,7 @@ public record FaultPlanExercise(ExerciseInfo info, Set<String> kinds, int maxFau
 
     @Override
     public JsonNode expected(Reference reference) {
-        List<Fault> plan = property().find(reference.run().recipe(), kinds, maxFaults, info.args())
+        List<Fault> plan = property().find(reference, kinds, maxFaults, info.args())
                 .orElseThrow(() -> new IllegalStateException("no plan of at most " + maxFaults + " faults of kinds " + kinds
                         + " meets the challenge"));
         ObjectNode answer = Answers.JSON.createObjectNode();

@@ -6,10 +6,10 @@ import dev.faultlab.lab.FeedbackLevel;
 import dev.faultlab.lab.Grade;
 import dev.faultlab.lab.InvalidAnswer;
 import dev.faultlab.lab.LabPolicy;
-import dev.faultlab.lab.key.AnswerKey;
-import dev.faultlab.lab.key.Earlier;
-import dev.faultlab.lab.key.Reference;
-import dev.faultlab.lab.key.Solution;
+import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.Earlier;
+import dev.faultlab.key.Reference;
+import dev.faultlab.key.Solution;
 
 import java.util.List;
 import java.util.Map;

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultlab.lab.FeedbackLevel;
 import dev.faultlab.lab.Grade;
 import dev.faultlab.lab.InvalidAnswer;
-import dev.faultlab.lab.key.CellFormat;
-import dev.faultlab.lab.key.Earlier;
-import dev.faultlab.lab.key.Grid;
-import dev.faultlab.lab.key.GridKey;
-import dev.faultlab.lab.key.GridReasons;
-import dev.faultlab.lab.key.Reference;
+import dev.faultlab.key.CellFormat;
+import dev.faultlab.key.Earlier;
+import dev.faultlab.key.Grid;
+import dev.faultlab.key.GridKey;
+import dev.faultlab.key.GridReasons;
+import dev.faultlab.key.Reference;
 
 import java.util.ArrayList;
 import java.util.Iterator;

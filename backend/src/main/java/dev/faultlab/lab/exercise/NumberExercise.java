@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultlab.lab.FeedbackLevel;
 import dev.faultlab.lab.Grade;
 import dev.faultlab.lab.InvalidAnswer;
-import dev.faultlab.lab.key.Earlier;
-import dev.faultlab.lab.key.NumberKey;
-import dev.faultlab.lab.key.Reference;
+import dev.faultlab.key.Earlier;
+import dev.faultlab.key.NumberKey;
+import dev.faultlab.key.Reference;
 
 import java.util.LinkedHashMap;
 import java.util.List;

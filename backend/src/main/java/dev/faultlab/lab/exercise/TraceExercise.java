@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultlab.lab.FeedbackLevel;
 import dev.faultlab.lab.Grade;
 import dev.faultlab.lab.InvalidAnswer;
-import dev.faultlab.lab.key.Earlier;
-import dev.faultlab.lab.key.EventsKey;
-import dev.faultlab.lab.key.Reference;
+import dev.faultlab.key.Earlier;
+import dev.faultlab.key.EventsKey;
+import dev.faultlab.key.Reference;
 import dev.faultlab.sim.Trace;
 
 import java.util.ArrayList;

@@ -3,13 +3,15 @@ package dev.faultlab.protocols.byzantine;
 import dev.faultlab.check.AgreementMonitor;
 import dev.faultlab.check.TerminationMonitor;
 import dev.faultlab.check.UnanimityMonitor;
+import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.KeyedProtocol;
+import dev.faultlab.protocols.byzantine.key.ByzantineKeys;
 import dev.faultlab.sim.BehaviourSpec;
 import dev.faultlab.sim.Budgets;
 import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.sim.ParamSpec;
 import dev.faultlab.sim.Params;
-import dev.faultlab.sim.Protocol;
 import dev.faultlab.sim.RecipeException;
 import dev.faultlab.sim.Setup;
 
@@ -24,7 +26,7 @@ import java.util.SplittableRandom;
  * BYZANTINE faults in the fault plan, each with one of {@link #behaviours()}. With n >= 3m+1 and at
  * most m traitors all loyal processes compute the same vector, with every loyal process's true value.
  */
-public final class ByzantineAgreement implements Protocol {
+public final class ByzantineAgreement implements KeyedProtocol {
     public static final String ID = "byzantine";
     /** Each oral message costs a SEND and a DELIVER event. */
     private static final int EVENTS_PER_MESSAGE = 2;
@@ -45,6 +47,11 @@ public final class ByzantineAgreement implements Protocol {
                 + "says x\"); then each builds its vector by recursive majority, OM(m). Interactive consistency holds "
                 + "with n >= 3m+1 and at most m traitors. Make a process a traitor with a BYZANTINE fault naming one of "
                 + "the behaviours. Rule for votes: " + Majority.RULE + ".";
+    }
+
+    @Override
+    public List<AnswerKey> answerKeys() {
+        return ByzantineKeys.all();
     }
 
     @Override

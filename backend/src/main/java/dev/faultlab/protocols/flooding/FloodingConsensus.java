@@ -6,9 +6,11 @@ import dev.faultlab.check.ValidityMonitor;
 import dev.faultlab.sim.FailureModel;
 import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.NetworkSpec;
+import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.KeyedProtocol;
+import dev.faultlab.protocols.flooding.key.FloodingKeys;
 import dev.faultlab.sim.ParamSpec;
 import dev.faultlab.sim.Params;
-import dev.faultlab.sim.Protocol;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.RecipeException;
 import dev.faultlab.sim.Setup;
@@ -23,7 +25,7 @@ import java.util.SplittableRandom;
  * process broadcasts the set of values it knows; then it decides the smallest. With at most f crashes
  * some round is crash-free, after which all survivors know the same set. Fewer rounds can fail.
  */
-public final class FloodingConsensus implements Protocol {
+public final class FloodingConsensus implements KeyedProtocol {
     public static final String ID = "flooding";
 
     @Override
@@ -40,6 +42,11 @@ public final class FloodingConsensus implements Protocol {
     public String description() {
         return "Each process floods the set of values it knows for f+1 rounds, then decides the minimum. "
                 + "Tolerates f crashes, even a crash in the middle of a broadcast.";
+    }
+
+    @Override
+    public List<AnswerKey> answerKeys() {
+        return FloodingKeys.all();
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.faultlab.protocols.raft;
 
+import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.KeyedProtocol;
+import dev.faultlab.protocols.raft.key.RaftKeys;
 import dev.faultlab.sim.FailureModel;
 import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.sim.ParamSpec;
 import dev.faultlab.sim.Params;
-import dev.faultlab.sim.Protocol;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.RecipeException;
 import dev.faultlab.sim.RoleSpec;
@@ -19,7 +21,7 @@ import java.util.List;
  * index), replicates them and commits on a majority; followers commit what the leader tells them; clients
  * retransmit on a timeout or a redirect. Servers are processes 0 to n - 1, clients come after them.
  */
-public final class Raft implements Protocol {
+public final class Raft implements KeyedProtocol {
     public static final String ID = "raft";
     public static final String SERVER = "server";
     public static final String CLIENT = "client";
@@ -42,6 +44,11 @@ public final class Raft implements Protocol {
                 + "its log, replicates it, commits it once a majority holds it, and tells followers what is "
                 + "committed. Clients retransmit on a timeout or a redirect. Servers are P1 to Pn, clients "
                 + "follow them.";
+    }
+
+    @Override
+    public List<AnswerKey> answerKeys() {
+        return RaftKeys.all();
     }
 
     @Override

@@ -3,12 +3,14 @@ package dev.faultlab.protocols.twophase;
 import dev.faultlab.check.AgreementMonitor;
 import dev.faultlab.check.TerminationMonitor;
 import dev.faultlab.check.ValidityMonitor;
+import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.KeyedProtocol;
+import dev.faultlab.protocols.twophase.key.TwoPhaseKeys;
 import dev.faultlab.sim.FailureModel;
 import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.sim.ParamSpec;
 import dev.faultlab.sim.Params;
-import dev.faultlab.sim.Protocol;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.RecipeException;
 import dev.faultlab.sim.RoleSpec;
@@ -24,8 +26,10 @@ import java.util.SplittableRandom;
  * transaction per run. Participants in READY that time out ask each other and act by the recovery table;
  * with the coordinator down and everyone READY the protocol blocks.
  */
-public final class TwoPhaseCommit implements Protocol {
+public final class TwoPhaseCommit implements KeyedProtocol {
     public static final String ID = "twophase";
+    /** The coordinator's role in a run ({@link dev.faultlab.sim.Simulation#roles()}). */
+    public static final String COORDINATOR = "coordinator";
 
     @Override
     public String id() {
@@ -47,7 +51,7 @@ public final class TwoPhaseCommit implements Protocol {
 
     @Override
     public List<RoleSpec> roles() {
-        return List.of(new RoleSpec("coordinator", "asks for votes and decides"),
+        return List.of(new RoleSpec(COORDINATOR, "asks for votes and decides"),
                 new RoleSpec("participant", "votes, then commits or aborts as told"));
     }
 
@@ -55,6 +59,11 @@ public final class TwoPhaseCommit implements Protocol {
     @Override
     public FailureModel failureModel() {
         return FailureModel.CRASH_RECOVERY;
+    }
+
+    @Override
+    public List<AnswerKey> answerKeys() {
+        return TwoPhaseKeys.all();
     }
 
     @Override
@@ -97,7 +106,7 @@ public final class TwoPhaseCommit implements Protocol {
             List<Integer> others = new ArrayList<>(participants);
             others.remove(Integer.valueOf(node));
             return new Participant(coordinator, others, votes.get(participants.indexOf(node)), timeouts);
-        }).withRoles(node -> node == coordinator ? "coordinator" : "participant");
+        }).withRoles(node -> node == coordinator ? COORDINATOR : "participant");
     }
 
     /**
