@@ -85,7 +85,14 @@ class RunPage {
     $('command-error-close').addEventListener('click', () => { $('command-error').hidden = true; });
     this.#renderHead(runs);
     this.stream = new RunStream(this.run.id, () => this.index.lastSeq, {
-      frame: (frame) => { this.frames = this.frames.then(() => this.#onFrame(frame)); },
+      // One frame that fails (a trace page that could not be fetched) must not stop the frames after it: a later
+      // events frame finds the gap and fetches what is missing.
+      frame: (frame) => {
+        this.frames = this.frames.then(() => this.#onFrame(frame)).catch((error) => {
+          console.error('A frame from the server could not be shown', error);
+          this.showCommandError(`Some events could not be shown (${error.message}); they are fetched again with the next ones.`);
+        });
+      },
       connection: (state, detail) => this.#onConnection(state, detail),
     });
     this.stream.open();
