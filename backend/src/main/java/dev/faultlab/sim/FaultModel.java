@@ -88,6 +88,15 @@ final class FaultModel implements Effects {
         return true;
     }
 
+    /** The faults still planned by event index, hashed for {@link Kernel#fingerprint()}. */
+    long plannedFingerprint() {
+        long hash = 0;
+        for (Planned planned : faultsByEvent) {
+            hash = Fingerprint.combine(hash, planned.fault().hashCode());
+        }
+        return hash;
+    }
+
     /** Applies every fault planned for exactly this trace size (called before the kernel writes an event). */
     void applyDueNow() {
         while (!faultsByEvent.isEmpty()) {
@@ -289,6 +298,12 @@ final class FaultModel implements Effects {
         void run() {
             apply(planned);
         }
+
+        @Override
+        long fingerprint() {
+            Fault fault = planned.fault();
+            return java.util.Objects.hash("fault", fault.kind(), fault.target(), fault.params());
+        }
     }
 
     private final class FaultEnd extends Kernel.Item {
@@ -306,6 +321,12 @@ final class FaultModel implements Effects {
         @Override
         Enabled describe() {
             return new Enabled("fault-end", time, node, -1, -1, fault.kind().name() + " ends");
+        }
+
+        @Override
+        long fingerprint() {
+            boolean ends = kernel.nodes[node].lastingFaults[fault.kind().ordinal()] == generation;
+            return ends ? java.util.Objects.hash("fault-end", fault.kind(), node) : 0;
         }
 
         @Override

@@ -1,11 +1,14 @@
 package dev.faultlab.sim;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 /**
@@ -57,6 +60,8 @@ final class Kernel {
     /** A replay for seeking stops right before it would write this event (or run anything more); -1: never. */
     private long haltAt = -1;
     private boolean halted;
+    /** The scheduler answered {@link Scheduler#PAUSE}: the run waits, not ended, for a caller that knows what next. */
+    private boolean paused;
     /**
      * The trace size from which {@link #beforeEvent} has something to do (a seek's halt or a fault planned by event
      * index), so the check before every event is one comparison. Never above what is due; a stale lower value only
@@ -68,10 +73,15 @@ final class Kernel {
 
     /** Checks the recipe (throwing {@link RecipeException} naming the field) and sets the run up at time 0. */
     static Kernel start(Recipe recipe, ProtocolRegistry registry) {
-        return new Kernel(recipe, RecipeValidator.check(recipe, registry));
+        return new Kernel(recipe, RecipeValidator.check(recipe, registry), Scheduler.replaying(recipe.schedule()));
     }
 
-    private Kernel(Recipe recipe, RecipeValidator.Checked checked) {
+    /** The same, replaying the recipe's schedule and then pausing before the next choice (see {@link #paused()}). */
+    static Kernel startPausing(Recipe recipe, ProtocolRegistry registry, PausingScheduler scheduler) {
+        return new Kernel(recipe, RecipeValidator.check(recipe, registry), scheduler);
+    }
+
+    private Kernel(Recipe recipe, RecipeValidator.Checked checked, Scheduler scheduler) {
         this.recipe = recipe;
         this.protocol = checked.protocol();
         this.setup = checked.setup();
@@ -79,7 +89,7 @@ final class Kernel {
         SplittableRandom root = new SplittableRandom(recipe.seed());
         this.transport = new Transport(this, new Network(n, recipe.network(), root.split()));
         this.faults = new FaultModel(this, root.split());
-        this.scheduler = Scheduler.replaying(recipe.schedule());
+        this.scheduler = scheduler;
         this.budgets = recipe.budgets();
         this.roundBased = setup.roundBased();
         long maxEvents = budgets.maxEvents();
@@ -232,6 +242,10 @@ final class Kernel {
             return queue.poll();
         }
         int choice = scheduler.choose(new EnabledNow());
+        if (choice == Scheduler.PAUSE) {
+            paused = true;
+            return null;
+        }
         if (choice < 0 || choice >= queue.size()) {
             finish(new EndReason("schedule", "scheduling choice " + choice + " is not one of the " + queue.size()
                     + " items enabled at time " + now));
@@ -588,6 +602,54 @@ final class Kernel {
         return end != null;
     }
 
+    /** Whether a pausing scheduler stopped the run before a choice it was not given. */
+    boolean paused() {
+        return paused;
+    }
+
+    /** Lets a paused run go on, once its scheduler has been given the next choice. */
+    void resume() {
+        paused = false;
+    }
+
+    /**
+     * The state of the run as the explorer compares states, hashed, or empty when it cannot be compared: a live
+     * process offers no {@link NodeProcess#fingerprint()} or a node is Byzantine (an adversary's state is its own).
+     * Virtual time is left out: the explorer lets any enabled item run next, whatever its due time. A timer that
+     * would no longer fire counts for nothing, so a state that only differs by one is the same state. A round
+     * process's inbox counts as a multiset: it reads the round's messages whatever their order.
+     */
+    OptionalLong fingerprint() {
+        long hash = Fingerprint.mix(round * 2L + (roundsOver ? 1 : 0));
+        for (NodeState node : nodes) {
+            if (node.adversary != null) {
+                return OptionalLong.empty();
+            }
+            Object own = null;
+            if (node.up) {
+                own = node.process.fingerprint();
+                if (own == null) {
+                    return OptionalLong.empty();
+                }
+            }
+            long inbox = 0;
+            for (Delivery delivery : node.inbox) {
+                inbox += Fingerprint.mix(Objects.hash(delivery.from(), delivery.round(), delivery.message()));
+            }
+            hash = Fingerprint.combine(hash, Objects.hash(own, inbox, node.up, node.stable.contentHash(), node.decided,
+                    node.decision, node.sendOmission, node.receiveOmission, node.extraDelay, node.timerFactor,
+                    node.crashAfterSends, node.crashReaches, Arrays.hashCode(node.lastingFaults)));
+        }
+        long items = 0;
+        for (int i = 0; i < queue.size(); i++) {
+            items += Fingerprint.mix(queue.itemAt(i).fingerprint());
+        }
+        hash = Fingerprint.combine(hash, items);
+        hash = Fingerprint.combine(hash, transport.heldFingerprint());
+        hash = Fingerprint.combine(hash, faults.plannedFingerprint());
+        return OptionalLong.of(Fingerprint.combine(hash, transport.network().stateHash()));
+    }
+
     public EndReason endReason() {
         return end;
     }
@@ -667,6 +729,9 @@ final class Kernel {
 
         /** The item as a scheduler sees it. */
         abstract Enabled describe();
+
+        /** What the item would do, hashed for {@link Kernel#fingerprint()}; 0 for an item that would do nothing. */
+        abstract long fingerprint();
     }
 
     /** Not queued: run once by the constructor, so a factory that throws ends the run like any protocol error. */
@@ -678,6 +743,11 @@ final class Kernel {
         @Override
         Enabled describe() {
             return new Enabled("start", time, -1, -1, -1, "create the processes");
+        }
+
+        @Override
+        long fingerprint() {
+            return 1;
         }
 
         @Override
@@ -704,6 +774,11 @@ final class Kernel {
         @Override
         Enabled describe() {
             return new Enabled("start", time, node, -1, -1, ProcessLabel.of(node) + " starts");
+        }
+
+        @Override
+        long fingerprint() {
+            return Objects.hash("start", node);
         }
 
         @Override
@@ -738,6 +813,11 @@ final class Kernel {
         }
 
         @Override
+        long fingerprint() {
+            return Objects.hash("round", number);
+        }
+
+        @Override
         void run() {
             roundStart(number);
         }
@@ -760,6 +840,14 @@ final class Kernel {
         @Override
         Enabled describe() {
             return new Enabled("timer", time, node, -1, -1, name);
+        }
+
+        @Override
+        long fingerprint() {
+            NodeState state = nodes[node];
+            Integer current = state.timers.get(name);
+            boolean fires = state.up && state.incarnation == incarnation && current != null && current == generation;
+            return fires ? Objects.hash("timer", node, name) : 0;
         }
 
         @Override

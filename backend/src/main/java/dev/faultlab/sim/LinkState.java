@@ -49,6 +49,11 @@ final class LinkState {
         return disturbed;
     }
 
+    /** Which links are down, lossy or partitioned off, hashed; FIFO bookkeeping (a matter of time) is left out. */
+    int stateHash() {
+        return java.util.Objects.hash(java.util.Arrays.hashCode(down), java.util.Arrays.hashCode(loss), java.util.Arrays.hashCode(group));
+    }
+
     void heal() {
         java.util.Arrays.fill(group, 0);
     }

@@ -81,6 +81,11 @@ final class Network {
         return fifo ? links.fifoDeliveryTime(from, to, wanted) : wanted;
     }
 
+    /** The network's settings and its links' state, hashed for {@link Kernel#fingerprint()}. */
+    long stateHash() {
+        return java.util.Objects.hash(loss, duplication, fifo, links.stateHash());
+    }
+
     /** Why a message arriving now is lost on its link (down, partitioned, one-way loss), or null. */
     String blocks(int from, int to) {
         String cut = cutOff(from, to);

@@ -17,4 +17,13 @@ public sealed interface NodeProcess permits AsyncProcess, RoundProcess {
     default StateDisplay display() {
         return StateDisplay.fromView(view());
     }
+
+    /**
+     * The process's whole state as a value with {@code equals} and {@code hashCode} (records, lists, sets of
+     * them), such that two processes with equal fingerprints act alike from here on: the explorer prunes a state
+     * it has seen. Null (the default) when the protocol offers none: its runs are explored without pruning.
+     */
+    default Object fingerprint() {
+        return null;
+    }
 }

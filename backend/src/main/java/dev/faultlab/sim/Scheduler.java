@@ -22,7 +22,10 @@ public interface Scheduler {
         }
     };
 
-    /** The index in {@code enabled} (never empty) of the item to run. */
+    /** A choice that stops the run where it is, undecided, until someone continues it: see {@link Simulation#explore}. */
+    int PAUSE = Integer.MIN_VALUE;
+
+    /** The index in {@code enabled} (never empty) of the item to run, or {@link #PAUSE}. */
     int choose(List<Enabled> enabled);
 
     /** True while the scheduler would choose 0 anyway, so the kernel takes the clock's next item without a list. */

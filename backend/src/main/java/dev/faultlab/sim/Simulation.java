@@ -3,6 +3,7 @@ package dev.faultlab.sim;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * One deterministic run of a protocol, as a host drives it: the same recipe always yields the same trace.
@@ -22,13 +23,16 @@ public final class Simulation {
     private final ProtocolRegistry registry;
     /** Makes the monitors that follow the run, or null for none. */
     private final MonitorSource monitorSource;
+    /** Set for a run the explorer drives ({@link #explore}), which pauses before every choice it was not given. */
+    private final PausingScheduler choices;
     private Kernel kernel;
     private MonitorFeed feed;
 
-    private Simulation(Kernel kernel, ProtocolRegistry registry, MonitorSource monitorSource) {
+    private Simulation(Kernel kernel, ProtocolRegistry registry, MonitorSource monitorSource, PausingScheduler choices) {
         this.kernel = kernel;
         this.registry = registry;
         this.monitorSource = monitorSource;
+        this.choices = choices;
         follow(kernel);
     }
 
@@ -42,9 +46,55 @@ public final class Simulation {
      * own); read them with {@link #properties()} and {@link #monitors()}.
      */
     public static Simulation start(Recipe recipe, ProtocolRegistry registry, MonitorSource monitors) {
-        Simulation run = new Simulation(Kernel.start(recipe, registry), registry, monitors);
+        Simulation run = new Simulation(Kernel.start(recipe, registry), registry, monitors, null);
         run.revealAll();
         return run;
+    }
+
+    /**
+     * A run the explorer drives: it replays the recipe's schedule, then pauses before the next scheduling choice
+     * ({@link #paused()}), where {@link #enabled()} lists what may run, {@link #inject} applies a fault and
+     * {@link #choose} runs one item. The monitors follow it as usual.
+     */
+    public static Simulation explore(Recipe recipe, ProtocolRegistry registry, MonitorSource monitors) {
+        PausingScheduler scheduler = new PausingScheduler(recipe.schedule());
+        Simulation run = new Simulation(Kernel.startPausing(recipe, registry, scheduler), registry, monitors, scheduler);
+        run.runUntilEvents(Long.MAX_VALUE);
+        return run;
+    }
+
+    /** Runs the enabled item at {@code index} of {@link #enabled()}, and whatever follows it, until the next choice. */
+    public void choose(int index) {
+        if (choices == null || !kernel.paused()) {
+            throw new IllegalStateException("only a paused run of the explorer takes a choice");
+        }
+        choices.add(index);
+        kernel.resume();
+        runUntilEvents(Long.MAX_VALUE);
+    }
+
+    /** Whether a run the explorer drives waits for its next choice (false once it has ended). */
+    public boolean paused() {
+        return kernel.paused();
+    }
+
+    /**
+     * The recipe that replays this run of the explorer to where it stands: its faults, injected ones included, and
+     * the choices made.
+     */
+    public Recipe explored() {
+        if (choices == null) {
+            throw new IllegalStateException("not a run of the explorer");
+        }
+        return kernel.recipe().withSchedule(choices.made());
+    }
+
+    /**
+     * The run's state hashed as the explorer compares states, or empty when it cannot be: see
+     * {@link NodeProcess#fingerprint()}.
+     */
+    public OptionalLong fingerprint() {
+        return kernel.fingerprint();
     }
 
     /** Fresh monitors on a kernel that has not stepped yet (it only set the processes up). */

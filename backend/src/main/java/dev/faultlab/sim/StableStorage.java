@@ -38,6 +38,15 @@ public final class StableStorage {
         return (StableLog<T>) logs.computeIfAbsent(name, key -> new StableLog<>());
     }
 
+    /** What the storage holds, hashed: its values and the entries of its logs. */
+    int contentHash() {
+        int hash = entries.hashCode();
+        for (Map.Entry<String, StableLog<?>> log : logs.entrySet()) {
+            hash = 31 * hash + log.getKey().hashCode() * 17 + log.getValue().entries().hashCode();
+        }
+        return hash;
+    }
+
     /** Values, then each log as a list of its entries. */
     public Map<String, Object> view() {
         Map<String, Object> view = new LinkedHashMap<>(entries);

@@ -2,6 +2,7 @@ package dev.faultlab.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Messages on their way: sending (the sender's faults, the links and the network decide what becomes of a
@@ -32,6 +33,15 @@ final class Transport {
 
     int heldCount() {
         return held.size();
+    }
+
+    /** The held messages as {@link Kernel#fingerprint()} counts them: as a multiset. */
+    long heldFingerprint() {
+        long sum = 0;
+        for (Deliver d : held) {
+            sum += Fingerprint.mix(d.fingerprint());
+        }
+        return sum;
     }
 
     /** {@code voice} is the context the sender speaks through: a handler whose voice is no longer the node's is cut. */
@@ -260,6 +270,12 @@ final class Transport {
         @Override
         Enabled describe() {
             return new Enabled("deliver", time, to, from, message, payload.type());
+        }
+
+        /** The message itself, not its id: two runs that send the same message by other paths meet in one state. */
+        @Override
+        long fingerprint() {
+            return Objects.hash("deliver", from, to, payload, round);
         }
 
         /** The same message due at another time (released, or a copy). */

@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.echo;
 
+import java.util.Arrays;
 import dev.faultlab.sim.AsyncProcess;
 import dev.faultlab.sim.Context;
 import dev.faultlab.sim.Message;
@@ -81,6 +82,11 @@ final class EchoProcess implements AsyncProcess {
         }
         ctx.broadcast(new Ping(number));
         ctx.setTimer(RETRY, retry);
+    }
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(wave, echoed == null ? null : Arrays.toString(echoed), missing);
     }
 
     @Override

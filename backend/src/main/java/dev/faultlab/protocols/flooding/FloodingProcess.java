@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.flooding;
 
+import java.util.Arrays;
 import dev.faultlab.sim.StateDisplay;
 import dev.faultlab.sim.Context;
 import dev.faultlab.sim.Delivery;
@@ -39,6 +40,11 @@ final class FloodingProcess implements RoundProcess {
         for (Delivery delivery : inbox) {
             known.addAll(((Known) delivery.message()).values());
         }
+    }
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(input, List.copyOf(known), decision);
     }
 
     @Override

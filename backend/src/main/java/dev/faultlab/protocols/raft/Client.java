@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.raft;
 
+import java.util.Arrays;
 import dev.faultlab.sim.AsyncProcess;
 import dev.faultlab.sim.Context;
 import dev.faultlab.sim.Message;
@@ -137,6 +138,11 @@ final class Client implements AsyncProcess {
     private void transmit(Context ctx) {
         ctx.send(target, new ClientRequest(ctx.self(), seq, op));
         Timers.set(ctx, config, Timers.RETRY, config.clientTimeout());
+    }
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(List.copyOf(waiting), drawn, seq, op, busy, target, answered);
     }
 
     @Override

@@ -28,6 +28,11 @@ final class Replication {
         Arrays.fill(nextIndex, lastIndex + 1);
     }
 
+    /** The leader's bookkeeping as a value, for the server's fingerprint. */
+    Object fingerprint() {
+        return List.of(Arrays.toString(nextIndex), Arrays.toString(matchIndex));
+    }
+
     /** The AppendEntries that brings {@code follower} up to date from what the leader believes it has. */
     AppendEntries messageFor(int follower, int term, List<Entry> log, int commitIndex) {
         int prev = nextIndex[follower] - 1;

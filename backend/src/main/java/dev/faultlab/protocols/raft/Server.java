@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.raft;
 
+import java.util.Arrays;
 import dev.faultlab.sim.AsyncProcess;
 import dev.faultlab.sim.Context;
 import dev.faultlab.sim.Message;
@@ -294,6 +295,12 @@ final class Server implements AsyncProcess {
     }
 
     // ---------------------------------------------------------------- state display
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(role, leader, commitIndex, machine.fingerprint(), List.copyOf(votes),
+                replication == null ? null : replication.fingerprint(), Map.copyOf(latestOfClient));
+    }
 
     @Override
     public Map<String, Object> view() {

@@ -26,6 +26,11 @@ final class StateMachine {
         }
     }
 
+    /** The machine's state as a value, for the server's fingerprint. */
+    Object fingerprint() {
+        return java.util.List.of(Map.copyOf(values), Map.copyOf(appliedSeq));
+    }
+
     Map<String, String> view() {
         return new TreeMap<>(values);
     }

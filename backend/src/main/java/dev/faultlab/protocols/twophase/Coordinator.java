@@ -162,6 +162,11 @@ final class Coordinator implements AsyncProcess {
     }
 
     @Override
+    public Object fingerprint() {
+        return List.of(state.current(), Map.copyOf(votes), List.copyOf(acknowledged), resends);
+    }
+
+    @Override
     public Map<String, Object> view() {
         Map<String, Object> votesByName = new LinkedHashMap<>();
         votes.forEach((participant, vote) -> votesByName.put(Names.of(participant), vote.name()));

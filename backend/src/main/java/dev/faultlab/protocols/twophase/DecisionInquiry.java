@@ -25,6 +25,11 @@ final class DecisionInquiry {
         this.others = others;
     }
 
+    /** The inquiry's state as a value, for the participant's fingerprint. */
+    Object fingerprint() {
+        return List.of(Map.copyOf(answers), rounds, blocked);
+    }
+
     /** Asks every other participant again: one that was READY may have learned the decision since. */
     void askAll(Context ctx) {
         rounds++;

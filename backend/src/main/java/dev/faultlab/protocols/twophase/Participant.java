@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.twophase;
 
+import java.util.Arrays;
 import dev.faultlab.sim.AsyncProcess;
 import dev.faultlab.sim.Context;
 import dev.faultlab.sim.StateDisplay;
@@ -188,6 +189,11 @@ final class Participant implements AsyncProcess {
         inquiry.askAll(ctx);
         int doublings = Math.min(inquiry.rounds() - 1, 30);
         ctx.setTimer(DECISION_TIMER, timeouts.retryInterval() * (1L << doublings));
+    }
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(state.current(), inquiry == null ? null : inquiry.fingerprint(), List.copyOf(askedWhileReady));
     }
 
     @Override

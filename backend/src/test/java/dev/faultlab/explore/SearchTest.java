@@ -1,0 +1,118 @@
+package dev.faultlab.explore;
+
+import dev.faultlab.check.Agreement;
+import dev.faultlab.protocols.Protocols;
+import dev.faultlab.protocols.flooding.FloodingConsensus;
+import dev.faultlab.protocols.raft.LeaderCompleteness;
+import dev.faultlab.protocols.raft.Raft;
+import dev.faultlab.protocols.raft.StateMachineSafety;
+import dev.faultlab.sim.Monitor;
+import dev.faultlab.sim.MonitorSource;
+import dev.faultlab.sim.ProtocolRegistry;
+import dev.faultlab.sim.Recipe;
+import dev.faultlab.sim.Simulation;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The explorer on protocols in main: the teaching variant of flooding with too few rounds is found broken by the
+ * shortest run there is, which replays as an ordinary recipe; the correct protocol comes out clean once every state
+ * within the bounds has been seen.
+ */
+class SearchTest {
+    private static final ProtocolRegistry REGISTRY = Protocols.registry();
+
+    private static SearchBounds bounds(int depth, int crashes) {
+        return new SearchBounds(depth, crashes, 0, 200_000, 60_000, 0, 1, 1);
+    }
+
+    private static Recipe flooding(int n, int f, int rounds) {
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            values.add(i + 1);
+        }
+        return Recipe.of(FloodingConsensus.ID, Map.of("n", n, "f", f, "rounds", rounds, "values", values), 1);
+    }
+
+    @Test
+    void floodingWithFRoundsIsBrokenByOneCrashPartWayThroughABroadcast() {
+        List<SearchProgress> reports = new ArrayList<>();
+        SearchResult result = new Search(REGISTRY, flooding(3, 1, 1), bounds(30, 1), Set.of(Agreement.NAME),
+                reports::add, () -> false).run();
+
+        assertThat(result.outcome()).isEqualTo(SearchResult.Outcome.FOUND);
+        assertThat(result.byProbe()).isFalse();
+        assertThat(result.pruned()).isTrue();
+        assertThat(result.violation().property()).isEqualTo(Agreement.NAME);
+        assertThat(result.counterexample().faults()).singleElement()
+                .satisfies(crash -> assertThat(crash.params()).containsEntry("afterSends", 1));
+        assertThat(reports).isNotEmpty();
+        // The counterexample is an ordinary recipe: run as any run (clock order after its choices), it disagrees too.
+        Simulation replay = Simulation.start(result.counterexample(), REGISTRY, MonitorSource.PROTOCOL);
+        replay.runToEnd();
+        assertThat(replay.monitors()).filteredOn(m -> m.property().equals(Agreement.NAME))
+                .singleElement().extracting(Monitor::violation).isNotNull();
+    }
+
+    @Test
+    void floodingWithFPlusOneRoundsComesOutCleanWithinTheBounds() {
+        SearchResult result = new Search(REGISTRY, flooding(3, 1, 2), bounds(40, 1), Set.of(), progress -> { }, () -> false).run();
+
+        assertThat(result.outcome()).isEqualTo(SearchResult.Outcome.EXHAUSTED);
+        assertThat(result.progress().distinct()).isGreaterThan(10);
+    }
+
+    @Test
+    void randomProbesFindWhatIsDeeperThanTheBreadthFirstSearchGoes() {
+        SearchBounds shallow = new SearchBounds(2, 1, 0, 200_000, 60_000, 500, 40, 7);
+        SearchResult result = new Search(REGISTRY, flooding(3, 1, 1), shallow, Set.of(Agreement.NAME), progress -> { },
+                () -> false).run();
+
+        assertThat(result.outcome()).isEqualTo(SearchResult.Outcome.FOUND);
+        assertThat(result.byProbe()).isTrue();
+        Simulation replay = Simulation.start(result.counterexample(), REGISTRY, MonitorSource.PROTOCOL);
+        replay.runToEnd();
+        assertThat(replay.monitors()).filteredOn(m -> m.property().equals(Agreement.NAME))
+                .singleElement().extracting(Monitor::violation).isNotNull();
+    }
+
+    @Test
+    void processesStartBeforeAnyMessageReachesThem() {
+        // A 2PC participant opens its stable storage when it starts: a vote request delivered before that would
+        // throw, and the search would report it as a protocol error (it did, before processes started first).
+        SearchResult result = new Search(REGISTRY, Recipe.of("twophase", Map.of("participants", 2,
+                "votes", List.of("commit", "commit")), 1), bounds(8, 0), Set.of(Search.PROTOCOL_ERROR), progress -> { },
+                () -> false).run();
+
+        assertThat(result.outcome()).isNotEqualTo(SearchResult.Outcome.FOUND);
+    }
+
+    @Test
+    void raftVotingWithoutTheUpToDateCheckLosesACommittedEntryAndTheRealRuleDoesNot() {
+        SearchBounds bounds = new SearchBounds(6, 2, 0, 40_000, 120_000, 3_000, 300, 1);
+        Recipe broken = Recipe.of(Raft.ID, Map.of("n", 3, "clients", 1, "requests", 2, "runFor", 400, "upToDateCheck", false), 1);
+
+        SearchResult found = new Search(REGISTRY, broken, bounds, Set.of(), progress -> { }, () -> false).run();
+
+        assertThat(found.outcome()).isEqualTo(SearchResult.Outcome.FOUND);
+        assertThat(found.violation().property()).isIn(LeaderCompleteness.NAME, StateMachineSafety.NAME);
+        Recipe correct = Recipe.of(Raft.ID, Map.of("n", 3, "clients", 1, "requests", 2, "runFor", 400), 1);
+        SearchBounds fewer = new SearchBounds(6, 2, 0, 10_000, 120_000, 3_000, 300, 1);
+        SearchResult clean = new Search(REGISTRY, correct, fewer, Set.of(), progress -> { }, () -> false).run();
+        assertThat(clean.outcome()).isEqualTo(SearchResult.Outcome.BOUNDED);
+        assertThat(clean.progress().explored()).isEqualTo(fewer.maxStates());
+    }
+
+    @Test
+    void aCancelledSearchStops() {
+        SearchResult result = new Search(REGISTRY, flooding(4, 2, 3), bounds(60, 2), Set.of(), progress -> { }, () -> true).run();
+
+        assertThat(result.outcome()).isEqualTo(SearchResult.Outcome.CANCELLED);
+    }
+}
