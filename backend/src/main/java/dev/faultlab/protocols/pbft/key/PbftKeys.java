@@ -1,0 +1,15 @@
+package dev.faultlab.protocols.pbft.key;
+
+import dev.faultlab.key.AnswerKey;
+
+import java.util.List;
+
+/** The answer keys PBFT brings to labs. */
+public final class PbftKeys {
+    private PbftKeys() {
+    }
+
+    public static List<AnswerKey> all() {
+        return List.of();
+    }
+}
