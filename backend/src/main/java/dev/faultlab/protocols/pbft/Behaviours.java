@@ -13,7 +13,6 @@ import java.util.List;
  * sends (or sends nothing); none can sign in another replica's name, which is why certificates work.
  */
 final class Behaviours {
-    static final String EQUIVOCATE = "equivocate";
     static final String WRONG_PREPARES = "wrong-prepares";
     static final String SILENT = "silent";
     static final String REPLAY = "replay";
@@ -24,9 +23,8 @@ final class Behaviours {
 
     static List<BehaviourSpec> all() {
         return List.of(
-                new BehaviourSpec(EQUIVOCATE, "As primary, gives two operations one timestamp: the first half of the backups "
-                        + "(by id) get PRE-PREPARE(t, v, o), the others PRE-PREPARE(t, v, o'); its COMMITs tell each backup "
-                        + "the version it was given.", params -> Adversary.rewriting(Behaviours::equivocate)),
+                new BehaviourSpec(Equivocate.NAME, Equivocate.DESCRIPTION, params -> Adversary.rewriting(Equivocate.from(params)),
+                        Equivocate::check),
                 new BehaviourSpec(WRONG_PREPARES, "As backup, prepares and commits o' whatever the primary pre-prepared.",
                         params -> Adversary.rewriting(Behaviours::wrongPrepare)),
                 new BehaviourSpec(SILENT, "Sends nothing at all; a silent primary forces a view change.", params -> new Adversary() {
@@ -35,26 +33,6 @@ final class Behaviours {
                         + "(from earlier timestamps and views) to every other replica.", params -> new Replay()),
                 new BehaviourSpec(WRONG_REPLIES, "Works as a loyal replica but tells clients a made-up result; k+1 of "
                         + "them make a client accept it.", params -> Adversary.rewriting(Behaviours::wrongReply)));
-    }
-
-    /** Whether {@code to} is in the second half of the other replicas, by id (the smaller half if odd): those hear o'. */
-    private static boolean secondHalf(AdversaryContext ctx, int to, int replicas) {
-        int index = to < ctx.self() ? to : to - 1;
-        return index >= replicas / 2;
-    }
-
-    private static Message equivocate(AdversaryContext ctx, int to, Message honest) {
-        int replicas = ctx.withRole(Pbft.REPLICA).size();
-        if (!(honest instanceof Signed<?> signed) || to >= replicas || !secondHalf(ctx, to, replicas)) {
-            return honest;
-        }
-        if (signed.payload instanceof PrePrepare pp) {
-            return ctx.sign(new PrePrepare(pp.view(), pp.t(), pp.op().other()));
-        }
-        if (signed.payload instanceof Commit commit) {
-            return ctx.sign(new Commit(commit.view(), commit.t(), commit.op().other(), commit.replica()));
-        }
-        return honest;
     }
 
     private static Message wrongPrepare(AdversaryContext ctx, int to, Message honest) {

@@ -43,7 +43,8 @@ final class Reissue {
         int last = latest.isEmpty() ? 0 : latest.lastKey();
         for (int t = 1; t <= last; t++) {
             PrepareCertificate certificate = latest.get(t);
-            o.add(new PrePrepare(view, t, certificate == null ? Operation.NONE : certificate.op()));
+            o.add(certificate == null ? PrePrepare.none(view, t)
+                    : new PrePrepare(view, t, certificate.op(), certificate.prePrepare().payload.request()));
         }
         return o;
     }

@@ -141,7 +141,7 @@ final class Replica implements AsyncProcess {
         }
         if (primary()) {
             if (slots.values().stream().noneMatch(slot -> op.equals(slot.op()))) {
-                order(ctx, op);
+                order(ctx, request);
             }
         } else {
             if (changingTo < 0) {
@@ -152,9 +152,10 @@ final class Replica implements AsyncProcess {
     }
 
     /** The primary gives the operation the next timestamp and sends PRE-PREPARE(t, v, o) to the backups. */
-    private void order(Context ctx, Operation op) {
+    private void order(Context ctx, Signed<ClientRequest> request) {
         int t = nextT++;
-        Signed<PrePrepare> pp = ctx.sign(new PrePrepare(view, t, op));
+        Operation op = request.payload.op();
+        Signed<PrePrepare> pp = ctx.sign(new PrePrepare(view, t, op, request));
         slot(t).prePrepare = pp;
         ctx.stateChanged("timestamps " + op + " with t=" + t + " in view " + view);
         replicasOnly(ctx, pp);
@@ -183,6 +184,10 @@ final class Replica implements AsyncProcess {
         if (config.primary(view) == self) {
             return;
         }
+        if (!pp.authentic()) {
+            ctx.note("refuses PRE-PREPARE(t=" + pp.t() + ", v=" + view + ", " + pp.op() + "): no client signed a request for it");
+            return;
+        }
         Slot slot = slot(pp.t());
         if (slot.prePrepare != null) {
             if (!slot.op().equals(pp.op())) {
@@ -200,8 +205,8 @@ final class Replica implements AsyncProcess {
         slot.prePrepare = pp;
         Operation op = pp.payload.op();
         ctx.stateChanged("accepts PRE-PREPARE(t=" + slot.t + ", v=" + view + ", " + op + ")");
-        if (!op.none() && !done(op) && !pending.containsKey(key(op))) {
-            pending.put(key(op), null);
+        if (!op.none() && !done(op) && pending.get(key(op)) == null) {
+            pending.put(key(op), pp.payload.request());
         }
         if (!op.none() && !done(op)) {
             startTimer(ctx);
@@ -411,7 +416,7 @@ final class Replica implements AsyncProcess {
         if (isPrimary) {
             for (Signed<ClientRequest> request : List.copyOf(pending.values())) {
                 if (request != null && slots.values().stream().noneMatch(slot -> request.payload.op().equals(slot.op()))) {
-                    order(ctx, request.payload.op());
+                    order(ctx, request);
                 }
             }
         } else if (!pending.isEmpty()) {
