@@ -10,6 +10,6 @@ public final class PbftKeys {
     }
 
     public static List<AnswerKey> all() {
-        return List.of();
+        return List.of(new PbftCertificatesKey(), new PbftViewsKey(), new PbftMessagesKey());
     }
 }
