@@ -39,7 +39,12 @@ final class PbftViewsKey implements GridKey {
 
     @Override
     public CellFormat format(Grid grid, String column) {
-        return column.equals("view") ? CellFormat.numberOrWords(CRASHED) : CellFormat.vocabulary(grid.vocabulary());
+        if (column.equals("view")) {
+            return CellFormat.numberOrWords(CRASHED);
+        }
+        List<String> names = new ArrayList<>(grid.rows().stream().map(Grid.Axis::id).toList());
+        names.add(CRASHED);
+        return CellFormat.vocabulary(names);
     }
 
     @Override
@@ -64,19 +69,16 @@ final class PbftViewsKey implements GridKey {
         long time = Args.time(args, "answer");
         Map<String, String> values = new LinkedHashMap<>();
         List<Grid.Axis> rows = new ArrayList<>();
-        List<String> names = new ArrayList<>();
         for (ProcessStatus process : PbftStates.atOrBefore(reference, time)) {
             if (!Pbft.REPLICA.equals(process.role())) {
                 continue;
             }
             String row = ProcessLabel.of(process.node());
             rows.add(new Grid.Axis(row, row));
-            names.add(row);
             boolean byzantine = process.byzantine() != null;
             values.put(Grid.cell(row, "view"), byzantine ? null : process.up() ? String.valueOf(process.state().get("view")) : CRASHED);
             values.put(Grid.cell(row, "primary"), byzantine ? null : process.up() ? String.valueOf(process.state().get("primary")) : CRASHED);
         }
-        names.add(CRASHED);
-        return new Grid(rows, COLUMNS, values, names);
+        return new Grid(rows, COLUMNS, values, List.of());
     }
 }
