@@ -1,6 +1,7 @@
 package dev.faultlab.protocols.pbft;
 
 import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.ChartKey;
 import dev.faultlab.key.KeyedProtocol;
 import dev.faultlab.protocols.pbft.key.PbftKeys;
 import dev.faultlab.sim.BehaviourSpec;
@@ -47,6 +48,11 @@ public final class Pbft implements KeyedProtocol {
     @Override
     public List<AnswerKey> answerKeys() {
         return PbftKeys.all();
+    }
+
+    @Override
+    public List<ChartKey> chartKeys() {
+        return PbftKeys.charts();
     }
 
     @Override

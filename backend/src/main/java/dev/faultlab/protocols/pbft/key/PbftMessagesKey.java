@@ -1,10 +1,10 @@
 package dev.faultlab.protocols.pbft.key;
 
+import dev.faultlab.key.Args;
 import dev.faultlab.key.CellFormat;
 import dev.faultlab.key.Grid;
 import dev.faultlab.key.GridKey;
 import dev.faultlab.key.GridReasons;
-import dev.faultlab.key.KeyException;
 import dev.faultlab.key.Reference;
 import dev.faultlab.protocols.pbft.MessageCount;
 import dev.faultlab.protocols.pbft.Pbft;
@@ -36,13 +36,8 @@ final class PbftMessagesKey implements GridKey {
         ks(args, field);
     }
 
-    static List<Integer> ks(Map<String, Object> args, String field) {
-        Object value = args.get("ks");
-        if (!(value instanceof List<?> list) || list.isEmpty() || !list.stream().allMatch(k -> k instanceof Number number
-                && number.doubleValue() == Math.rint(number.doubleValue()) && number.intValue() >= 1 && number.intValue() <= 5)) {
-            throw new KeyException(field + ".ks", "must be a list of values of k from 1 to 5, got " + (value == null ? "nothing" : "'" + value + "'"));
-        }
-        return list.stream().map(k -> ((Number) k).intValue()).toList();
+    private static List<Integer> ks(Map<String, Object> args, String field) {
+        return Args.integers(args, "ks", 1, 5, field);
     }
 
     @Override

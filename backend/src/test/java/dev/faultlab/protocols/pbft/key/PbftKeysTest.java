@@ -1,5 +1,6 @@
 package dev.faultlab.protocols.pbft.key;
 
+import dev.faultlab.chart.Chart;
 import dev.faultlab.key.Grid;
 import dev.faultlab.key.KeyException;
 import dev.faultlab.key.Reference;
@@ -76,9 +77,17 @@ class PbftKeysTest {
     }
 
     @Test
+    void theFigurePlotsTheMeasuredCountsBesideNSquared() {
+        Chart chart = new PbftMessagesChart().chart(Map.of("k", List.of(1, 2, 3)));
+        assertThat(chart.series()).extracting(Chart.Series::label).containsExactly("PBFT, measured", "n²");
+        assertThat(chart.series().get(0).points()).containsExactly(new Chart.Point(4, 29), new Chart.Point(7, 92), new Chart.Point(10, 191));
+        assertThat(chart.series().get(1).points()).containsExactly(new Chart.Point(4, 16), new Chart.Point(7, 49), new Chart.Point(10, 100));
+    }
+
+    @Test
     void argumentsAreChecked() {
         assertThatThrownBy(() -> new PbftMessagesKey().check(Map.of("ks", List.of(0)), "exercises[3].answer"))
-                .isInstanceOf(KeyException.class).hasMessageContaining("must be a list of values of k from 1 to 5");
+                .isInstanceOf(KeyException.class).hasMessageContaining("must hold numbers from 1 to 5, got 0");
         assertThatThrownBy(() -> new PbftCertificatesKey().check(Map.of("t", 0, "time", 3), "exercises[0].answer"))
                 .isInstanceOf(KeyException.class).hasMessageContaining("timestamps are numbered from 1");
     }
