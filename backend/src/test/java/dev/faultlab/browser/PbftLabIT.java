@@ -23,8 +23,8 @@ import static dev.faultlab.browser.StudentInLab.fillGrid;
 import static dev.faultlab.browser.StudentInLab.submit;
 
 /**
- * PBFT in Chromium: a student works through the PBFT lab from labs/ (certificates before and after the view
- * change, the new primary, messages per request) and gets full marks; and a run with n = 3k replicas where the
+ * PBFT in Chromium: a student reads the lab's figure (messages per request beside n²) and works through the PBFT
+ * lab from labs/ (certificates before and after the view change, the new primary, messages per request) to full marks; and a run with n = 3k replicas where the
  * student turns the primary into an equivocating traitor live, plays the run, and sees "same operation at each
  * timestamp" and "results from k+1 correct replicas" turn red with the events that break them.
  */
@@ -53,6 +53,12 @@ class PbftLabIT {
     void aStudentFillsTheCertificatesFollowsTheViewChangeAndCountsTheMessagesToFullMarks(Page page) {
         Map<String, JsonNode> expected = lab.openLab(page);
         assertThat(page.locator("#given-tables table").first()).containsText("PRE-PREPARE(1, 0, o)");
+        Locator figure = page.locator("#figure-message-growth");
+        assertThat(figure.locator(".chart-legend li")).hasText(new String[] {"PBFT, measured", "n²"});
+        figure.getByText("The numbers").click();
+        Locator ten = figure.locator(".chart-numbers tbody tr").filter(new Locator.FilterOptions()
+                .setHas(page.locator("th", new Page.LocatorOptions().setHasText(Pattern.compile("^10$")))));
+        assertThat(ten.locator("td")).hasText(new String[] {"191", "100"});
 
         for (String grid : List.of("before-view-change", "new-primary", "after-view-change", "messages")) {
             fillGrid(page, grid, expected.get(grid).get("cells"));
