@@ -22,7 +22,7 @@ class AnswerKeysTest {
         AnswerKeys keys = AnswerKeys.of(Protocols.registry());
 
         assertThat(keys.names()).containsExactly("byzantine.agreement", "byzantine.received", "byzantine.vector",
-                "dependability", "flooding.decisions", "flooding.known", "pbft.certificates", "pbft.messages", "pbft.views",
+                "dependability", "flooding.decisions", "flooding.known", "pbft.broken", "pbft.certificates", "pbft.messages", "pbft.views",
                 "raft.committed", "raft.electable",
                 "raft.two-leaders", "trace.events", "twophase.blocks", "twophase.recovery");
         assertThat(keys.find("raft.electable").orElseThrow().protocol()).isEqualTo("raft");

@@ -27,6 +27,7 @@ public final class PbftMonitors {
         }
     }
 
+    /** Same operation at each timestamp, progress after a faulty primary, results from k+1 correct replicas: in this order. */
     static List<Monitor> properties(PbftConfig config, NetworkSpec network) {
         return List.of(new SameOperation(config.n()), new Progress(config, network.loss() > 0),
                 new TrustedResults(config.n(), config.k()));

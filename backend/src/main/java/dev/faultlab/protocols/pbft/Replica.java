@@ -238,7 +238,6 @@ final class Replica implements AsyncProcess {
         slot.certificate = new PrepareCertificate(slot.prePrepare, matching.subList(0, config.quorum() - 1));
         certificates.put(slot.t, slot.certificate);
         ctx.stateChanged("holds " + slot.certificate + ": the pre-prepare and " + (config.quorum() - 1) + " matching prepares");
-        slot.commitSent = true;
         slot.commits.put(self, slot.op());
         replicasOnly(ctx, ctx.sign(new Commit(view, slot.t, slot.op(), self)));
         executeReady(ctx);

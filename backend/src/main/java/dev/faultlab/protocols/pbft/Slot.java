@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * What a replica holds about one timestamp in its current view: the pre-prepare it accepted, the prepares and
- * commits it received (one per signer, the first it heard), and whether it prepared and committed.
+ * commits it received (one per signer, the first it heard), and its prepare certificate once it has one.
  */
 final class Slot {
     final int t;
@@ -15,7 +15,6 @@ final class Slot {
     final TreeMap<Integer, Signed<Prepare>> prepares = new TreeMap<>();
     final TreeMap<Integer, Operation> commits = new TreeMap<>();
     PrepareCertificate certificate;
-    boolean commitSent;
 
     Slot(int t) {
         this.t = t;

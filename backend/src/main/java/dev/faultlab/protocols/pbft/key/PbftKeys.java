@@ -11,7 +11,7 @@ public final class PbftKeys {
     }
 
     public static List<AnswerKey> all() {
-        return List.of(new PbftCertificatesKey(), new PbftViewsKey(), new PbftMessagesKey());
+        return List.of(new PbftCertificatesKey(), new PbftViewsKey(), new PbftMessagesKey(), new PbftBrokenKey());
     }
 
     public static List<ChartKey> charts() {

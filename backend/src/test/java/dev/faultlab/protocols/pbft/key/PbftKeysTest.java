@@ -85,7 +85,18 @@ class PbftKeysTest {
     }
 
     @Test
+    void withNEqualTo3kTheEquivocatingPrimaryBreaksSafetyAndTheClientsTrustButWith3kPlus1NothingBreaks() {
+        PbftBrokenKey key = new PbftBrokenKey();
+        assertThat(key.expected(labScenario(), Map.of("n", 3, "behaviour", "equivocate"))).containsExactly("same-operation", "trusted-results");
+        assertThat(key.expected(labScenario(), Map.of("n", 4, "behaviour", "equivocate"))).containsExactly("none");
+        assertThat(key.solution(labScenario(), Map.of("n", 3, "behaviour", "equivocate")).steps().get(0).title())
+                .isEqualTo("same operation at each timestamp: violated");
+    }
+
+    @Test
     void argumentsAreChecked() {
+        assertThatThrownBy(() -> new PbftBrokenKey().check(Map.of("n", 4, "behaviour", "lazy"), "exercises[4].answer"))
+                .isInstanceOf(KeyException.class).hasMessageContaining("behaviour: must be one of [equivocate, wrong-prepares");
         assertThatThrownBy(() -> new PbftMessagesKey().check(Map.of("ks", List.of(0)), "exercises[3].answer"))
                 .isInstanceOf(KeyException.class).hasMessageContaining("must hold numbers from 1 to 5, got 0");
         assertThatThrownBy(() -> new PbftCertificatesKey().check(Map.of("t", 0, "time", 3), "exercises[0].answer"))
