@@ -24,7 +24,8 @@ import static dev.faultlab.browser.StudentInLab.submit;
 
 /**
  * PBFT in Chromium: a student reads the lab's figure (messages per request beside n²) and works through the PBFT
- * lab from labs/ (certificates before and after the view change, the new primary, messages per request) to full marks; and a run with n = 3k replicas where the
+ * lab from labs/ (certificates before and after the view change, the new primary, messages per request, the n = 3k scenario
+ * against 3k+1) to full marks; and a run with n = 3k replicas where the
  * student turns the primary into an equivocating traitor live, plays the run, and sees "same operation at each
  * timestamp" and "results from k+1 correct replicas" turn red with the events that break them.
  */
@@ -64,6 +65,12 @@ class PbftLabIT {
             fillGrid(page, grid, expected.get(grid).get("cells"));
             submit(page, grid);
             lab.assertFullMarks(page, grid);
+        }
+        for (String choice : List.of("n-equals-3k", "n-equals-3k-plus-1")) {
+            expected.get(choice).get("choices").forEach(option ->
+                    page.locator("#exercise-" + choice + " input[value='" + option.asText() + "']").check());
+            submit(page, choice);
+            lab.assertFullMarks(page, choice);
         }
     }
 
