@@ -116,7 +116,7 @@ final class Client implements AsyncProcess {
         ctx.send(RpcConfig.SERVER, new Call(seq, attempt, epoch(ctx), config.operation().id(), config.amount(), retransmission, lease));
         ctx.setTimer(TIMEOUT, config.timeout());
         if (lease > 0) {
-            ctx.setTimer(EXTEND, Math.max(1, lease / 2));
+            ctx.setTimer(EXTEND, Math.max(1, lease / 3));
         }
     }
 
@@ -154,7 +154,7 @@ final class Client implements AsyncProcess {
             case EXTEND -> {
                 if (current != null && !current.over()) {
                     ctx.send(RpcConfig.SERVER, new Extend(current.seq(), current.attempt()));
-                    ctx.setTimer(EXTEND, Math.max(1, config.lease() / 2));
+                    ctx.setTimer(EXTEND, Math.max(1, config.lease() / 3));
                 }
             }
             case RESUME -> resume(ctx);
