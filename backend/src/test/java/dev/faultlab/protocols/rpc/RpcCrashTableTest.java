@@ -61,4 +61,13 @@ class RpcCrashTableTest {
         assertThat(run.run().trace().events()).noneMatch(e -> e.payload() instanceof Done && e.node() == RpcConfig.SERVER
                 && e.kind() == dev.faultlab.sim.EventKind.SEND);
     }
+
+    @Test
+    void withSequenceNumbersAlwaysReissuingCarriesTheCallOutExactlyOnceWhereverTheServerCrashes() {
+        Recipe scenario = Recipe.of(Rpc.ID, Map.of("dedup", true), 1);
+        for (ServerCrash crash : ServerCrash.values()) {
+            assertThat(CrashRuns.run(REGISTRY, scenario, Strategy.ALWAYS, crash).outcome()).as(crash.label()).isEqualTo(Outcome.OK);
+        }
+        assertThat(CrashRuns.run(REGISTRY, scenario, Strategy.NEVER, ServerCrash.C_PM).outcome()).isEqualTo(Outcome.ZERO);
+    }
 }
