@@ -52,6 +52,10 @@ class RpcLabIT {
     void aStudentFillsTheTableNamesTheSemanticsAndMakesATransferHappenTwice(Page page) {
         Map<String, JsonNode> expected = lab.openLab(page);
         assertThat(page.locator("#given-tables table").first()).containsText("client reissue strategy");
+        Locator figure = page.locator("#figure-crash-pc-m");
+        assertThat(figure.locator(".chart-plot canvas")).hasCount(1);
+        assertThat(figure.locator(".chart-legend li[data-series='RECOVERED P1 to P2, sent at t=9']")).hasCount(1);
+        assertThat(figure.locator(".chart-legend li", new Locator.LocatorOptions().setHasText("does the work P"))).hasCount(2);
 
         fillGrid(page, "table", expected.get("table").get("cells"));
         submit(page, "table");

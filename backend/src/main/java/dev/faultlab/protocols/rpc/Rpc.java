@@ -1,6 +1,7 @@
 package dev.faultlab.protocols.rpc;
 
 import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.ChartKey;
 import dev.faultlab.key.KeyedProtocol;
 import dev.faultlab.protocols.rpc.key.RpcKeys;
 import dev.faultlab.sim.FailureModel;
@@ -60,6 +61,12 @@ public final class Rpc implements KeyedProtocol {
     @Override
     public List<AnswerKey> answerKeys() {
         return RpcKeys.all();
+    }
+
+    /** Space-time diagrams of one call, drawn from its run, for lab figures. */
+    @Override
+    public List<ChartKey> chartKeys() {
+        return RpcKeys.charts();
     }
 
     @Override

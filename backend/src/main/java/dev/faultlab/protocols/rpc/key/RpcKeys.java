@@ -1,6 +1,7 @@
 package dev.faultlab.protocols.rpc.key;
 
 import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.ChartKey;
 
 import java.util.List;
 
@@ -11,5 +12,9 @@ public final class RpcKeys {
 
     public static List<AnswerKey> all() {
         return List.of(new RpcTableKey(), new RpcSemanticsKey(), new RpcTwiceKey(), new RpcStoppedKey());
+    }
+
+    public static List<ChartKey> charts() {
+        return List.of(new RpcSpaceTimeChart());
     }
 }
