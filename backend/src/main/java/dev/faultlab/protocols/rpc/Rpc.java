@@ -89,7 +89,8 @@ public final class Rpc implements KeyedProtocol {
                 ParamSpec.integer("retries", 0, 20, 3, "how many times a client reissues a call after timeouts or aborts"),
                 ParamSpec.integer("locateTimeout", 1, 1_000, 10, "ticks a client waits for the server to answer LOCATE "
                         + "before it reports that it cannot locate the server"),
-                ParamSpec.text("remedy", "none", "what deals with orphans of a crashed client: " + String.join(", ", Remedy.ids())),
+                ParamSpec.text("remedy", "none", "what deals with orphans of a crashed client: " + java.util.Arrays.stream(Remedy.values())
+                        .map(r -> r.id() + " (" + r.description() + ")").collect(java.util.stream.Collectors.joining("; "))),
                 ParamSpec.integer("lease", 2, 10_000, 10, "expiration: the lease T of every call, in ticks"));
     }
 

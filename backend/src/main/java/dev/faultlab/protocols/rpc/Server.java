@@ -220,6 +220,13 @@ final class Server implements AsyncProcess {
         }
         sections.add(new StateDisplay.Table("Computations", List.of("client", "call", "attempt", "epoch", "operation",
                 "started", "status"), rows));
+        if (config.dedup() && store != null) {
+            List<List<Object>> table = new ArrayList<>();
+            for (int client = 1; client <= config.clients(); client++) {
+                table.add(StateDisplay.Table.row(ProcessLabel.of(client), store.latest(client), store.result(client)));
+            }
+            sections.add(new StateDisplay.Table("Sequence numbers", List.of("client", "last call carried out", "its result"), table));
+        }
         return new StateDisplay(sections);
     }
 }
