@@ -5,6 +5,7 @@ import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
 import dev.faultlab.protocols.pbft.Pbft;
 import dev.faultlab.protocols.raft.Raft;
+import dev.faultlab.protocols.rpc.Rpc;
 import dev.faultlab.protocols.twophase.TwoPhaseCommit;
 import dev.faultlab.sim.ProtocolRegistry;
 
@@ -21,7 +22,8 @@ public final class Protocols {
                 new EchoProtocol(),
                 new TwoPhaseCommit(),
                 new ByzantineAgreement(),
-                new Raft(),
-                new Pbft()));
+                new Pbft(),
+                new Rpc(),
+                new Raft()));
     }
 }
