@@ -43,7 +43,7 @@ class ArchitectureTest {
     void theKeyFrameworkUsesOnlyTheKernelAndTheCheckers() {
         classes().that().resideInAPackage("dev.faultlab.key..")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("dev.faultlab.sim..", "dev.faultlab.check..", "dev.faultlab.key..", "java..")
+                .resideInAnyPackage("dev.faultlab.sim..", "dev.faultlab.check..", "dev.faultlab.key..", "dev.faultlab.chart..", "java..")
                 .check(classes);
     }
 
@@ -52,7 +52,7 @@ class ArchitectureTest {
         classes().that().resideInAPackage("dev.faultlab.protocols..")
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage("dev.faultlab.sim..", "dev.faultlab.protocols..", "dev.faultlab.check..",
-                        "dev.faultlab.key..", "java..")
+                        "dev.faultlab.key..", "dev.faultlab.chart..", "java..")
                 .check(classes);
     }
 

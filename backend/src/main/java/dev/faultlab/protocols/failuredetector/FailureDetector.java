@@ -1,5 +1,7 @@
 package dev.faultlab.protocols.failuredetector;
 
+import dev.faultlab.chart.Chart;
+import dev.faultlab.chart.RunCharts;
 import dev.faultlab.key.AnswerKey;
 import dev.faultlab.key.KeyedProtocol;
 import dev.faultlab.protocols.failuredetector.key.DetectorKeys;
@@ -9,6 +11,7 @@ import dev.faultlab.sim.ParamSpec;
 import dev.faultlab.sim.Params;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Setup;
+import dev.faultlab.sim.TraceEvent;
 
 import java.util.List;
 
@@ -17,7 +20,7 @@ import java.util.List;
  * suspects a peer it has not heard from within its timeout; a late heartbeat lifts the suspicion and lengthens
  * that timeout. With {@code increase} 0 the timeout is fixed, the variant the slides improve on.
  */
-public final class FailureDetector implements KeyedProtocol {
+public final class FailureDetector implements KeyedProtocol, RunCharts {
     public static final String ID = "failuredetector";
 
     @Override
@@ -67,6 +70,12 @@ public final class FailureDetector implements KeyedProtocol {
     @Override
     public List<AnswerKey> answerKeys() {
         return DetectorKeys.all();
+    }
+
+    /** Each process's timeouts and how many processes it suspects, over the run so far. */
+    @Override
+    public List<Chart> runCharts(Recipe recipe, List<TraceEvent> events) {
+        return DetectorCharts.of(config(recipe), events);
     }
 
     static DetectorConfig config(Params params) {
