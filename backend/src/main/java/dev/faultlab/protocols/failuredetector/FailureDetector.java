@@ -3,6 +3,7 @@ package dev.faultlab.protocols.failuredetector;
 import dev.faultlab.chart.Chart;
 import dev.faultlab.chart.RunCharts;
 import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.ChartKey;
 import dev.faultlab.key.KeyedProtocol;
 import dev.faultlab.protocols.failuredetector.key.DetectorKeys;
 import dev.faultlab.sim.Monitor;
@@ -36,9 +37,9 @@ public final class FailureDetector implements KeyedProtocol, RunCharts {
     @Override
     public String description() {
         return "Every process sends a heartbeat to all others each period and suspects a process it has not heard from "
-                + "within its timeout; a heartbeat from a suspected process lifts the suspicion and lengthens the timeout. "
-                + "A crashed process stays suspected, but a slow one looks just the same until its heartbeat arrives, so "
-                + "suspicions can be false; once the network is timely again (after GST) the lengthened timeouts stop them.";
+                + "within its timeout; a heartbeat from a suspected process lifts the suspicion and lengthens that timeout. "
+                + "A crashed process stays suspected, but a slow one looks the same until its heartbeat arrives, so suspicions "
+                + "can be false until the network is timely again (after GST) and the longer timeouts stop them.";
     }
 
     @Override
@@ -70,6 +71,11 @@ public final class FailureDetector implements KeyedProtocol, RunCharts {
     @Override
     public List<AnswerKey> answerKeys() {
         return DetectorKeys.all();
+    }
+
+    @Override
+    public List<ChartKey> chartKeys() {
+        return DetectorKeys.charts();
     }
 
     /** Each process's timeouts and how many processes it suspects, over the run so far. */
