@@ -54,6 +54,9 @@ class FailureDetectorLabIT {
     void aStudentCountsFalseSuspicionsReadsTheTimeoutAndFindsWhenTheCrashIsSuspected(Page page) {
         Map<String, JsonNode> expected = lab.openLab(page);
         assertThat(page.locator("#given-tables table").first()).containsText("P2 is slow");
+        Locator figure = page.locator("#figure-fixed-or-lengthening");
+        assertThat(figure.locator(".chart-legend")).containsText("fixed timeout (25 ticks)");
+        assertThat(figure.locator(".chart-legend")).containsText("timeout 25, +10 per late heartbeat");
 
         for (String exercise : List.of("false-suspicions", "timeout-after", "crash-suspected")) {
             fillNumber(page, exercise, expected.get(exercise));
