@@ -16,6 +16,7 @@ import { FaultActions } from '/js/run/fault-actions.js';
 import { BranchDialog, branchFaults, startBranch } from '/js/run/branch.js';
 import { eventText, nodeName, payloadText } from '/js/run/event-text.js';
 import { PropertiesPanel } from '/js/run/properties.js';
+import { ChartsPanel } from '/js/run/charts.js';
 
 const TRACE_PAGE = 5000;
 const $ = (id) => document.getElementById(id);
@@ -51,6 +52,7 @@ class RunPage {
       nodeFilter: $('filter-node'), kindFilter: $('filter-kind'), typeFilter: $('filter-type'),
     }, this.index, n, { seek: (seq) => this.seekAndSelect(seq) });
     this.inspector = new Inspector($('inspector'), this.run.id, (message) => this.showCommandError(message));
+    this.charts = new ChartsPanel($('charts-panel'), $('charts'), this.run.id, (message) => this.showCommandError(message));
     this.topology = new Topology($('topology'), $('node-list'), { from: $('link-from'), to: $('link-to'), pick: $('link-pick') }, n, {
       node: (id) => this.setFocus({ node: id }),
       link: (a, b) => this.setFocus({ link: [a, b] }),
@@ -376,6 +378,7 @@ class RunPage {
       { live: this.live, cursor, newest: this.newest, canDrive: this.canDrive, ended: this.ended });
     this.faultPlan.show(this.plan, appliedFaults(this.plan, this.index, cursor), cursor, this.index);
     this.properties.show(cursor);
+    this.charts.showAt(cursor);
     this.timeline.update({
       size: this.index.size, cursor, playing: this.run.status === 'PLAYING', speed: this.run.speed,
       canDrive: this.canDrive, ended: this.ended,

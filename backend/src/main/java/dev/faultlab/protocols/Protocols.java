@@ -2,6 +2,7 @@ package dev.faultlab.protocols;
 
 import dev.faultlab.protocols.byzantine.ByzantineAgreement;
 import dev.faultlab.protocols.echo.EchoProtocol;
+import dev.faultlab.protocols.failuredetector.FailureDetector;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
 import dev.faultlab.protocols.pbft.Pbft;
 import dev.faultlab.protocols.raft.Raft;
@@ -24,6 +25,7 @@ public final class Protocols {
                 new ByzantineAgreement(),
                 new Pbft(),
                 new Rpc(),
+                new FailureDetector(),
                 new Raft()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.faultlab.run;
 
+import dev.faultlab.chart.Chart;
+import dev.faultlab.chart.RunCharts;
 import dev.faultlab.sim.EndReason;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.ProcessStatus;
@@ -278,6 +280,31 @@ public final class LiveRun {
             time = sim.trace().time(at);
         }
         return new Frames.State(at, time, processes);
+    }
+
+    /** What the run view's charts panel shows at event {@code at}: whether the protocol declares charts, and the charts. */
+    public record ChartsAt(int at, boolean declared, List<Chart> charts) {
+    }
+
+    /**
+     * The protocol's charts of the run up to and including event {@code at} (-1: before any event); computed outside
+     * the lock from the events shown.
+     */
+    public ChartsAt chartsAt(int at) {
+        Recipe recipe;
+        List<TraceEvent> events;
+        synchronized (this) {
+            touch();
+            int count = sim.trace().size();
+            if (at < -1 || at >= count) {
+                throw RunProblem.invalid("at", "event " + at + " does not exist; the run has events 0 to " + (count - 1)
+                        + " (-1: before the first)");
+            }
+            recipe = sim.recipe();
+            events = List.copyOf(sim.trace().events(0, at + 1));
+        }
+        var protocol = registry.find(recipe.protocol()).orElseThrow();
+        return new ChartsAt(at, RunCharts.declared(protocol), RunCharts.of(protocol, recipe, events));
     }
 
     // ---------------------------------------------------------------- streaming

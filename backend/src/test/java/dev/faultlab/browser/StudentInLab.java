@@ -102,6 +102,11 @@ public final class StudentInLab {
         });
     }
 
+    /** Types the expected value of a number exercise. */
+    public static void fillNumber(Page page, String exercise, JsonNode answer) {
+        page.locator("#exercise-" + exercise + " input.number-value").fill(answer.get("value").asText());
+    }
+
     public static void submit(Page page, String exercise) {
         page.locator("#exercise-" + exercise)
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit answer")).click();
