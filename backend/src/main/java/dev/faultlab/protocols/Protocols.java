@@ -5,6 +5,7 @@ import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
 import dev.faultlab.protocols.raft.Raft;
 import dev.faultlab.protocols.twophase.TwoPhaseCommit;
+import dev.faultlab.protocols.virtualsynchrony.VirtualSynchrony;
 import dev.faultlab.sim.ProtocolRegistry;
 
 import java.util.List;
@@ -20,6 +21,7 @@ public final class Protocols {
                 new EchoProtocol(),
                 new TwoPhaseCommit(),
                 new ByzantineAgreement(),
+                new VirtualSynchrony(),
                 new Raft()));
     }
 }
