@@ -4,6 +4,7 @@ import dev.faultlab.check.Verdict;
 import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.MonitorSource;
 import dev.faultlab.sim.Output;
+import dev.faultlab.sim.Params;
 import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Simulation;
@@ -41,6 +42,17 @@ public final class GroupRuns {
         Simulation run = Simulation.start(recipe, registry, source);
         run.runToEnd();
         return new Watched(run, monitors.stream().map(Verdict::of).toList());
+    }
+
+    /** The multicasts a recipe plans, as [process id, time] pairs in the order given (or the default workload's). */
+    public static List<List<Integer>> plannedMulticasts(Recipe recipe) {
+        GroupConfig config = GroupConfig.of(Params.check(new VirtualSynchrony().parameters(), recipe.params(), recipe.seed()));
+        return config.multicasts().stream().map(p -> List.of(p.node(), p.time())).toList();
+    }
+
+    /** The number of processes of a recipe. */
+    public static int processes(Recipe recipe) {
+        return Params.check(new VirtualSynchrony().parameters(), recipe.params(), recipe.seed()).getInt("n");
     }
 
     /** The same recipe with the flush switched on or off. */

@@ -10,6 +10,6 @@ public final class VirtualSynchronyKeys {
     }
 
     public static List<AnswerKey> all() {
-        return List.of();
+        return List.of(new ExecutionKey(), new DeliveryViewsKey(), new BreakViewSynchronyKey());
     }
 }
