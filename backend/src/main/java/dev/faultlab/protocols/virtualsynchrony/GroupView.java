@@ -20,7 +20,7 @@ public record GroupView(int id, List<Integer> members) {
         return "view " + id + " " + labels(members);
     }
 
-    static String labels(List<Integer> nodes) {
+    public static String labels(List<Integer> nodes) {
         return nodes.stream().map(ProcessLabel::of).collect(Collectors.joining(", ", "(", ")"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.faultlab.protocols.virtualsynchrony;
 
 import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.ChartKey;
 import dev.faultlab.key.KeyedProtocol;
 import dev.faultlab.protocols.virtualsynchrony.key.VirtualSynchronyKeys;
 import dev.faultlab.sim.Monitor;
@@ -82,5 +83,10 @@ public final class VirtualSynchrony implements KeyedProtocol {
     @Override
     public List<AnswerKey> answerKeys() {
         return VirtualSynchronyKeys.all();
+    }
+
+    @Override
+    public List<ChartKey> chartKeys() {
+        return VirtualSynchronyKeys.charts();
     }
 }

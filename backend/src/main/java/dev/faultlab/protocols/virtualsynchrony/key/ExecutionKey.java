@@ -52,6 +52,6 @@ final class ExecutionKey implements ChoiceKey {
     }
 
     private static Verdict verdict(Reference reference, Map<String, Object> args) {
-        return GroupRuns.watch(Execution.of(args, "answer").recipe(reference.run().recipe()), reference.registry()).viewSynchrony();
+        return GroupRuns.watch(Execution.of(args, "answer").recipe(), reference.registry()).viewSynchrony();
     }
 }

@@ -1,6 +1,7 @@
 package dev.faultlab.protocols.virtualsynchrony.key;
 
 import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.ChartKey;
 
 import java.util.List;
 
@@ -11,5 +12,9 @@ public final class VirtualSynchronyKeys {
 
     public static List<AnswerKey> all() {
         return List.of(new ExecutionKey(), new DeliveryViewsKey(), new BreakViewSynchronyKey());
+    }
+
+    public static List<ChartKey> charts() {
+        return List.of(new ExecutionDiagram());
     }
 }
