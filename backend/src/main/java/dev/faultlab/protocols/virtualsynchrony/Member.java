@@ -36,7 +36,8 @@ final class Member implements AsyncProcess {
     private boolean leaving;
     private Proposal pending;
     private final List<ReceivedFlush> flushes = new ArrayList<>();
-    private final List<Data> early = new ArrayList<>();
+    /** Messages of a view this process has not installed yet, from members that installed it first. */
+    private final List<Early> early = new ArrayList<>();
     private final List<String> queued = new ArrayList<>();
     private final TreeSet<Integer> wantJoin = new TreeSet<>();
     private final TreeSet<Integer> wantLeave = new TreeSet<>();
@@ -45,6 +46,9 @@ final class Member implements AsyncProcess {
     private long lastAsked;
 
     private record ReceivedFlush(int from, Flush flush) {
+    }
+
+    private record Early(int from, Message message) {
     }
 
     Member(GroupConfig config, int self) {
@@ -100,17 +104,8 @@ final class Member implements AsyncProcess {
     @Override
     public void onMessage(Context ctx, int from, Message message) {
         detector.heard(from, ctx.now());
-        if (message instanceof Data data) {
-            onData(ctx, from, data);
-        } else if (message instanceof Ack ack) {
-            if (messages != null && ack.view() == view.id()) {
-                messages.acknowledged(ack.id(), from);
-            }
-        } else if (message instanceof Order place) {
-            if (messages != null && place.view() == view.id()) {
-                messages.ordered(place);
-                deliver(ctx, messages.deliverable());
-            }
+        if (message instanceof Data || message instanceof Ack || message instanceof Order) {
+            onViewMessage(ctx, from, message);
         } else if (message instanceof ViewChange change) {
             onViewChange(ctx, change.proposal());
         } else if (message instanceof Flush flush) {
@@ -153,14 +148,26 @@ final class Member implements AsyncProcess {
         afterReceipt(ctx);
     }
 
+    /** A message that belongs to a view: kept for later if this process has not installed that view yet. */
+    private void onViewMessage(Context ctx, int from, Message message) {
+        int of = message instanceof Data data ? data.view() : message instanceof Ack ack ? ack.view() : ((Order) message).view();
+        if (view == null ? joining && !left : of > view.id()) {
+            early.add(new Early(from, message));
+        } else if (view == null) {
+            return;
+        } else if (message instanceof Data data) {
+            onData(ctx, from, data);
+        } else if (message instanceof Ack ack) {
+            if (ack.view() == view.id()) {
+                messages.acknowledged(ack.id(), from);
+            }
+        } else if (message instanceof Order place && place.view() == view.id()) {
+            messages.ordered(place);
+            deliver(ctx, messages.deliverable());
+        }
+    }
+
     private void onData(Context ctx, int from, Data data) {
-        if (view == null) {
-            return;
-        }
-        if (data.view() > view.id()) {
-            early.add(data);
-            return;
-        }
         if (data.view() < view.id()) {
             if (config.flush()) {
                 ctx.note(data.id().label() + " belongs to view " + data.view() + ", which is closed: dropped");
@@ -378,12 +385,10 @@ final class Member implements AsyncProcess {
         wantJoin.removeAll(next.members());
         wantLeave.retainAll(next.members());
         ctx.output(new Output.ViewInstalled(next.id(), next.members()));
-        List<Data> arrived = new ArrayList<>(early);
+        List<Early> arrived = new ArrayList<>(early);
         early.clear();
-        for (Data data : arrived) {
-            if (data.view() >= next.id()) {
-                onData(ctx, data.id().origin(), data);
-            }
+        for (Early message : arrived) {
+            onViewMessage(ctx, message.from(), message.message());
         }
         List<String> waiting = new ArrayList<>(queued);
         queued.clear();

@@ -22,8 +22,9 @@ final class GroupSchedules {
     }
 
     /**
-     * A group of 3 to 5 of a random variant, perhaps with a joiner and a leaver, random multicasts, and up to n-2
-     * crashes, most of them in the middle of a multicast; a network with random delays, reliable and FIFO.
+     * A group of 3 to 5 of a random variant, perhaps with one or two joiners and a leaver, random multicasts, and up to n-2
+     * crashes, most of them in the middle of a multicast; a network with random delays (shorter than the timeout),
+     * reliable and FIFO.
      */
     static Recipe random(long seed, boolean flush) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -33,6 +34,9 @@ final class GroupSchedules {
         List<Integer> leaveAt = new ArrayList<>(Collections.nCopies(n, 0));
         if (random.nextBoolean()) {
             joinAt.set(n - 1, 20 + random.nextInt(60));
+            if (n > 3 && random.nextBoolean()) {
+                joinAt.set(n - 2, 20 + random.nextInt(60));
+            }
         }
         if (random.nextBoolean()) {
             leaveAt.set(1, 90 + random.nextInt(40));
@@ -68,7 +72,7 @@ final class GroupSchedules {
         params.put("leaveAt", leaveAt);
         params.put("runFor", 300);
         return Recipe.of(VirtualSynchrony.ID, params, seed).withFaults(crashes)
-                .withNetwork(new NetworkSpec(Delay.uniform(1, 1 + random.nextInt(4)), 0, 0, true));
+                .withNetwork(new NetworkSpec(Delay.uniform(1, 1 + random.nextInt(6)), 0, 0, true));
     }
 
     /** The trace without heartbeats and their timers, for a failing assertion's description. */

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class VirtualSynchronyProperties {
 
-    @Property(tries = 150)
+    @Property(tries = 400)
     void withTheFlushEveryVariantKeepsViewSynchronyAndItsOrderUnderCrashesDuringMulticasts(
             @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         Recipe recipe = GroupSchedules.random(seed, true);
