@@ -36,8 +36,12 @@ record MemberView(Member member) {
         map.put(UNSTABLE, messages == null ? List.of() : messages.unstable().stream().map(d -> d.id().label()).toList());
         Proposal pending = member.pending();
         if (pending != null) {
-            map.put("proposal", Map.of("view", pending.view(), "attempt", pending.attempt(), MEMBERS, pending.members(),
-                    "flushesFrom", member.flushesReceived()));
+            Map<String, Object> proposal = new LinkedHashMap<>();
+            proposal.put("view", pending.view());
+            proposal.put("attempt", pending.attempt());
+            proposal.put(MEMBERS, pending.members());
+            proposal.put("flushesFrom", member.flushesReceived());
+            map.put("proposal", proposal);
         }
         map.put("suspects", member.suspected());
         return map;
