@@ -8,6 +8,7 @@ import dev.faultlab.protocols.pbft.Pbft;
 import dev.faultlab.protocols.raft.Raft;
 import dev.faultlab.protocols.rpc.Rpc;
 import dev.faultlab.protocols.twophase.TwoPhaseCommit;
+import dev.faultlab.protocols.virtualsynchrony.VirtualSynchrony;
 import dev.faultlab.sim.ProtocolRegistry;
 
 import java.util.List;
@@ -26,6 +27,7 @@ public final class Protocols {
                 new Pbft(),
                 new Rpc(),
                 new FailureDetector(),
+                new VirtualSynchrony(),
                 new Raft()));
     }
 }
