@@ -22,9 +22,11 @@ class AnswerKeysTest {
         AnswerKeys keys = AnswerKeys.of(Protocols.registry());
 
         assertThat(keys.names()).containsExactly("byzantine.agreement", "byzantine.received", "byzantine.vector",
-                "dependability", "flooding.decisions", "flooding.known", "pbft.broken", "pbft.certificates", "pbft.messages", "pbft.views",
-                "raft.committed", "raft.electable",
-                "raft.two-leaders", "trace.events", "twophase.blocks", "twophase.recovery");
+                "dependability", "failuredetector.false-suspicions", "failuredetector.first-suspicion",
+                "failuredetector.timeout", "flooding.decisions", "flooding.known", "pbft.broken", "pbft.certificates",
+                "pbft.messages", "pbft.views", "raft.committed", "raft.electable", "raft.two-leaders", "rpc.semantics",
+                "rpc.stopped", "rpc.table", "rpc.twice", "trace.events", "twophase.blocks", "twophase.recovery",
+                "vsync.breaks-view-synchrony", "vsync.delivery-views", "vsync.execution");
         assertThat(keys.find("raft.electable").orElseThrow().protocol()).isEqualTo("raft");
         assertThat(keys.find("dependability").orElseThrow().protocol()).isNull();
     }

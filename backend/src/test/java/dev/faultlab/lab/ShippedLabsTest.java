@@ -24,7 +24,8 @@ class ShippedLabsTest {
         LabCatalog.Listing listing = catalog.list();
         assertThat(listing.problems()).isEmpty();
         assertThat(listing.labs()).extracting(LabCatalog.LabSummary::id)
-                .containsExactly("byzantine-generals", "dependability", "flooding-consensus", "pbft", "raft", "two-phase-commit");
+                .containsExactly("byzantine-generals", "dependability", "failure-detectors", "flooding-consensus", "pbft", "raft",
+                        "rpc-failures", "two-phase-commit", "virtual-synchrony");
     }
 
     @Test
