@@ -6,6 +6,7 @@ import dev.faultlab.protocols.flooding.FloodingConsensus;
 import dev.faultlab.protocols.primarybackup.PrimaryBackup;
 import dev.faultlab.protocols.raft.Raft;
 import dev.faultlab.protocols.twophase.TwoPhaseCommit;
+import dev.faultlab.protocols.voting.Voting;
 import dev.faultlab.sim.ProtocolRegistry;
 
 import java.util.List;
@@ -22,6 +23,7 @@ public final class Protocols {
                 new TwoPhaseCommit(),
                 new ByzantineAgreement(),
                 new Raft(),
-                new PrimaryBackup()));
+                new PrimaryBackup(),
+                new Voting()));
     }
 }
