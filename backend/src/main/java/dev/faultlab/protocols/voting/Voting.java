@@ -22,7 +22,7 @@ import java.util.List;
 public final class Voting implements KeyedProtocol {
     public static final String ID = "voting";
     /** The most chains a Byzantine-model replica may keep: n (n-1) ... (n-k) of them. */
-    static final int MAX_CHAINS = 20_000;
+    static final int MAX_CHAINS = 10_000;
 
     @Override
     public String id() {
