@@ -15,7 +15,9 @@ import java.util.function.BinaryOperator;
  */
 final class Behaviours {
     static final String WRONG_VALUE = "wrong-value";
-    static final String TWO_FACED = "two-faced";
+    static final String TWO_FACED = "two-faced-answers";
+
+    private static final int LIMIT = 1_000_000;
 
     private Behaviours() {
     }
@@ -30,17 +32,29 @@ final class Behaviours {
                     Behaviours::check));
 
     private static Integer wrong(Map<String, Object> params, Integer honest) {
-        if (params.get("value") instanceof Number value) {
-            return value.intValue();
+        Integer value = value(params.get("value"));
+        if (value != null) {
+            return value;
         }
         return honest == null ? null : honest + 1;
     }
 
+    /** The given wrong answer: a whole number, or its digits as the browser's form sends them; null if none is given. */
+    private static Integer value(Object given) {
+        if (given instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+                && Math.abs(number.doubleValue()) <= LIMIT) {
+            return number.intValue();
+        }
+        if (given instanceof String text && text.strip().matches("-?\\d{1,7}") && Math.abs(Long.parseLong(text.strip())) <= LIMIT) {
+            return Integer.parseInt(text.strip());
+        }
+        return null;
+    }
+
     private static void check(Map<String, Object> params, int nodes) {
-        Object value = params.get("value");
-        if (value != null && (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
-                || Math.abs(number.doubleValue()) > 1_000_000)) {
-            throw new RecipeException("value", "must be a whole number from -1000000 to 1000000, got '" + value + "'");
+        Object given = params.get("value");
+        if (given != null && value(given) == null) {
+            throw new RecipeException("value", "must be a whole number from -" + LIMIT + " to " + LIMIT + ", got '" + given + "'");
         }
     }
 

@@ -41,7 +41,7 @@ class VotingProperties {
         List<Fault> faults = new ArrayList<>();
         for (int replica : faultyReplicas(random, n, random.nextInt(k + 1))) {
             faults.add(model == Model.FAIL_SILENT ? Fault.at(0, FaultKind.CRASH, replica)
-                    : Fault.at(0, FaultKind.BYZANTINE, replica, Map.of("behaviour", random.nextBoolean() ? "wrong-value" : "two-faced")));
+                    : Fault.at(0, FaultKind.BYZANTINE, replica, Map.of("behaviour", random.nextBoolean() ? "wrong-value" : "two-faced-answers")));
         }
         String voter = random.nextBoolean() ? "client" : "separate";
 
