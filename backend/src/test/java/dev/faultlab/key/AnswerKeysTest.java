@@ -22,8 +22,10 @@ class AnswerKeysTest {
         AnswerKeys keys = AnswerKeys.of(Protocols.registry());
 
         assertThat(keys.names()).containsExactly("byzantine.agreement", "byzantine.received", "byzantine.vector",
-                "dependability", "flooding.decisions", "flooding.known", "raft.committed", "raft.electable",
-                "raft.two-leaders", "trace.events", "twophase.blocks", "twophase.recovery");
+                "dependability", "flooding.decisions", "flooding.known", "primarybackup.acknowledged-lost",
+                "primarybackup.safe-timeout", "primarybackup.survivors", "raft.committed", "raft.electable",
+                "raft.two-leaders", "trace.events", "twophase.blocks", "twophase.recovery", "voting.defeated",
+                "voting.group-size", "voting.output");
         assertThat(keys.find("raft.electable").orElseThrow().protocol()).isEqualTo("raft");
         assertThat(keys.find("dependability").orElseThrow().protocol()).isNull();
     }
