@@ -36,11 +36,10 @@ public final class PrimaryBackup implements KeyedProtocol {
 
     @Override
     public String description() {
-        return "Clients talk to one primary, which orders their requests and syncs its backups (with the request in active "
-                + "replication, the new state in passive, the request and its own random choices in semi-active) before it "
-                + "answers; its \"I'm alive\" messages stop when it crashes, and after a timeout the next backup takes over. "
-                + "The model assumes reliable channels with a delay bound: make them lose messages and an acknowledged "
-                + "update can be lost.";
+        return "Clients talk to one primary, which syncs its backups (with the request in active replication, the new state "
+                + "in passive, the request and its random choices in semi-active) before it answers, and says \"I'm alive\" until "
+                + "it crashes and the next backup takes over after a timeout. The model assumes reliable channels with a delay "
+                + "bound: let them lose messages and an acknowledged update can be lost.";
     }
 
     @Override

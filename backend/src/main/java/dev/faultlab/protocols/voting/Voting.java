@@ -37,9 +37,9 @@ public final class Voting implements KeyedProtocol {
     @Override
     public String description() {
         return "Deterministic replicas each compute the client's request and a voter combines their answers: the first answer "
-                + "masks k fail-silent replicas with k+1, a majority masks k wrong values with 2k+1 (three replicas: triple "
-                + "modular redundancy), and Byzantine replicas that must agree among themselves need 3k+1. The voter can sit "
-                + "in the client, sharing its fate, or run apart as one more process that can fail.";
+                + "masks k fail-silent replicas with k+1, a majority masks k wrong values with 2k+1 (three: triple modular "
+                + "redundancy), and Byzantine replicas that must agree among themselves need 3k+1. The voter sits in the client, "
+                + "sharing its fate, or runs apart as one more process that can fail.";
     }
 
     @Override
