@@ -15,6 +15,7 @@ const FIELDS = {
   random: [{ name: 'values', kind: 'list', label: 'values it draws from (optional, e.g. ATTACK RETREAT)' }],
   'two-faced': [VALUES, VALUE],
   scripted: [{ name: 'lies', kind: 'lies' }, { name: 'otherwise', kind: 'otherwise' }],
+  'wrong-value': [{ name: 'value', kind: 'text', label: 'wrong answer it gives (optional; empty: the correct one plus 1)' }],
 };
 
 /**

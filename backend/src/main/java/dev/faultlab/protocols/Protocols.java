@@ -5,10 +5,12 @@ import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.failuredetector.FailureDetector;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
 import dev.faultlab.protocols.pbft.Pbft;
+import dev.faultlab.protocols.primarybackup.PrimaryBackup;
 import dev.faultlab.protocols.raft.Raft;
 import dev.faultlab.protocols.rpc.Rpc;
 import dev.faultlab.protocols.twophase.TwoPhaseCommit;
 import dev.faultlab.protocols.virtualsynchrony.VirtualSynchrony;
+import dev.faultlab.protocols.voting.Voting;
 import dev.faultlab.sim.ProtocolRegistry;
 
 import java.util.List;
@@ -25,6 +27,8 @@ public final class Protocols {
                 new TwoPhaseCommit(),
                 new ByzantineAgreement(),
                 new Pbft(),
+                new PrimaryBackup(),
+                new Voting(),
                 new Rpc(),
                 new FailureDetector(),
                 new VirtualSynchrony(),
