@@ -1,0 +1,15 @@
+package dev.faultlab.protocols.omcast.key;
+
+import dev.faultlab.key.AnswerKey;
+
+import java.util.List;
+
+/** The answer keys ordered multicast brings to labs. */
+public final class OmcastKeys {
+    private OmcastKeys() {
+    }
+
+    public static List<AnswerKey> all() {
+        return List.of();
+    }
+}
