@@ -24,6 +24,8 @@ final class MovingSequencer implements AsyncProcess {
     private final int self;
     private final List<MsgId> pending = new ArrayList<>();
     private Token token;
+    /** The last pass of the token seen here: a duplicate of an older pass is ignored. */
+    private long lastHop = -1;
 
     MovingSequencer(OmConfig config, int self) {
         this.config = config;
@@ -33,7 +35,7 @@ final class MovingSequencer implements AsyncProcess {
     @Override
     public void onStart(Context ctx) {
         if (self == config.members()) {
-            take(ctx, new Token(1, List.of()));
+            take(ctx, new Token(0, 1, List.of()));
         }
     }
 
@@ -46,13 +48,14 @@ final class MovingSequencer implements AsyncProcess {
             if (token != null) {
                 numberPending(ctx);
             }
-        } else if (message instanceof Token arrived) {
+        } else if (message instanceof Token arrived && arrived.hop() > lastHop) {
             take(ctx, arrived);
         }
     }
 
     private void take(Context ctx, Token arrived) {
         token = arrived;
+        lastHop = arrived.hop();
         numberPending(ctx);
         if (ctx.now() < config.runFor()) {
             ctx.setTimer(PASS, config.tokenHold());
@@ -72,13 +75,13 @@ final class MovingSequencer implements AsyncProcess {
             }
         }
         pending.removeIf(sequenced::contains);
-        token = new Token(next, sequenced);
+        token = new Token(token.hop(), next, sequenced);
     }
 
     @Override
     public void onTimer(Context ctx, String timer) {
         if (PASS.equals(timer) && token != null) {
-            ctx.send(successor(), token);
+            ctx.send(successor(), new Token(token.hop() + 1, token.next(), token.sequenced()));
             token = null;
         }
     }

@@ -19,6 +19,8 @@ import java.util.Map;
 final class PrivilegeMember extends SequencedMember {
     private static final String PASS = "pass token";
     private Token token;
+    /** The last pass of the token seen here: a duplicate of an older pass is ignored. */
+    private long lastHop = -1;
     private final List<MsgId> waiting = new ArrayList<>();
 
     PrivilegeMember(OmConfig config, int self) {
@@ -28,7 +30,7 @@ final class PrivilegeMember extends SequencedMember {
     @Override
     void started(Context ctx) {
         if (self == 0) {
-            take(ctx, new Token(1, List.of()));
+            take(ctx, new Token(0, 1, List.of()));
         }
     }
 
@@ -45,7 +47,9 @@ final class PrivilegeMember extends SequencedMember {
     @Override
     public void onMessage(Context ctx, int from, Message message) {
         if (message instanceof Token arrived) {
-            take(ctx, arrived);
+            if (arrived.hop() > lastHop) {
+                take(ctx, arrived);
+            }
         } else {
             super.onMessage(ctx, from, message);
         }
@@ -53,6 +57,7 @@ final class PrivilegeMember extends SequencedMember {
 
     private void take(Context ctx, Token arrived) {
         token = arrived;
+        lastHop = arrived.hop();
         numberWaiting(ctx);
         if (ctx.now() < config.runFor()) {
             ctx.setTimer(PASS, config.tokenHold());
@@ -63,7 +68,7 @@ final class PrivilegeMember extends SequencedMember {
         long global = token.next();
         List<MsgId> numbered = new ArrayList<>(waiting);
         waiting.clear();
-        token = new Token(global + numbered.size(), List.of());
+        token = new Token(token.hop(), global + numbered.size(), List.of());
         for (MsgId id : numbered) {
             Order order = new Order(global++, id);
             toOthers(ctx, order);
@@ -75,7 +80,7 @@ final class PrivilegeMember extends SequencedMember {
     void onOrderingTimer(Context ctx, String timer) {
         if (PASS.equals(timer) && token != null) {
             int successor = (self + 1) % config.members();
-            ctx.send(successor, token);
+            ctx.send(successor, new Token(token.hop() + 1, token.next(), List.of()));
             token = null;
         }
     }
