@@ -27,7 +27,7 @@ final class CausalMember extends Member {
     @Override
     void multicast(Context ctx, MsgId id) {
         clock = clock.tick(self);
-        deliver(ctx, id, clock.label());
+        deliver(ctx, id, clock.label(), clock);
         toOthers(ctx, new Stamped(id, clock));
     }
 
@@ -54,7 +54,7 @@ final class CausalMember extends Member {
                 if (clock.admits(origin, candidate.stamp())) {
                     held.remove(candidate);
                     clock = clock.with(origin, candidate.stamp().get(origin));
-                    deliver(ctx, candidate.id(), clock.label());
+                    deliver(ctx, candidate.id(), clock.label(), clock);
                     progress = true;
                     break;
                 }

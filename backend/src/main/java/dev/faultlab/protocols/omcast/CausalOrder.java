@@ -14,6 +14,10 @@ final class CausalOrder extends OrderMonitor {
         super(ordering);
     }
 
+    CausalOrder(Ordering ordering, Deliveries deliveries) {
+        super(ordering, deliveries);
+    }
+
     @Override
     public String property() {
         return NAME;
@@ -34,7 +38,7 @@ final class CausalOrder extends OrderMonitor {
                 String how = deliveries.message(i).id().origin() == origin ? ProcessLabel.of(origin) + " multicast " + name(i) + " first"
                         : ProcessLabel.of(origin) + " knew " + name(i) + " (#" + learned + ") before multicasting " + message.id().name();
                 return new Broken(learned, delivery.event(), ProcessLabel.of(delivery.node()) + " delivered " + message.id().name()
-                        + " before " + name(i) + ", though " + name(i) + " happened before " + message.id().name() + ": " + how);
+                        + " without having delivered " + name(i) + ", though " + name(i) + " happened before " + message.id().name() + ": " + how);
             }
         }
         return null;

@@ -87,6 +87,21 @@ final class Deliveries {
         return knows.computeIfAbsent(node, k -> new BitSet());
     }
 
+    /** A record of the same multicasts (with their causal pasts) and no deliveries: to judge other delivery orders. */
+    Deliveries multicastsOnly() {
+        Deliveries copy = new Deliveries();
+        for (Multicast message : messages) {
+            copy.messages.add(message);
+            copy.byId.put(message.id(), message);
+        }
+        return copy;
+    }
+
+    /** Records that {@code node} delivers message {@code index} next, as trace event {@code seq}. */
+    Delivery deliver(int node, int index, int seq) {
+        return delivered(node, messages.get(index), seq);
+    }
+
     Multicast message(int index) {
         return messages.get(index);
     }

@@ -13,6 +13,10 @@ final class FifoOrder extends OrderMonitor {
         super(ordering);
     }
 
+    FifoOrder(Ordering ordering, Deliveries deliveries) {
+        super(ordering, deliveries);
+    }
+
     @Override
     public String property() {
         return NAME;
@@ -30,7 +34,7 @@ final class FifoOrder extends OrderMonitor {
             Deliveries.Multicast earlier = deliveries.message(i);
             if (earlier.id().origin() == id.origin() && earlier.id().seq() < id.seq() && !deliveries.delivered(delivery.node(), i)) {
                 return new Broken(earlier.event(), delivery.event(), ProcessLabel.of(delivery.node()) + " delivered " + id.name()
-                        + " before " + earlier.id().name() + ", which " + ProcessLabel.of(id.origin()) + " multicast first (#"
+                        + " without having delivered " + earlier.id().name() + ", which " + ProcessLabel.of(id.origin()) + " multicast first (#"
                         + earlier.event() + ")");
             }
         }

@@ -83,7 +83,12 @@ abstract class Member implements AsyncProcess {
 
     /** Hands {@code id} to the application, labelled with the timestamp it was ordered by (null: none). */
     protected void deliver(Context ctx, MsgId id, String label) {
-        Delivered delivery = new Delivered(id, label);
+        deliver(ctx, id, label, null);
+    }
+
+    /** As {@link #deliver(Context, MsgId, String)}, for an ordering that keeps a vector clock: its value after the delivery. */
+    protected void deliver(Context ctx, MsgId id, String label, VectorClock clock) {
+        Delivered delivery = new Delivered(id, label, clock == null ? null : clock.entries());
         delivered.add(delivery);
         ctx.output(new Output.Deliver(id.origin(), delivery));
         List<Issue> ready = waiting.stream().filter(i -> i.after().equals(id.name())).toList();

@@ -16,7 +16,7 @@ public final class OmConfigs {
     private OmConfigs() {
     }
 
-    static OmConfig of(Params params) {
+    public static OmConfig of(Params params) {
         Ordering ordering = Ordering.of(params.getString("ordering")).orElseThrow(() -> new RecipeException("params.ordering",
                 "must be one of " + Ordering.ids() + ", got '" + params.getString("ordering") + "'"));
         int n = params.getInt("n");

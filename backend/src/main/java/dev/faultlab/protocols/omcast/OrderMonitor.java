@@ -11,12 +11,18 @@ import java.util.List;
  * when the run's ordering does not promise the property, the explanation says so.
  */
 abstract class OrderMonitor implements Monitor {
-    protected final Deliveries deliveries = new Deliveries();
+    protected final Deliveries deliveries;
     private final Ordering ordering;
     private Violation violation;
 
     OrderMonitor(Ordering ordering) {
+        this(ordering, new Deliveries());
+    }
+
+    /** A monitor that judges deliveries recorded in {@code deliveries} by someone else (see {@link OrderJudge}). */
+    OrderMonitor(Ordering ordering, Deliveries deliveries) {
         this.ordering = ordering;
+        this.deliveries = deliveries;
     }
 
     @Override

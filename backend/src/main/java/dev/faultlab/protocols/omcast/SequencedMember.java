@@ -59,7 +59,7 @@ class SequencedMember extends Member {
             if (clock != null && id.origin() != self) {
                 clock = clock.tick(id.origin());
             }
-            deliver(ctx, id, "#" + next);
+            deliver(ctx, id, "#" + next, clock);
             next++;
         }
     }

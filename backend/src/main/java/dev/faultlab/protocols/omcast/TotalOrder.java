@@ -15,6 +15,10 @@ final class TotalOrder extends OrderMonitor {
         super(ordering);
     }
 
+    TotalOrder(Ordering ordering, Deliveries deliveries) {
+        super(ordering, deliveries);
+    }
+
     @Override
     public String property() {
         return NAME;

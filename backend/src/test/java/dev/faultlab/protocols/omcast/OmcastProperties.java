@@ -84,7 +84,7 @@ class OmcastProperties {
         assertThat(cause.seq()).isLessThan(multicastAt(sim, message.id()));
         // The early delivery happened while its cause was not yet delivered there.
         assertThat(deliveredBefore(sim, early.node(), before.id(), early.seq())).isFalse();
-        assertThat(violation.explanation()).startsWith(label(early.node()) + " delivered " + message.id().name() + " before "
+        assertThat(violation.explanation()).startsWith(label(early.node()) + " delivered " + message.id().name() + " without having delivered "
                 + before.id().name());
     }
 

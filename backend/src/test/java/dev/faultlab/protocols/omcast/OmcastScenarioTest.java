@@ -45,7 +45,7 @@ class OmcastScenarioTest {
         assertThat(delivered(sim, 3).get(0)).containsExactly("m2 #1", "m1 #1");
         PropertyStatus.Change causal = status(sim, CausalOrder.NAME);
         assertThat(causal.status()).isEqualTo(PropertyStatus.Status.VIOLATED);
-        assertThat(causal.violation().explanation()).isEqualTo("P1 delivered m2 before m1, though m1 happened before m2: P3 knew m1 (#"
+        assertThat(causal.violation().explanation()).isEqualTo("P1 delivered m2 without having delivered m1, though m1 happened before m2: P3 knew m1 (#"
                 + causal.violation().witnesses().get(0) + ") before multicasting m2 (the fifo ordering does not promise causal order)");
         assertThat(causal.violation().witnesses()).hasSize(2).allSatisfy(w -> assertThat(sim.trace().event(w).kind()).isEqualTo(EventKind.OUTPUT));
         assertThat(sim.trace().event(causal.violation().witnesses().get(0)).node()).isEqualTo(2);
