@@ -1,6 +1,7 @@
 package dev.faultlab.protocols.omcast;
 
 import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.ChartKey;
 import dev.faultlab.key.KeyedProtocol;
 import dev.faultlab.protocols.omcast.key.OmcastKeys;
 import dev.faultlab.sim.AsyncProcess;
@@ -98,5 +99,11 @@ public final class OrderedMulticast implements KeyedProtocol {
     @Override
     public List<AnswerKey> answerKeys() {
         return OmcastKeys.all();
+    }
+
+    /** The space-time diagram of a run, as a lab's figure. */
+    @Override
+    public List<ChartKey> chartKeys() {
+        return OmcastKeys.charts();
     }
 }

@@ -1,6 +1,7 @@
 package dev.faultlab.protocols.omcast.key;
 
 import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.ChartKey;
 
 import java.util.List;
 
@@ -11,5 +12,9 @@ public final class OmcastKeys {
 
     public static List<AnswerKey> all() {
         return List.of(new OmcastClockKey(), new OmcastAllowsKey(), new OmcastFifoBreaksCausalityKey());
+    }
+
+    public static List<ChartKey> charts() {
+        return List.of(new OmcastSpaceTimeChart());
     }
 }
