@@ -54,6 +54,9 @@ class OrderedMulticastLabIT {
     void aStudentGivesTheTimestampsJudgesTheOrdersAndBreaksCausalityWithFifoOnly(Page page) {
         Map<String, JsonNode> expected = lab.openLab(page);
         assertThat(page.locator("#given-tables table").first()).containsText("as soon as P3 has delivered m1");
+        Locator figure = page.locator("#figure-lecture-figure");
+        assertThat(figure.locator(".chart-legend li[data-series='m2 held back at P1']")).hasCount(1);
+        assertThat(figure.locator(".chart-legend li")).hasCount(5);
 
         fillGrid(page, "q2-timestamps", expected.get("q2-timestamps").get("cells"));
         submit(page, "q2-timestamps");
