@@ -21,7 +21,7 @@ public final class Protocols {
                 new EchoProtocol(),
                 new TwoPhaseCommit(),
                 new ByzantineAgreement(),
-                new Raft(),
-                new OrderedMulticast()));
+                new OrderedMulticast(),
+                new Raft()));
     }
 }

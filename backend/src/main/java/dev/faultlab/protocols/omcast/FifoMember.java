@@ -6,6 +6,7 @@ import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
@@ -21,7 +22,7 @@ final class FifoMember extends Member {
     FifoMember(OmConfig config, int self) {
         super(config, self);
         next = new int[config.members()];
-        java.util.Arrays.fill(next, 1);
+        Arrays.fill(next, 1);
     }
 
     @Override
@@ -59,19 +60,8 @@ final class FifoMember extends Member {
 
     @Override
     List<StateDisplay.Section> orderingState() {
-        List<Object> expected = new ArrayList<>();
-        for (int k = 0; k < next.length; k++) {
-            expected.add(next[k]);
-        }
-        return List.of(new StateDisplay.Vector("Next number expected from", ProcessLabel.of(range()), expected));
-    }
-
-    private List<Integer> range() {
-        List<Integer> ids = new ArrayList<>();
-        for (int k = 0; k < next.length; k++) {
-            ids.add(k);
-        }
-        return ids;
+        List<Integer> expected = Arrays.stream(next).boxed().toList();
+        return List.of(VectorSection.of("Next number expected from", expected));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,7 +110,7 @@ final class IsisMember extends Member {
 
     @Override
     List<StateDisplay.Section> orderingState() {
-        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("largest proposed", largestProposed);
         fields.put("largest agreed", largestAgreed);
         return List.of(new StateDisplay.Fields("ISIS numbers", fields));

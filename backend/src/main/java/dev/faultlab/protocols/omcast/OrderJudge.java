@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Judges delivery orders that did not happen against the multicasts of a run that did: which of FIFO, causal and
@@ -58,7 +59,7 @@ public final class OrderJudge {
     }
 
     private static int index(Deliveries known, String name) {
-        Optional<Integer> index = java.util.stream.IntStream.range(0, known.count()).boxed()
+        Optional<Integer> index = IntStream.range(0, known.count()).boxed()
                 .filter(i -> known.message(i).id().name().equals(name)).findFirst();
         return index.orElseThrow(() -> new IllegalArgumentException("the run multicasts no message named " + name));
     }
