@@ -2,7 +2,7 @@
 // a synchronous round, which share an instant, stay apart), an arrow per message. Only what the
 // viewport shows is drawn; past a few thousand arrows on screen it switches to an activity map per
 // lane and pixel column, so a 100,000-event trace pans and zooms as smoothly as a short one.
-import { KIND, TraceIndex, isEndOfRounds } from '/js/run/trace-index.js';
+import { KIND, TraceIndex, diagramLabel, isEndOfRounds } from '/js/run/trace-index.js';
 import { Viewport, distanceToSegment, laneY } from '/js/run/layout.js';
 import { eventText, nodeName, payloadText } from '/js/run/event-text.js';
 
@@ -21,7 +21,7 @@ const MAX_PENDING_ARROWS = 2000;
 const COLORS = {
   lane: '#c9ced8', laneDown: '#b3261e', text: '#1d2430', muted: '#5b6575', round: '#8a93a3',
   deliver: '#2557c7', inFlight: '#0b7a75', drop: '#b3261e', selected: '#e07b00', parent: '#7a3fb5', cursor: '#1d7a46',
-  witness: '#c4161c',
+  witness: '#c4161c', output: '#2557c7',
   crash: '#b3261e', recover: '#1d7a46', decide: '#1d2430', fault: '#b06000', duplicate: '#7a3fb5',
   activity: [37, 87, 199],
 };
@@ -648,6 +648,16 @@ export class Diagram {
             this.#label('×2', x + 6, y + 10, COLORS.duplicate, 12);
           }
           break;
+        case KIND.OUTPUT: {
+          // A protocol's own label for the event (a delivery's vector timestamp), written once zoomed in enough to read.
+          const text = diagramLabel(this.index.event(seq));
+          if (text !== null && labels) {
+            g.fillStyle = COLORS.output;
+            g.fillRect(x - 2.5, y - 2.5, 5, 5);
+            this.#label(text, x - 4, y - 11, COLORS.output, 8);
+          }
+          break;
+        }
         case KIND.END:
           g.strokeStyle = COLORS.text;
           g.beginPath();

@@ -19,6 +19,16 @@ function grown(array, needed) {
 }
 
 /** Thrown when events arrive that do not continue the trace: the caller must fetch the missing ones. */
+/**
+ * The text a protocol asks the space-time diagram to write beside an event (a vector timestamp, say): a
+ * {@code diagramLabel} in the event's payload, or in the message of an output (a delivery); null when none.
+ */
+export function diagramLabel(event) {
+  const payload = event?.payload;
+  const label = payload?.diagramLabel ?? payload?.message?.diagramLabel;
+  return typeof label === 'string' && label !== '' ? label : null;
+}
+
 export class TraceGapError extends Error {
   constructor(expected, got) {
     super(`expected event ${expected} next, got ${got}`);
@@ -42,7 +52,7 @@ export class TraceIndex {
     this.blockMinStart = new Int32Array(16);
     this.rounds = [];        // seqs of ROUND events
     this.unanswered = new Set(); // seqs of SENDs whose DELIVER or DROP the trace does not hold yet
-    this.landmarks = [];     // seqs of CRASH, RECOVER, DECIDE, FAULT, DUPLICATE and END events: few, drawn always
+    this.landmarks = [];     // seqs of CRASH, RECOVER, DECIDE, FAULT, DUPLICATE, OUTPUT, REQUEST and END events: few, drawn always
   }
 
   get size() {

@@ -4,6 +4,7 @@ import dev.faultlab.protocols.byzantine.ByzantineAgreement;
 import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.failuredetector.FailureDetector;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
+import dev.faultlab.protocols.omcast.OrderedMulticast;
 import dev.faultlab.protocols.pbft.Pbft;
 import dev.faultlab.protocols.primarybackup.PrimaryBackup;
 import dev.faultlab.protocols.raft.Raft;
@@ -32,6 +33,7 @@ public final class Protocols {
                 new Rpc(),
                 new FailureDetector(),
                 new VirtualSynchrony(),
+                new OrderedMulticast(),
                 new Raft()));
     }
 }

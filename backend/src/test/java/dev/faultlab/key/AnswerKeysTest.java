@@ -23,10 +23,13 @@ class AnswerKeysTest {
 
         assertThat(keys.names()).containsExactly("byzantine.agreement", "byzantine.received", "byzantine.vector",
                 "dependability", "failuredetector.false-suspicions", "failuredetector.first-suspicion",
-                "failuredetector.timeout", "flooding.decisions", "flooding.known", "pbft.broken", "pbft.certificates",
-                "pbft.messages", "pbft.views", "raft.committed", "raft.electable", "raft.two-leaders", "rpc.semantics",
-                "rpc.stopped", "rpc.table", "rpc.twice", "trace.events", "twophase.blocks", "twophase.recovery",
-                "vsync.breaks-view-synchrony", "vsync.delivery-views", "vsync.execution");
+                "failuredetector.timeout", "flooding.decisions", "flooding.known", "omcast.allows", "omcast.clock",
+                "omcast.fifo-breaks-causality", "pbft.broken", "pbft.certificates", "pbft.messages", "pbft.views",
+                "primarybackup.acknowledged-lost", "primarybackup.safe-timeout", "primarybackup.survivors",
+                "raft.committed", "raft.electable", "raft.two-leaders", "rpc.semantics", "rpc.stopped", "rpc.table",
+                "rpc.twice", "trace.events", "twophase.blocks", "twophase.recovery", "voting.defeated",
+                "voting.group-size", "voting.output", "vsync.breaks-view-synchrony", "vsync.delivery-views",
+                "vsync.execution");
         assertThat(keys.find("raft.electable").orElseThrow().protocol()).isEqualTo("raft");
         assertThat(keys.find("dependability").orElseThrow().protocol()).isNull();
     }

@@ -24,8 +24,9 @@ class ShippedLabsTest {
         LabCatalog.Listing listing = catalog.list();
         assertThat(listing.problems()).isEmpty();
         assertThat(listing.labs()).extracting(LabCatalog.LabSummary::id)
-                .containsExactly("byzantine-generals", "dependability", "failure-detectors", "flooding-consensus", "pbft", "raft",
-                        "rpc-failures", "two-phase-commit", "virtual-synchrony");
+                .containsExactly("byzantine-generals", "dependability", "failure-detectors", "flooding-consensus",
+                        "ordered-multicast", "pbft", "primary-backup", "raft", "rpc-failures", "two-phase-commit",
+                        "virtual-synchrony", "voting-groups");
     }
 
     @Test
