@@ -68,6 +68,13 @@ public final class ChosenOnce implements Monitor {
         return ballot < 0 ? "" : " under " + ballot;
     }
 
+    /** The value chosen first at each slot so far, by slot. */
+    public java.util.SortedMap<Integer, Op> chosen() {
+        java.util.TreeMap<Integer, Op> values = new java.util.TreeMap<>();
+        chosen.forEach((slot, choice) -> values.put(slot, choice.op()));
+        return values;
+    }
+
     @Override
     public Violation violation() {
         return violation;

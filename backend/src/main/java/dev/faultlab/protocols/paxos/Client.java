@@ -85,7 +85,6 @@ final class Client implements AsyncProcess {
                 ctx.cancelTimer(Timers.RETRY);
                 answered++;
                 busy = false;
-                target = from;
                 ctx.note("request " + op.seq() + " (" + op + ") was executed at timestamp " + reply.t() + " by " + ProcessLabel.of(from));
                 next(ctx);
             } else {

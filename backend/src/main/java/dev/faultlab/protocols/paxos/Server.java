@@ -104,7 +104,7 @@ final class Server implements AsyncProcess {
         } else if (message instanceof Missed missed) {
             onMissed(ctx, from, missed);
         } else if (message instanceof Chosen chosen) {
-            onChosen(ctx, from, chosen);
+            onChosen(ctx, chosen);
         } else if (message instanceof Takeover takeover) {
             onTakeover(ctx, from, takeover);
         } else if (message instanceof TakeoverAck ack) {
@@ -317,6 +317,9 @@ final class Server implements AsyncProcess {
             if (accept.regime() > holdings.regime()) {
                 adopt(ctx, accept.regime());
             }
+        } else if (from > leader) {
+            // Without ids the only sign of a takeover is an ACCEPT from a server further down the line S1, S2, S3.
+            adopt(ctx, holdings.regime() + from - leader);
         }
         if (from == leader) {
             expectLeader(ctx);
@@ -329,12 +332,18 @@ final class Server implements AsyncProcess {
             return;
         }
         if (!config.leaderIds() && (mine != null || t <= executed.size())) {
-            // The slides' trouble: a second ACCEPT for a timestamp is taken for the leader's retransmission and
-            // acknowledged; without a leader id nothing says that it comes from a leader that has been replaced.
             Op there = t <= executed.size() ? executed.get(t - 1) : mine.op();
-            ctx.note("already has " + there + " at timestamp " + t + "; without a leader id it takes this ACCEPT of "
-                    + accept.op() + " for a retransmission and acknowledges it");
-            ctx.send(from, new Learn(accept.op(), t, accept.regime()));
+            if (from == leader) {
+                // The slides' correction after a crash: the new leader missed an operation, so it is told.
+                ctx.note("already has " + there + " at timestamp " + t + ": tells " + ProcessLabel.of(from) + " that it missed it");
+                ctx.send(from, new Learn(there, t, accept.regime()));
+            } else {
+                // The slides' trouble: an ACCEPT of a server earlier in line is taken for a retransmission and
+                // acknowledged; without a leader id nothing says that its sender has been replaced.
+                ctx.note("already has " + there + " at timestamp " + t + "; without a leader id it takes this ACCEPT of "
+                        + accept.op() + " for a retransmission and acknowledges it");
+                ctx.send(from, new Learn(accept.op(), t, accept.regime()));
+            }
             return;
         }
         if (mine != null) {
@@ -362,20 +371,33 @@ final class Server implements AsyncProcess {
         if (config.leaderIds() && learn.regime() > holdings.regime()) {
             adopt(ctx, learn.regime());
         }
-        if (learn.t() > executed.size()) {
-            learning.holds(from, new Slot(learn.t(), learn.op(), learn.regime()));
-            executeReady(ctx);
+        if (learn.t() <= executed.size()) {
+            return;
+        }
+        Slot mine = holdings.at(learn.t());
+        if (!config.leaderIds() && leading && mine != null && !mine.op().equals(learn.op())) {
+            catchUp(ctx, from, mine, learn);
+        }
+        learning.holds(from, new Slot(learn.t(), learn.op(), learn.regime()));
+        executeReady(ctx);
+    }
+
+    /** Without ids, a leader told that it missed an operation holds that one instead and gives its own a new timestamp. */
+    private void catchUp(Context ctx, int from, Slot mine, Learn learn) {
+        ctx.note(ProcessLabel.of(from) + " already has " + learn.op() + " at timestamp " + learn.t() + ": holds it there and gives "
+                + mine.op() + " timestamp " + nextT);
+        learning.releases(ctx.self(), mine);
+        hold(ctx, new Slot(learn.t(), learn.op(), mine.regime()));
+        broadcastServers(ctx, new Learn(learn.op(), learn.t(), mine.regime()));
+        if (mine.op().fromClient()) {
+            assign(ctx, nextT++, mine.op());
         }
     }
 
-    private void onChosen(Context ctx, int from, Chosen chosen) {
-        if (chosen.t() <= executed.size()) {
-            return;
-        }
-        learning.chosen(chosen.t(), chosen.op());
-        executeReady(ctx);
-        if (chosen.t() == executed.size() && executed.size() < leaderExecuted && from == leader) {
-            ctx.send(from, new Missed(executed.size() + 1, executed.size() + WINDOW));
+    private void onChosen(Context ctx, Chosen chosen) {
+        if (chosen.t() > executed.size()) {
+            learning.chosen(chosen.t(), chosen.op());
+            executeReady(ctx);
         }
     }
 
@@ -396,11 +418,14 @@ final class Server implements AsyncProcess {
         askForGaps(ctx, from, Math.max(alive.lastT(), alive.executed()));
     }
 
-    /** Timestamps up to {@code upTo} that this server neither executed nor holds: it missed their ACCEPTs. */
+    /**
+     * The first timestamp up to {@code upTo} that this server missed: one it does not hold, or one the leader executed
+     * while this server still waits for LEARNs it may have lost. It asks for a window from there.
+     */
     private void askForGaps(Context ctx, int leaderId, int upTo) {
         for (int t = executed.size() + 1; t <= upTo; t++) {
-            if (holdings.at(t) == null && !learning.chosenAt(t)) {
-                ctx.note("timestamp " + t + " is missing: asks " + ProcessLabel.of(leaderId) + " again");
+            if ((holdings.at(t) == null || t <= leaderExecuted) && !learning.chosenAt(t)) {
+                ctx.note("missed timestamp " + t + ": asks " + ProcessLabel.of(leaderId) + " again");
                 ctx.send(leaderId, new Missed(t, Math.min(upTo, t + WINDOW - 1)));
                 return;
             }

@@ -1,5 +1,8 @@
 package dev.faultlab.protocols.paxos;
 
+import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.KeyedProtocol;
+import dev.faultlab.protocols.paxos.key.PaxosKeys;
 import dev.faultlab.sim.FailureModel;
 import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.NetworkSpec;
@@ -18,7 +21,7 @@ import java.util.List;
  * suspicion, leader ids in accepts and an explicit takeover that flushes outstanding operations. Two switches
  * give the slides' unsafe steps. Servers are processes 0 to n - 1, clients come after them.
  */
-public final class SlidesPaxos implements dev.faultlab.sim.Protocol {
+public final class SlidesPaxos implements KeyedProtocol {
     public static final String ID = "paxos";
     public static final String SERVER = "server";
     public static final String CLIENT = "client";
@@ -39,6 +42,11 @@ public final class SlidesPaxos implements dev.faultlab.sim.Protocol {
                 + "with LEARN(o, t); a server executes o once it knows a majority holds it, and on suspecting the leader the "
                 + "next server in line (S1, S2, S3, ...) takes over explicitly and flushes what is outstanding. "
                 + "Switch off the leader ids or the majority wait to see the slides' unsafe steps break the order.";
+    }
+
+    @Override
+    public List<AnswerKey> answerKeys() {
+        return PaxosKeys.all();
     }
 
     @Override

@@ -64,10 +64,26 @@ class SlidesPaxosScenarioTest {
 
     /** Three requests, S1 leading; {@code faults} come on top. */
     private static Recipe threeRequests(boolean majorityWait, Fault... faults) {
+        return threeRequests(majorityWait, true, faults);
+    }
+
+    private static Recipe threeRequests(boolean majorityWait, boolean leaderIds, Fault... faults) {
         List<Fault> all = new java.util.ArrayList<>(List.of(request(5, C1, "o1"), request(100, C1, "o2"), request(200, C2, "o3")));
         all.addAll(List.of(faults));
-        return Recipe.of(SlidesPaxos.ID, params("clients", 2, "requests", 0, "runFor", 500, "majorityWait", majorityWait), 1)
-                .withFaults(all);
+        return Recipe.of(SlidesPaxos.ID, params("clients", 2, "requests", 0, "runFor", 500, "majorityWait", majorityWait,
+                "leaderIds", leaderIds), 1).withFaults(all);
+    }
+
+    @Test
+    void withoutLeaderIdsARealCrashIsStillHandledS3TellsTheNewLeaderWhatItMissed() {
+        // As on the slides before the fix: S2 proposes o3 with the stale timestamp 2, S3 tells it that it missed o2.
+        PaxosMonitors.Watched watched = watch(threeRequests(true, false, Fault.at(101, FaultKind.CRASH, 0, Map.of("reaches", List.of(2)))));
+        Simulation sim = watched.run();
+
+        assertThat(watched.safety()).as(() -> dump(sim)).allMatch(Verdict::holds);
+        assertThat(PaxosRuns.notes(sim, 2)).as(() -> dump(sim)).anyMatch(note -> note.equals("already has o2 at timestamp 2: tells P2 that it missed it"));
+        assertThat(PaxosRuns.notes(sim, 1)).anyMatch(note -> note.equals("P3 already has o2 at timestamp 2: holds it there and gives o3 timestamp 3"));
+        assertThat(executed(sim, 3).subList(1, 3)).containsOnly(List.of("o1", "o2", "o3"));
     }
 
     @Test
@@ -87,7 +103,7 @@ class SlidesPaxosScenarioTest {
         Simulation sim = watched.run();
 
         assertThat(watched.safety()).as(() -> dump(sim)).allMatch(Verdict::holds);
-        assertThat(PaxosRuns.notes(sim, 2)).as(() -> dump(sim)).anyMatch(note -> note.startsWith("timestamp 2 is missing: asks P1 again"));
+        assertThat(PaxosRuns.notes(sim, 2)).as(() -> dump(sim)).anyMatch(note -> note.startsWith("missed timestamp 2: asks P1 again"));
         assertThat(executed(sim, 3)).containsOnly(List.of("o1", "o2", "o3"));
     }
 
