@@ -3,6 +3,7 @@ package dev.faultlab.protocols;
 import dev.faultlab.protocols.byzantine.ByzantineAgreement;
 import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
+import dev.faultlab.protocols.paxos.ClassicPaxos;
 import dev.faultlab.protocols.paxos.SlidesPaxos;
 import dev.faultlab.protocols.raft.Raft;
 import dev.faultlab.protocols.twophase.TwoPhaseCommit;
@@ -22,6 +23,7 @@ public final class Protocols {
                 new TwoPhaseCommit(),
                 new ByzantineAgreement(),
                 new Raft(),
-                new SlidesPaxos()));
+                new SlidesPaxos(),
+                new ClassicPaxos()));
     }
 }

@@ -110,7 +110,7 @@ final class Client implements AsyncProcess {
 
     /** Clients start at different servers, so a request may reach a backup first and learn who leads. */
     private int firstTarget(Context ctx) {
-        return (ctx.self() - config.servers()) % config.servers();
+        return (ctx.self() - config.firstClient()) % config.servers();
     }
 
     private void next(Context ctx) {

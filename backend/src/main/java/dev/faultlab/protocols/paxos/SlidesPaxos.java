@@ -103,7 +103,7 @@ public final class SlidesPaxos implements KeyedProtocol {
         }
         int servers = params.getInt("n");
         int runFor = params.getInt("runFor");
-        ClientConfig client = new ClientConfig(servers, params.getInt("requests"), params.getInt("clientTimeout"),
+        ClientConfig client = new ClientConfig(servers, servers, params.getInt("requests"), params.getInt("clientTimeout"),
                 params.getInt("clientStart"), runFor);
         return new PaxosConfig(servers, client, params.getInt("clients"), heartbeat, suspect, runFor,
                 params.getBoolean("leaderIds"), params.getBoolean("majorityWait"));
