@@ -129,4 +129,22 @@ class SlidesPaxosScenarioTest {
         assertThat(unsafe.firstViolation().orElseThrow().explanation()).isEqualTo("P1 executed o2 at timestamp 2 but P2 executed o3 there");
         assertThat(safe.safety()).as(() -> dump(safe.run())).allMatch(Verdict::holds);
     }
+
+    /** S1 and its client P4 cut off from the rest until 150: S1's ACCEPT of o1 is lost, S2 takes over and gives o2 timestamp 1. */
+    static Recipe leaderCutOff(boolean leaderIds) {
+        return Recipe.of(SlidesPaxos.ID, params("clients", 2, "requests", 0, "runFor", 400, "leaderIds", leaderIds), 1)
+                .withFaults(List.of(Fault.network(0, FaultKind.PARTITION, Map.of("groups", List.of(List.of(0, 3)))),
+                        request(30, C1, "o1"), request(100, C2, "o2"), Fault.network(150, FaultKind.HEAL, Map.of())));
+    }
+
+    @Test
+    void afterAPartitionHealsTheOldLeadersRetransmittedAcceptBreaksTheOrderOnlyWithoutLeaderIds() {
+        PaxosMonitors.Watched unsafe = watch(leaderCutOff(false));
+        PaxosMonitors.Watched safe = watch(leaderCutOff(true));
+
+        assertThat(unsafe.firstViolation()).as(() -> dump(unsafe.run())).isPresent();
+        assertThat(unsafe.safety()).filteredOn(v -> v.property().equals(SameOpPerTimestamp.NAME)).singleElement()
+                .satisfies(v -> assertThat(v.explanation()).as(() -> dump(unsafe.run())).endsWith("P1 executed o1 there"));
+        assertThat(safe.safety()).as(() -> dump(safe.run())).allMatch(Verdict::holds);
+    }
 }
