@@ -53,7 +53,7 @@ public final class SlidesPaxos implements KeyedProtocol {
     public List<ParamSpec> parameters() {
         return List.of(
                 ParamSpec.integer("n", 2, 7, 3, "number of servers (S1 to Sn, shown P1 to Pn); S1 leads first"),
-                ParamSpec.integer("clients", 0, 8, 2, "number of clients, numbered after the servers"),
+                ParamSpec.integer("clients", 0, 16, 2, "number of clients, numbered after the servers"),
                 ParamSpec.integer("requests", 0, 1_000_000, 3, "requests each client makes, one after another"),
                 ParamSpec.integer("heartbeat", 1, 100_000, 10, "ticks between the leader's ALIVE messages and retransmissions"),
                 ParamSpec.integer("suspectTimeout", 2, 100_000, 35, "ticks without word from the leader before a server suspects "
