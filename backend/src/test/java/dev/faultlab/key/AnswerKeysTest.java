@@ -22,7 +22,8 @@ class AnswerKeysTest {
         AnswerKeys keys = AnswerKeys.of(Protocols.registry());
 
         assertThat(keys.names()).containsExactly("byzantine.agreement", "byzantine.received", "byzantine.vector",
-                "dependability", "flooding.decisions", "flooding.known", "raft.committed", "raft.electable",
+                "dependability", "flooding.decisions", "flooding.known", "paxos.chosen", "paxos.competing-leaders", "paxos.order",
+                "raft.committed", "raft.electable",
                 "raft.two-leaders", "trace.events", "twophase.blocks", "twophase.recovery");
         assertThat(keys.find("raft.electable").orElseThrow().protocol()).isEqualTo("raft");
         assertThat(keys.find("dependability").orElseThrow().protocol()).isNull();
