@@ -4,8 +4,8 @@ import dev.faultlab.sim.StableLog;
 import dev.faultlab.sim.StableStorage;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -72,24 +72,11 @@ final class Holdings {
     List<Slot> last(int limit) {
         List<Slot> all = new ArrayList<>(slots.descendingMap().values());
         List<Slot> shown = new ArrayList<>(all.subList(0, Math.min(limit, all.size())));
-        java.util.Collections.reverse(shown);
+        Collections.reverse(shown);
         return shown;
     }
 
     int size() {
         return slots.size();
-    }
-
-    /** Slots read back from a stable-storage view (the inspector's), latest per timestamp. */
-    static Map<Integer, Slot> in(Map<String, Object> stableView) {
-        TreeMap<Integer, Slot> read = new TreeMap<>();
-        if (stableView.get(SLOTS) instanceof List<?> entries) {
-            for (Object entry : entries) {
-                if (entry instanceof Slot slot) {
-                    read.put(slot.t(), slot);
-                }
-            }
-        }
-        return read;
     }
 }
