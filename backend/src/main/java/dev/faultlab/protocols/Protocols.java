@@ -5,6 +5,8 @@ import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.failuredetector.FailureDetector;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
 import dev.faultlab.protocols.omcast.OrderedMulticast;
+import dev.faultlab.protocols.paxos.ClassicPaxos;
+import dev.faultlab.protocols.paxos.SlidesPaxos;
 import dev.faultlab.protocols.pbft.Pbft;
 import dev.faultlab.protocols.primarybackup.PrimaryBackup;
 import dev.faultlab.protocols.raft.Raft;
@@ -27,6 +29,8 @@ public final class Protocols {
                 new EchoProtocol(),
                 new TwoPhaseCommit(),
                 new ByzantineAgreement(),
+                new SlidesPaxos(),
+                new ClassicPaxos(),
                 new Pbft(),
                 new PrimaryBackup(),
                 new Voting(),

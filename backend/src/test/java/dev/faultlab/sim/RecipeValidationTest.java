@@ -25,8 +25,8 @@ class RecipeValidationTest {
 
     @Test
     void anUnknownProtocolIsNamed() {
-        assertThat(rejection(Recipe.of("paxos", Map.of(), 1)).getMessage())
-                .isEqualTo("protocol: unknown protocol 'paxos'; known: "
+        assertThat(rejection(Recipe.of("zab", Map.of(), 1)).getMessage())
+                .isEqualTo("protocol: unknown protocol 'zab'; known: "
                         + Protocols.registry().all().stream().map(Protocol::id).toList());
     }
 
