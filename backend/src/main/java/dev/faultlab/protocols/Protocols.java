@@ -4,6 +4,7 @@ import dev.faultlab.protocols.byzantine.ByzantineAgreement;
 import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
 import dev.faultlab.protocols.raft.Raft;
+import dev.faultlab.protocols.reliablemulticast.ReliableMulticast;
 import dev.faultlab.protocols.twophase.TwoPhaseCommit;
 import dev.faultlab.sim.ProtocolRegistry;
 
@@ -20,6 +21,7 @@ public final class Protocols {
                 new EchoProtocol(),
                 new TwoPhaseCommit(),
                 new ByzantineAgreement(),
-                new Raft()));
+                new Raft(),
+                new ReliableMulticast()));
     }
 }
