@@ -10,6 +10,6 @@ public final class ReliableMulticastKeys {
     }
 
     public static List<AnswerKey> all() {
-        return List.of();
+        return List.of(new RetransmissionsKey(), new FeedbackKey(), new AllOrNothingBrokenKey());
     }
 }
