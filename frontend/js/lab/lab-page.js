@@ -4,6 +4,7 @@
 import { api, session } from '/js/api.js';
 import { el, when, notice } from '/js/dom.js';
 import { givenTables } from '/js/lab/given.js';
+import { figures } from '/js/lab/figures.js';
 import { showRunPanel, openRunAt } from '/js/lab/run-panel.js';
 import { showPracticePanel } from '/js/lab/practice-panel.js';
 import { ExerciseCard, pointsText } from '/js/lab/exercise.js';
@@ -50,6 +51,11 @@ function showLab(sheet, student, behaviours) {
   if (sheet.given.length > 0) {
     $('given-tables').replaceChildren(...givenTables(sheet.given));
     $('given').hidden = false;
+  }
+  const labFigures = sheet.lab.figures ?? [];
+  if (labFigures.length > 0) {
+    $('figures-body').replaceChildren(...figures(labFigures));
+    $('figures').hidden = false;
   }
   const cards = [];
   const beforeLeave = () => Promise.all(cards.map((card) => card.flushDraft()));

@@ -1,7 +1,9 @@
 package dev.faultlab.grading;
 
+import dev.faultlab.lab.Figure;
 import dev.faultlab.lab.Given;
 import dev.faultlab.lab.LabPolicy;
+import dev.faultlab.lab.Sheet;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +20,13 @@ public record LabSheetView(CourseRef course, LabInfo lab, RunPermission run, Pra
     }
 
     public record LabInfo(String id, String version, String title, String summary, String protocol,
-                          String instructionsHtml, List<String> panels, Instant opensAt, Instant dueAt, double points) {
+                          String instructionsHtml, List<String> panels, List<Figure> figures, Instant opensAt,
+                          Instant dueAt, double points) {
+        static LabInfo of(LabInCourse lab, Sheet sheet) {
+            return new LabInfo(lab.lab().id(), lab.lab().version(), sheet.title(), sheet.summary(), sheet.protocol(),
+                    sheet.instructionsHtml(), sheet.panels(), sheet.figures(), lab.dates().opensAt(), lab.dates().dueAt(),
+                    lab.lab().points());
+        }
     }
 
     /** Whether the viewer may open the run of their variant now, and if not, why not. */

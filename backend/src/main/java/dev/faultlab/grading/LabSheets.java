@@ -47,9 +47,7 @@ public final class LabSheets {
                 progress.of(lab, viewerId, lab.exercise(e.id()), work, now, preview))).toList();
         return new LabSheetView(
                 new LabSheetView.CourseRef(course.id(), course.code(), course.title()),
-                new LabSheetView.LabInfo(lab.lab().id(), lab.lab().version(), sheet.title(), sheet.summary(),
-                        sheet.protocol(), sheet.instructionsHtml(), sheet.panels(), lab.dates().opensAt(),
-                        lab.dates().dueAt(), lab.lab().points()),
+                LabSheetView.LabInfo.of(lab, sheet),
                 runPermission(lab, work, now, preview), practice(lab), sheet.given(), exercises);
     }
 

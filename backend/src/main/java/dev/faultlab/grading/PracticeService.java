@@ -39,8 +39,7 @@ public final class PracticeService {
         VariantKey key = lab.variantOf(viewerId).practice(number);
         Sheet sheet = grading.sheet(lab.lab(), key, Map.of());
         return new PracticeViews.PracticeSheet(new LabSheetView.CourseRef(course.id(), course.code(), course.title()),
-                new LabSheetView.LabInfo(lab.lab().id(), lab.lab().version(), sheet.title(), sheet.summary(), sheet.protocol(),
-                        sheet.instructionsHtml(), sheet.panels(), lab.dates().opensAt(), lab.dates().dueAt(), lab.lab().points()),
+                LabSheetView.LabInfo.of(lab, sheet),
                 number, sheet.given(), sheet.exercises().stream().map(e -> new PracticeViews.PracticeExercise(e.id(), e.type(),
                 e.title(), e.promptHtml(), e.points(), e.input())).toList());
     }

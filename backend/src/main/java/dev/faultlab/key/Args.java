@@ -43,6 +43,22 @@ public final class Args {
         return bool;
     }
 
+    /** A non-empty list of whole numbers, each from {@code min} to {@code max}. */
+    public static List<Integer> integers(Map<String, Object> args, String name, int min, int max, String field) {
+        Object value = args.get(name);
+        if (!(value instanceof List<?> list) || list.isEmpty() || !list.stream().allMatch(item -> item instanceof Integer)) {
+            throw new KeyException(field + "." + name, "must be a list of whole numbers, got "
+                    + (value == null ? "nothing" : "'" + value + "'"));
+        }
+        List<Integer> numbers = list.stream().map(Integer.class::cast).toList();
+        for (int number : numbers) {
+            if (number < min || number > max) {
+                throw new KeyException(field + "." + name, "must hold numbers from " + min + " to " + max + ", got " + number);
+            }
+        }
+        return numbers;
+    }
+
     public static List<String> texts(Map<String, Object> args, String name, String field) {
         Object value = args.get(name);
         if (!(value instanceof List<?> list) || !list.stream().allMatch(item -> item instanceof String)) {

@@ -12,4 +12,9 @@ import java.util.List;
 public interface KeyedProtocol extends Protocol {
     /** Fresh keys, each naming this protocol as the one whose runs it reads. */
     List<AnswerKey> answerKeys();
+
+    /** The figures labs may draw from this protocol's runs ({@code figures:} in lab.yaml); none by default. */
+    default List<ChartKey> chartKeys() {
+        return List.of();
+    }
 }

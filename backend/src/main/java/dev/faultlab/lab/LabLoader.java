@@ -105,7 +105,7 @@ final class LabLoader {
         yaml.path("panels").forEach(p -> panels.add(p.asText()));
         LabDefinition definition = new LabDefinition(folder, variables, "fixed".equals(yaml.path("variants").asText()),
                 yaml.get("scenario"), yaml.get("given"), Markdown.html(instructions), yaml.has("panels") ? panels : DEFAULT_PANELS,
-                yaml.path("practice").asBoolean(true) && !variables.isEmpty());
+                yaml.path("practice").asBoolean(true) && !variables.isEmpty(), FigureParser.parse(yaml.get("figures"), grading.chartKeys()));
         List<GradedExercise> exercises = ExerciseParser.parse(yaml.get("exercises"), protocol, policy, grading.keys());
         return new Lab(id, version(text, instructions), yaml.get("title").asText(), yaml.path("summary").asText(""),
                 protocol, policy, exercises, definition, yaml.hasNonNull("topic") ? yaml.get("topic").asText() : null);

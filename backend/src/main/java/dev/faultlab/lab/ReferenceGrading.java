@@ -3,6 +3,7 @@ package dev.faultlab.lab;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultlab.lab.exercise.GradedExercise;
 import dev.faultlab.key.AnswerKeys;
+import dev.faultlab.key.ChartKeys;
 import dev.faultlab.key.Earlier;
 import dev.faultlab.key.Reference;
 import dev.faultlab.key.Solution;
@@ -24,11 +25,13 @@ public final class ReferenceGrading implements LabGrading {
     private static final int CACHED_RUNS = 1024;
     private final ProtocolRegistry registry;
     private final AnswerKeys keys;
+    private final ChartKeys chartKeys;
     private final ReferenceRuns runs;
 
     public ReferenceGrading(ProtocolRegistry registry) {
         this.registry = registry;
         this.keys = AnswerKeys.of(registry);
+        this.chartKeys = ChartKeys.of(registry);
         this.runs = new ReferenceRuns(registry, CACHED_RUNS);
     }
 
@@ -38,6 +41,10 @@ public final class ReferenceGrading implements LabGrading {
 
     AnswerKeys keys() {
         return keys;
+    }
+
+    ChartKeys chartKeys() {
+        return chartKeys;
     }
 
     /** A lab-wide variant: the seed its variables were drawn from, and their values. */
@@ -80,7 +87,7 @@ public final class ReferenceGrading implements LabGrading {
                     graded.points(), graded.policy(), graded.input(reference)));
         }
         return new Sheet(lab.id(), lab.version(), lab.title(), lab.summary(), lab.protocol(), definition.instructionsHtml(),
-                definition.panels(), Variants.given(definition, variables), exercises);
+                definition.panels(), Variants.given(definition, variables), definition.figures(), exercises);
     }
 
     @Override

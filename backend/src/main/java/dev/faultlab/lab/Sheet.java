@@ -8,7 +8,8 @@ import java.util.List;
  * @param panels what the lab shows besides its exercises: "instructions", "run"
  */
 public record Sheet(String labId, String version, String title, String summary, String protocol,
-                    String instructionsHtml, List<String> panels, List<Given> given, List<ExerciseSheet> exercises) {
+                    String instructionsHtml, List<String> panels, List<Given> given, List<Figure> figures,
+                    List<ExerciseSheet> exercises) {
 
     /**
      * One exercise's form. {@code input} depends on {@code type} (see docs/API.md): "grid" has rows,

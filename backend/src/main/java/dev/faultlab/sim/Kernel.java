@@ -522,6 +522,14 @@ final class Kernel {
 
     int record(EventKind kind, int node, int peer, int message, int parent, Object payload, String detail, int lamport) {
         beforeEvent();
+        return recordAttended(kind, node, peer, message, parent, payload, detail, lamport);
+    }
+
+    /**
+     * {@link #record} for the hottest callers (a send, a delivery), which call {@link #beforeEvent} first themselves
+     * and write nothing before recording: a second look would find nothing due.
+     */
+    int recordAttended(EventKind kind, int node, int peer, int message, int parent, Object payload, String detail, int lamport) {
         int seq = trace.append(now, kind, node, peer, message, parent < 0 ? currentCause : parent, lamport, round, payload, detail);
         guardEventBudget();
         return seq;

@@ -65,7 +65,10 @@ public final class Trace {
         c.lamport[i] = lc;
         c.round[i] = r;
         c.payload[i] = data;
-        c.detail[i] = why;
+        // A chunk's columns start empty and are written once, so most events (which have no detail) skip the store.
+        if (why != null) {
+            c.detail[i] = why;
+        }
         size = seq + 1;
         return seq;
     }

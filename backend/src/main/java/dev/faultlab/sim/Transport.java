@@ -48,7 +48,7 @@ final class Transport {
         boolean local = to == from.id;
         int id = nextMessage++;
         int lamport = ++from.lamport;
-        int sendSeq = kernel.record(EventKind.SEND, from.id, to, id, kernel.currentCause, message, null, lamport);
+        int sendSeq = kernel.recordAttended(EventKind.SEND, from.id, to, id, kernel.currentCause, message, null, lamport);
         boolean lastSend = from.crashAfterSends > 0 && --from.crashAfterSends == 0;
         if (lastSend) {
             kernel.faults.crash(from);
@@ -124,7 +124,7 @@ final class Transport {
             return;
         }
         to.lamport = Math.max(to.lamport, d.lamport) + 1;
-        int seq = kernel.record(EventKind.DELIVER, d.to, d.from, d.message, d.sendSeq, d.payload, null, to.lamport);
+        int seq = kernel.recordAttended(EventKind.DELIVER, d.to, d.from, d.message, d.sendSeq, d.payload, null, to.lamport);
         if (kernel.roundBased) {
             to.inbox.add(new Delivery(d.from, d.round, d.payload, seq));
             if (to.adversary != null) {

@@ -5,6 +5,7 @@ import dev.faultlab.check.TerminationMonitor;
 import dev.faultlab.check.UnanimityMonitor;
 import dev.faultlab.key.AnswerKey;
 import dev.faultlab.key.KeyedProtocol;
+import dev.faultlab.key.ChartKey;
 import dev.faultlab.protocols.byzantine.key.ByzantineKeys;
 import dev.faultlab.sim.BehaviourSpec;
 import dev.faultlab.sim.Budgets;
@@ -52,6 +53,11 @@ public final class ByzantineAgreement implements KeyedProtocol {
     @Override
     public List<AnswerKey> answerKeys() {
         return ByzantineKeys.all();
+    }
+
+    @Override
+    public List<ChartKey> chartKeys() {
+        return ByzantineKeys.charts();
     }
 
     @Override
