@@ -1,6 +1,7 @@
 package dev.faultlab.protocols.reliablemulticast;
 
 import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.ChartKey;
 import dev.faultlab.key.KeyedProtocol;
 import dev.faultlab.protocols.reliablemulticast.key.ReliableMulticastKeys;
 import dev.faultlab.sim.Monitor;
@@ -89,5 +90,11 @@ public final class ReliableMulticast implements KeyedProtocol {
     @Override
     public List<AnswerKey> answerKeys() {
         return ReliableMulticastKeys.all();
+    }
+
+    /** The feedback figure: feedback at the sender against group size, per scheme. */
+    @Override
+    public List<ChartKey> chartKeys() {
+        return ReliableMulticastKeys.charts();
     }
 }

@@ -1,6 +1,7 @@
 package dev.faultlab.protocols.reliablemulticast.key;
 
 import dev.faultlab.key.AnswerKey;
+import dev.faultlab.key.ChartKey;
 
 import java.util.List;
 
@@ -11,5 +12,9 @@ public final class ReliableMulticastKeys {
 
     public static List<AnswerKey> all() {
         return List.of(new RetransmissionsKey(), new FeedbackKey(), new AllOrNothingBrokenKey());
+    }
+
+    public static List<ChartKey> charts() {
+        return List.of(new FeedbackChart());
     }
 }
