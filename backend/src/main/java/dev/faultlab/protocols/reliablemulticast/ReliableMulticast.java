@@ -37,11 +37,10 @@ public final class ReliableMulticast implements KeyedProtocol {
 
     @Override
     public String description() {
-        return "P1 multicasts numbered messages to the group and keeps them in a history buffer; receivers deliver "
-                + "them in order and ask for what they miss by the chosen feedback scheme: ACKs, NACKs, NACKs with "
-                + "suppression, local coordinators, or acknowledgements piggybacked on multicasts. With re-multicast on, "
-                + "every receiver passes each message on, so a sender that crashes part-way leaves all correct "
-                + "members with it or none.";
+        return "P1 multicasts numbered messages to the group and keeps them in a history buffer, and the receivers "
+                + "get every one despite losses by the chosen feedback: ACKs, NACKs, NACKs with suppression, local "
+                + "coordinators, or acknowledgements piggybacked on multicasts. With re-multicast on, every receiver "
+                + "passes each message on, so a sender that crashes part-way leaves all correct members with it or none.";
     }
 
     @Override
