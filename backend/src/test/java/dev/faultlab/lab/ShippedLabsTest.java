@@ -24,7 +24,7 @@ class ShippedLabsTest {
         LabCatalog.Listing listing = catalog.list();
         assertThat(listing.problems()).isEmpty();
         assertThat(listing.labs()).extracting(LabCatalog.LabSummary::id)
-                .containsExactly("byzantine-generals", "dependability", "flooding-consensus", "raft", "two-phase-commit");
+                .containsExactly("byzantine-generals", "dependability", "flooding-consensus", "raft", "reliable-multicast", "two-phase-commit");
     }
 
     @Test
