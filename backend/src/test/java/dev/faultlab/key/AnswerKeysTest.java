@@ -23,7 +23,8 @@ class AnswerKeysTest {
 
         assertThat(keys.names()).containsExactly("byzantine.agreement", "byzantine.received", "byzantine.vector",
                 "dependability", "flooding.decisions", "flooding.known", "raft.committed", "raft.electable",
-                "raft.two-leaders", "trace.events", "twophase.blocks", "twophase.recovery");
+                "raft.two-leaders", "rmcast.all-or-nothing-broken", "rmcast.feedback", "rmcast.retransmissions",
+                "trace.events", "twophase.blocks", "twophase.recovery");
         assertThat(keys.find("raft.electable").orElseThrow().protocol()).isEqualTo("raft");
         assertThat(keys.find("dependability").orElseThrow().protocol()).isNull();
     }

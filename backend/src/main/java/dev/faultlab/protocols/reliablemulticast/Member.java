@@ -29,7 +29,7 @@ final class Member implements AsyncProcess {
     static final String REPAIR = "repair:";
 
     private final Config config;
-    private int self;
+    private final int self;
     private int sent;
     private final TreeMap<Integer, Incoming> incoming = new TreeMap<>();
     private final Pending pending = new Pending();
@@ -41,16 +41,17 @@ final class Member implements AsyncProcess {
     private final TreeSet<Long> repairArmed = new TreeSet<>();
     private final FeedbackCounts counts = new FeedbackCounts();
 
-    Member(Config config) {
+    /** A recovered member (the kernel makes a fresh one) starts empty: crash-stop keeps nothing in stable storage. */
+    Member(Config config, int self) {
         this.config = config;
+        this.self = self;
+        for (int origin = 0; origin < config.senders(); origin++) {
+            incoming.put(origin, new Incoming(config.fifo()));
+        }
     }
 
     @Override
     public void onStart(Context ctx) {
-        self = ctx.self();
-        for (int origin = 0; origin < config.senders(); origin++) {
-            incoming.put(origin, new Incoming(config.fifo()));
-        }
         if (config.sender(self) && config.messages() > 0) {
             arm(ctx, SEND, config.interval());
         }

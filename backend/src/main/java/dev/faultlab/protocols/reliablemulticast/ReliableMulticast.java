@@ -66,7 +66,7 @@ public final class ReliableMulticast implements KeyedProtocol {
     @Override
     public Setup setup(Params params) {
         Config config = Config.of(params);
-        return Setup.async(config.n(), node -> new Member(config))
+        return Setup.async(config.n(), node -> new Member(config, node))
                 .withRoles(node -> config.sender(node) ? SENDER : RECEIVER);
     }
 
