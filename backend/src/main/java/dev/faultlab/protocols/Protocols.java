@@ -10,6 +10,7 @@ import dev.faultlab.protocols.paxos.SlidesPaxos;
 import dev.faultlab.protocols.pbft.Pbft;
 import dev.faultlab.protocols.primarybackup.PrimaryBackup;
 import dev.faultlab.protocols.raft.Raft;
+import dev.faultlab.protocols.reliablemulticast.ReliableMulticast;
 import dev.faultlab.protocols.rpc.Rpc;
 import dev.faultlab.protocols.twophase.TwoPhaseCommit;
 import dev.faultlab.protocols.virtualsynchrony.VirtualSynchrony;
@@ -36,8 +37,9 @@ public final class Protocols {
                 new Voting(),
                 new Rpc(),
                 new FailureDetector(),
-                new VirtualSynchrony(),
+                new ReliableMulticast(),
                 new OrderedMulticast(),
+                new VirtualSynchrony(),
                 new Raft()));
     }
 }

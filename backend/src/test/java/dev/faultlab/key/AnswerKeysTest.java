@@ -24,12 +24,13 @@ class AnswerKeysTest {
         assertThat(keys.names()).containsExactly("byzantine.agreement", "byzantine.received", "byzantine.vector",
                 "dependability", "failuredetector.false-suspicions", "failuredetector.first-suspicion",
                 "failuredetector.timeout", "flooding.decisions", "flooding.known", "omcast.allows", "omcast.clock",
-                "omcast.fifo-breaks-causality", "pbft.broken", "pbft.certificates", "pbft.messages", "pbft.views",
-                "primarybackup.acknowledged-lost", "primarybackup.safe-timeout", "primarybackup.survivors",
-                "raft.committed", "raft.electable", "raft.two-leaders", "rpc.semantics", "rpc.stopped", "rpc.table",
-                "rpc.twice", "trace.events", "twophase.blocks", "twophase.recovery", "voting.defeated",
-                "voting.group-size", "voting.output", "vsync.breaks-view-synchrony", "vsync.delivery-views",
-                "vsync.execution");
+                "omcast.fifo-breaks-causality", "paxos.chosen", "paxos.competing-leaders", "paxos.order", "pbft.broken",
+                "pbft.certificates", "pbft.messages", "pbft.views", "primarybackup.acknowledged-lost",
+                "primarybackup.safe-timeout", "primarybackup.survivors", "raft.committed", "raft.electable",
+                "raft.two-leaders", "rmcast.all-or-nothing-broken", "rmcast.feedback", "rmcast.retransmissions",
+                "rpc.semantics", "rpc.stopped", "rpc.table", "rpc.twice", "trace.events", "twophase.blocks",
+                "twophase.recovery", "voting.defeated", "voting.group-size", "voting.output",
+                "vsync.breaks-view-synchrony", "vsync.delivery-views", "vsync.execution");
         assertThat(keys.find("raft.electable").orElseThrow().protocol()).isEqualTo("raft");
         assertThat(keys.find("dependability").orElseThrow().protocol()).isNull();
     }

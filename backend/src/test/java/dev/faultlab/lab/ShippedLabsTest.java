@@ -25,8 +25,8 @@ class ShippedLabsTest {
         assertThat(listing.problems()).isEmpty();
         assertThat(listing.labs()).extracting(LabCatalog.LabSummary::id)
                 .containsExactly("byzantine-generals", "dependability", "failure-detectors", "flooding-consensus",
-                        "ordered-multicast", "pbft", "primary-backup", "raft", "rpc-failures", "two-phase-commit",
-                        "virtual-synchrony", "voting-groups");
+                        "ordered-multicast", "paxos", "pbft", "primary-backup", "raft", "reliable-multicast", "rpc-failures",
+                        "two-phase-commit", "virtual-synchrony", "voting-groups");
     }
 
     @Test
