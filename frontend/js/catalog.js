@@ -27,6 +27,7 @@ function labCard(lab, protocols, user, courses, broken) {
   const { href, hint } = destinations(lab, user, courses);
   const card = document.createElement('article');
   card.className = 'lab-card';
+  card.id = `lab-${lab.id}`;
   card.dataset.lab = lab.id;
   const title = document.createElement('h2');
   const link = document.createElement('a');
@@ -78,8 +79,30 @@ function protocolCard(protocol) {
   start.className = 'button primary';
   start.href = `/new-run.html?protocol=${encodeURIComponent(protocol.id)}`;
   start.textContent = startRunText(protocol);
-  card.append(title, description, start);
+  const labs = document.createElement('p');
+  labs.className = 'protocol-labs';
+  labs.hidden = true;
+  card.append(title, description, labs, start);
   return card;
+}
+
+/** Under each protocol, links to the labs about it (not those that only use it as a workload for another topic). */
+function linkLabs(labs) {
+  for (const card of protocolList.querySelectorAll('.protocol-card')) {
+    const about = labs.filter((lab) => lab.protocol === card.dataset.protocol && !lab.topic);
+    const line = card.querySelector('.protocol-labs');
+    if (about.length === 0) {
+      continue;
+    }
+    line.replaceChildren(about.length === 1 ? 'Lab: ' : 'Labs: ');
+    about.forEach((lab, i) => {
+      const link = document.createElement('a');
+      link.href = `#lab-${lab.id}`;
+      link.textContent = lab.title;
+      line.append(...(i > 0 ? [', ', link] : [link]));
+    });
+    line.hidden = false;
+  }
 }
 
 let protocols = [];
@@ -110,6 +133,7 @@ try {
     container.append(empty);
   } else {
     container.append(...body.labs.map((lab) => labCard(lab, protocols, user, courses, body.broken)));
+    linkLabs(body.labs);
   }
 } catch (error) {
   const notice = document.createElement('p');

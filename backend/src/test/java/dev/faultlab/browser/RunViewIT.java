@@ -73,7 +73,7 @@ class RunViewIT {
         page.navigate(server.baseUrl() + "/catalog.html");
         Locator flooding = page.locator(".protocol-card[data-protocol='flooding']");
         assertThat(flooding).containsText("Flooding consensus");
-        flooding.getByRole(AriaRole.LINK).click();
+        flooding.locator("a.button").click();
         field(page, "n").fill("5");
         field(page, "f").fill("2");
         button(page, "Start the run").click();
