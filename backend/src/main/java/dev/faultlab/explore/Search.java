@@ -1,6 +1,7 @@
 package dev.faultlab.explore;
 
 import dev.faultlab.sim.Enabled;
+import dev.faultlab.sim.FailureModel;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.FaultKind;
 import dev.faultlab.sim.Monitor;
@@ -48,6 +49,8 @@ public final class Search {
     private boolean pruned = true;
     /** Some state at the depth bound could still go on: the search did not see every state there is. */
     private boolean cutByDepth;
+    /** Whether the protocol's fault model has processes that recover: only then may the search recover one. */
+    private boolean recoveries;
     private long startedNanos;
     private long lastProgressNanos;
 
@@ -90,6 +93,7 @@ public final class Search {
         startedNanos = System.nanoTime();
         lastProgressNanos = startedNanos;
         Reached root = reach(null);
+        recoveries = root.run().protocol().failureModel() == FailureModel.CRASH_RECOVERY;
         if (root.violation() != null) {
             return found(root, 0, false);
         }
@@ -166,8 +170,9 @@ public final class Search {
                 }
             }
         }
-        // A crashed process may come back at any step; recoveries are bounded by the crashes before them.
-        for (int node : next.downNodes()) {
+        // A crashed process may come back at any step where the fault model lets processes recover (a crash-stop
+        // protocol promises nothing to one that does); recoveries are bounded by the crashes before them.
+        for (int node : recoveries ? next.downNodes() : List.<Integer>of()) {
             Fault recover = new Fault(null, (long) next.events(), FaultKind.RECOVER, node, Map.of());
             children.add(new Path(parent, -1, recover, steps, parent.crashes(), parent.drops(), null));
         }
@@ -284,7 +289,7 @@ public final class Search {
                     List<Fault> options = crashes(next.upNodes().get(random.nextInt(next.upNodes().size())), next);
                     run.inject(options.get(random.nextInt(options.size())));
                     crashes++;
-                } else if (pick == 1 && !next.downNodes().isEmpty()) {
+                } else if (pick == 1 && recoveries && !next.downNodes().isEmpty()) {
                     int node = next.downNodes().get(random.nextInt(next.downNodes().size()));
                     run.inject(new Fault(null, (long) next.events(), FaultKind.RECOVER, node, Map.of()));
                 } else if (pick == 2 && drops < bounds.maxDrops() && !next.messages().isEmpty()) {

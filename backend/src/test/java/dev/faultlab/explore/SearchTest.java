@@ -61,11 +61,20 @@ class SearchTest {
     }
 
     @Test
-    void floodingWithFPlusOneRoundsComesOutCleanWithinTheBounds() {
+    void floodingWithFPlusOneRoundsComesOutCleanOverEveryStateThereIs() {
         SearchResult result = new Search(REGISTRY, flooding(3, 1, 2), bounds(40, 1), Set.of(), progress -> { }, () -> false).run();
 
         assertThat(result.outcome()).isEqualTo(SearchResult.Outcome.EXHAUSTED);
         assertThat(result.progress().distinct()).isGreaterThan(10);
+    }
+
+    @Test
+    void aCrashStopProtocolIsNeverGivenARecoveryWhichItDoesNotPromiseToSurvive() {
+        // With recoveries, P1 could crash, come back knowing only its own value, and crash again part-way through
+        // round 3's broadcast: two crashes of one process, outside flooding's model, would break agreement.
+        SearchResult result = new Search(REGISTRY, flooding(4, 2, 3), bounds(200, 2), Set.of(), progress -> { }, () -> false).run();
+
+        assertThat(result.outcome()).isEqualTo(SearchResult.Outcome.EXHAUSTED);
     }
 
     @Test
