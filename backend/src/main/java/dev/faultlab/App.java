@@ -15,8 +15,12 @@ import dev.faultlab.lab.ReferenceGrading;
 import dev.faultlab.protocols.Protocols;
 import dev.faultlab.run.RunService;
 import dev.faultlab.run.RunSettings;
+import dev.faultlab.search.SearchLimits;
+import dev.faultlab.search.SearchService;
+import dev.faultlab.explore.SearchBounds;
 import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.store.RunStore;
+import dev.faultlab.store.SearchStore;
 import dev.faultlab.store.Database;
 import dev.faultlab.store.DatabaseUrl;
 import dev.faultlab.store.EmbeddedPostgresServer;
@@ -40,12 +44,14 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final ServerInstance instance;
     private final RunService runs;
+    private final SearchService searches;
     private final WebServer web;
 
-    private App(Database database, ServerInstance instance, RunService runs, WebServer web) {
+    private App(Database database, ServerInstance instance, RunService runs, SearchService searches, WebServer web) {
         this.database = database;
         this.instance = instance;
         this.runs = runs;
+        this.searches = searches;
         this.web = web;
     }
 
@@ -97,6 +103,7 @@ public final class App implements AutoCloseable {
         log.info("Starting FaultLab {}", BuildInfo.version());
         Database database = openDatabase(config);
         ServerInstance instance = null;
+        SearchService searches = null;
         try {
             Clock clock = Clock.systemUTC();
             // The one registry of protocols (and, through them, of answer keys) every part of the platform uses.
@@ -116,17 +123,23 @@ public final class App implements AutoCloseable {
             RunService runs = new RunService(protocols, new RunStore(database.sql()), instance,
                     RunSettings.defaults().withMaxRunsPerOwner(config.maxRunsPerUser())
                             .withIdleTimeout(config.runIdleTimeout()));
+            searches = new SearchService(protocols, new SearchStore(database.sql()), instance.number(),
+                    new SearchLimits(config.maxSearches(), config.maxSearchesPerUser(), config.searchQueue(),
+                            SearchBounds.SERVER_CAPS));
             WebServer web = WebServer.start(new WebServer.Settings(config.port(), config.maxRequestBytes(),
                     config.devMode() ? Optional.of(config.frontendDir()) : Optional.empty(), config.secureCookies(),
                     config.trustProxy(), config.sessionLifetime()),
                     new WebServer.Services(database, labs, accounts, courses, new AuditLog(database.sql()), runs,
-                            Grading.create(database.sql(), courses, labs, grading, clock), clock));
+                            Grading.create(database.sql(), courses, labs, grading, clock), clock, searches));
             setupToken.ifPresent(token -> log.warn("There is no administrator yet. To set one up, open "
                     + "http://localhost:{}/setup.html#token={} (use this server's public address if it is not local). "
                     + "The link works once; a restart prints a new one. Or set FAULTLAB_ADMIN_PASSWORD.", web.port(), token));
             demo.ifPresent(seeded -> logDemo(seeded, web.port()));
-            return new App(database, instance, runs, web);
+            return new App(database, instance, runs, searches, web);
         } catch (RuntimeException e) {
+            if (searches != null) {
+                searches.close();
+            }
             if (instance != null) {
                 instance.close();
             }
@@ -168,13 +181,14 @@ public final class App implements AutoCloseable {
 
     /**
      * Stops the web server first (no new work), then the runs (saving progress and letting them go to other
-     * instances), this instance's lock, the pool, the embedded database.
+     * instances), the searches (saved as interrupted), this instance's lock, the pool, the embedded database.
      */
     @Override
     public void close() {
         log.info("FaultLab is stopping");
         web.stop();
         runs.close();
+        searches.close();
         instance.close();
         database.close();
         log.info("FaultLab stopped");

@@ -29,6 +29,9 @@ import java.util.Optional;
  * @param trustProxy      believe X-Forwarded-For and X-Forwarded-Proto from a reverse proxy (FAULTLAB_TRUST_PROXY)
  * @param maxRunsPerUser  simulation runs one user may have open at once (FAULTLAB_MAX_RUNS_PER_USER, default 5)
  * @param runIdleTimeout  an unwatched paused run leaves memory after this (FAULTLAB_RUN_IDLE_MINUTES, default 15)
+ * @param maxSearches     explorer searches computing at once, server-wide (FAULTLAB_SEARCHES, default: the cores)
+ * @param maxSearchesPerUser searches one user may have queued or running (FAULTLAB_SEARCHES_PER_USER, default 2)
+ * @param searchQueue     searches that may wait for a free slot (FAULTLAB_SEARCH_QUEUE, default 20)
  */
 public record Config(
         int port,
@@ -48,7 +51,10 @@ public record Config(
         boolean secureCookies,
         boolean trustProxy,
         int maxRunsPerUser,
-        Duration runIdleTimeout) {
+        Duration runIdleTimeout,
+        int maxSearches,
+        int maxSearchesPerUser,
+        int searchQueue) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final int DEFAULT_EMBEDDED_DB_PORT = 54329;
@@ -57,6 +63,8 @@ public record Config(
     public static final long DEFAULT_SESSION_HOURS = 12;
     public static final long DEFAULT_MAX_RUNS_PER_USER = 5;
     public static final long DEFAULT_RUN_IDLE_MINUTES = 15;
+    public static final long DEFAULT_SEARCHES_PER_USER = 2;
+    public static final long DEFAULT_SEARCH_QUEUE = 20;
     /** A login that outlives a month is more likely stolen than still wanted. */
     public static final long MAX_SESSION_HOURS = 24 * 31;
 
@@ -80,7 +88,10 @@ public record Config(
                 in.flag("FAULTLAB_SECURE_COOKIES", false),
                 in.flag("FAULTLAB_TRUST_PROXY", false),
                 (int) in.boundedLong("FAULTLAB_MAX_RUNS_PER_USER", DEFAULT_MAX_RUNS_PER_USER, 1_000),
-                Duration.ofMinutes(in.boundedLong("FAULTLAB_RUN_IDLE_MINUTES", DEFAULT_RUN_IDLE_MINUTES, 24 * 60)));
+                Duration.ofMinutes(in.boundedLong("FAULTLAB_RUN_IDLE_MINUTES", DEFAULT_RUN_IDLE_MINUTES, 24 * 60)),
+                (int) in.boundedLong("FAULTLAB_SEARCHES", Runtime.getRuntime().availableProcessors(), 256),
+                (int) in.boundedLong("FAULTLAB_SEARCHES_PER_USER", DEFAULT_SEARCHES_PER_USER, 100),
+                (int) in.boundedLong("FAULTLAB_SEARCH_QUEUE", DEFAULT_SEARCH_QUEUE, 10_000));
     }
 
     /** The embedded PostgreSQL's data folder. */

@@ -6,6 +6,7 @@ import dev.faultlab.account.CourseService;
 import dev.faultlab.grading.Grading;
 import dev.faultlab.lab.LabCatalog;
 import dev.faultlab.run.RunService;
+import dev.faultlab.search.SearchService;
 import dev.faultlab.store.Database;
 import dev.faultlab.web.auth.AuthGate;
 import dev.faultlab.web.auth.CourseAccess;
@@ -41,7 +42,8 @@ public final class WebServer {
 
     /** The services the routes call. */
     public record Services(Database database, LabCatalog labs, AccountService accounts, CourseService courses,
-                           AuditLog audit, RunService runs, Grading grading, Clock clock) {
+                           AuditLog audit, RunService runs, Grading grading, Clock clock,
+                           SearchService searches) {
     }
 
     private final Javalin app;
@@ -104,6 +106,7 @@ public final class WebServer {
             LabRoutes.register(config.routes, services.grading(), courseAccess);
             GradebookRoutes.register(config.routes, services.grading(), courseAccess);
             RunStream.register(config.routes, services.runs(), runAccess, sockets);
+            SearchRoutes.register(config.routes, services.searches(), services.runs(), runAccess);
         });
         self.set(app);
         AuthGate.requireDeclaredAccess(app);
