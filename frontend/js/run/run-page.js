@@ -17,6 +17,7 @@ import { BranchDialog, branchFaults, startBranch } from '/js/run/branch.js';
 import { eventText, nodeName, payloadText } from '/js/run/event-text.js';
 import { PropertiesPanel } from '/js/run/properties.js';
 import { ChartsPanel } from '/js/run/charts.js';
+import { SearchPanel } from '/js/run/search-panel.js';
 
 const TRACE_PAGE = 5000;
 const $ = (id) => document.getElementById(id);
@@ -83,6 +84,7 @@ class RunPage {
     this.properties = new PropertiesPanel($('properties'), {
       witnesses: (seqs, seq) => this.showWitnesses(seqs, seq),
     });
+    this.search = new SearchPanel($('search'), this.run.id, () => this.properties.properties.map((p) => p.name));
     $('branch-button').addEventListener('click', () => this.openBranch());
     $('command-error-close').addEventListener('click', () => { $('command-error').hidden = true; });
     this.#renderHead(runs);

@@ -31,6 +31,9 @@ class ConfigTest {
         assertThat(config.trustProxy()).isFalse();
         assertThat(config.maxRunsPerUser()).isEqualTo(5);
         assertThat(config.runIdleTimeout()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.maxSearches()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(config.maxSearchesPerUser()).isEqualTo(2);
+        assertThat(config.searchQueue()).isEqualTo(20);
     }
 
     @Test
@@ -53,7 +56,10 @@ class ConfigTest {
                 Map.entry("FAULTLAB_SECURE_COOKIES", "on"),
                 Map.entry("FAULTLAB_TRUST_PROXY", "1"),
                 Map.entry("FAULTLAB_MAX_RUNS_PER_USER", "12"),
-                Map.entry("FAULTLAB_RUN_IDLE_MINUTES", "3")));
+                Map.entry("FAULTLAB_RUN_IDLE_MINUTES", "3"),
+                Map.entry("FAULTLAB_SEARCHES", "6"),
+                Map.entry("FAULTLAB_SEARCHES_PER_USER", "1"),
+                Map.entry("FAULTLAB_SEARCH_QUEUE", "50")));
 
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.usesEmbeddedDatabase()).isFalse();
@@ -74,6 +80,9 @@ class ConfigTest {
         assertThat(config.trustProxy()).isTrue();
         assertThat(config.maxRunsPerUser()).isEqualTo(12);
         assertThat(config.runIdleTimeout()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(config.maxSearches()).isEqualTo(6);
+        assertThat(config.maxSearchesPerUser()).isEqualTo(1);
+        assertThat(config.searchQueue()).isEqualTo(50);
     }
 
     @Test

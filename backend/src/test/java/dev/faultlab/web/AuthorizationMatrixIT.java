@@ -62,6 +62,10 @@ class AuthorizationMatrixIT {
     static final String WEBSOCKET = "WEBSOCKET";
     static final Map<String, Object> RECIPE = Map.of("protocol", "flooding", "seed", 1, "params", Map.of("n", 4));
     static String annRun;
+    /** Flooding with one round instead of f + 1: Ann's search of it finds agreement broken, to open as a run. */
+    static final Map<String, Object> BROKEN_FLOODING = Map.of("protocol", "flooding", "seed", 1,
+            "params", Map.of("n", 3, "f", 1, "rounds", 1, "values", List.of(1, 2, 3)));
+    static String annSearch;
 
     @BeforeAll
     static void start() {
@@ -98,6 +102,7 @@ class AuthorizationMatrixIT {
         assertThat(clients.get(Who.INSTRUCTOR).put(x() + "/labs/" + LAB,
                 Map.of("opensAt", "2020-01-01T00:00:00Z", "dueAt", "2099-01-01T00:00:00Z")).statusCode()).isEqualTo(200);
         assertThat(clients.get(Who.INSTRUCTOR).put(x() + "/labs/" + GRADED_LAB, Map.of()).statusCode()).isEqualTo(200);
+        annSearch = foundSearchOfAnn();
     }
 
     @AfterAll
@@ -197,6 +202,14 @@ class AuthorizationMatrixIT {
                 runOwner(204)));
         rows.add(row("WEBSOCKET /api/runs/{id}/stream", (who, client) -> new Call(client, WEBSOCKET,
                 "/api/runs/" + annRun + "/stream", null), runOwner(101)));
+        rows.add(row("GET /api/searches", get("/api/searches"), signedIn(200)));
+        // A search of one state ends at once: the row checks who may start one, not the explorer.
+        rows.add(row("POST /api/searches", post("/api/searches", Map.of("runId", annRun, "bounds", Map.of("maxStates", 1))),
+                runOwner(201)));
+        rows.add(row("GET /api/searches/{id}", get("/api/searches/" + annSearch), runOwner(200)));
+        // Ann's search has ended: its owner gets as far as "nothing to cancel", everyone else not even that.
+        rows.add(row("POST /api/searches/{id}/cancel", post("/api/searches/" + annSearch + "/cancel", null), runOwner(409)));
+        rows.add(row("POST /api/searches/{id}/open", post("/api/searches/" + annSearch + "/open", null), runOwner(201)));
         return rows;
     }
 
@@ -398,6 +411,28 @@ class AuthorizationMatrixIT {
         HttpResponse<String> created = clients.get(Who.STUDENT_A).post("/api/runs", Map.of("recipe", RECIPE));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json(created).path("run").path("id").asText();
+    }
+
+    /** A search of Ann's that found a violation, waited for until it has. */
+    private static String foundSearchOfAnn() {
+        HttpResponse<String> created = clients.get(Who.STUDENT_A).post("/api/runs", Map.of("recipe", BROKEN_FLOODING));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> started = clients.get(Who.STUDENT_A).post("/api/searches", Map.of(
+                "runId", json(created).path("run").path("id").asText(), "property", "agreement",
+                "bounds", Map.of("maxDepth", 30, "maxCrashes", 1, "probes", 0)));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        String id = json(started).path("id").asText();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (!json(clients.get(Who.STUDENT_A).get("/api/searches/" + id)).path("status").asText().equals("FOUND")) {
+            assertThat(System.nanoTime()).as("Ann's search to find the violation within 120 s").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return id;
     }
 
     /** 101 when the socket opens, else the status the upgrade was refused with. */
