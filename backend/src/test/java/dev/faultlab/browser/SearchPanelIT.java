@@ -104,7 +104,7 @@ class SearchPanelIT {
 
         assertThat(page.locator("#search-status")).hasAttribute("data-status", "RUNNING", SEARCHING);
         assertThat(page.locator("#search-explored")).hasAttribute("data-value", Pattern.compile("[1-9]\\d*"), SEARCHING);
-        long first = Long.parseLong(page.locator("#search-explored").getAttribute("data-value"));
+        double first = Double.parseDouble(page.locator("#search-explored").getAttribute("data-value"));
         page.waitForFunction("seen => Number(document.querySelector('#search-explored').dataset.value) > seen", first);
         assertThat(page.locator("#search-distinct")).not().hasText("0");
         page.locator("#search-cancel").click();
