@@ -85,10 +85,13 @@ class ExplorationTest {
     }
 
     @Test
-    void aProtocolWithoutFingerprintsCannotBeCompared() {
-        Recipe byzantine = Recipe.of(ByzantineAgreement.ID, Map.of("n", 4, "m", 1), 1);
+    void aRunWithAByzantineNodeCannotBeCompared() {
+        // Every protocol in main offers fingerprints (FingerprintsTest), but an adversary's state is its own.
+        Recipe loyal = Recipe.of(ByzantineAgreement.ID, Map.of("n", 4, "m", 1), 1);
+        Recipe traitor = loyal.withFault(Fault.at(0, FaultKind.BYZANTINE, 3, Map.of("behaviour", "silent")));
 
-        assertThat(Simulation.explore(byzantine, REGISTRY, null).fingerprint()).isEmpty();
+        assertThat(Simulation.explore(loyal, REGISTRY, null).fingerprint()).isPresent();
+        assertThat(Simulation.explore(traitor, REGISTRY, null).fingerprint()).isEmpty();
     }
 
     @Test
