@@ -91,7 +91,12 @@ class ExplorationTest {
         Recipe traitor = loyal.withFault(Fault.at(0, FaultKind.BYZANTINE, 3, Map.of("behaviour", "silent")));
 
         assertThat(Simulation.explore(loyal, REGISTRY, null).fingerprint()).isPresent();
-        assertThat(Simulation.explore(traitor, REGISTRY, null).fingerprint()).isEmpty();
+        Simulation run = Simulation.explore(traitor, REGISTRY, null);
+        for (int step = 0; step < 10 && run.paused() && run.fingerprint().isPresent(); step++) {
+            run.choose(0);
+        }
+        assertThat(run.processes().get(3).byzantine()).isNotNull();
+        assertThat(run.fingerprint()).isEmpty();
     }
 
     @Test
