@@ -89,7 +89,7 @@ class ExplorerCoverageTest {
                 found("twophase: blocks when the coordinator crashes", recipe("twophase", twoPhase), probes(1, 3_000, 60),
                         "non-blocking", "non-blocking"),
                 clean("twophase: agreement, atomicity, validity with a crash", recipe("twophase", twoPhase),
-                        breadth(8, 1, 0, 10_000), BOUNDED, "agreement", "atomicity", "validity"),
+                        breadth(8, 1, 0, 5_000), BOUNDED, "agreement", "atomicity", "validity"),
 
                 found("byzantine: n=3 <= 3m, a two-faced traitor",
                         recipe("byzantine", Map.of("n", 3, "m", 1, "values", ATTACK.subList(0, 3)), byzantine(1, "two-faced")),
