@@ -85,10 +85,18 @@ class ExplorationTest {
     }
 
     @Test
-    void aProtocolWithoutFingerprintsCannotBeCompared() {
-        Recipe byzantine = Recipe.of(ByzantineAgreement.ID, Map.of("n", 4, "m", 1), 1);
+    void aRunWithAByzantineNodeCannotBeCompared() {
+        // Every protocol in main offers fingerprints (FingerprintsTest), but an adversary's state is its own.
+        Recipe loyal = Recipe.of(ByzantineAgreement.ID, Map.of("n", 4, "m", 1), 1);
+        Recipe traitor = loyal.withFault(Fault.at(0, FaultKind.BYZANTINE, 3, Map.of("behaviour", "silent")));
 
-        assertThat(Simulation.explore(byzantine, REGISTRY, null).fingerprint()).isEmpty();
+        assertThat(Simulation.explore(loyal, REGISTRY, null).fingerprint()).isPresent();
+        Simulation run = Simulation.explore(traitor, REGISTRY, null);
+        for (int step = 0; step < 10 && run.paused() && run.fingerprint().isPresent(); step++) {
+            run.choose(0);
+        }
+        assertThat(run.processes().get(3).byzantine()).isNotNull();
+        assertThat(run.fingerprint()).isEmpty();
     }
 
     @Test

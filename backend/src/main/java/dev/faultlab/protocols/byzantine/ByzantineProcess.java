@@ -7,6 +7,7 @@ import dev.faultlab.sim.Delivery;
 import dev.faultlab.sim.RoundProcess;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,11 @@ public final class ByzantineProcess implements RoundProcess {
     /** Delivery events of the statements behind this process's vector entry for {@code origin}. */
     List<Integer> eventsAbout(int origin) {
         return hearsay.eventsAbout(origin);
+    }
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(hearsay.fingerprint(), vector, decision);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything one process heard, by round and by path, with the trace event of each delivery. The
@@ -40,6 +41,15 @@ final class Hearsay {
         List<Statement> sorted = new ArrayList<>(byRound.get(round - 1));
         sorted.sort(Statement.BY_PATH);
         return List.copyOf(sorted);
+    }
+
+    /** What was heard, round by round, whatever the order it arrived in: for the process's fingerprint. */
+    Object fingerprint() {
+        List<Set<Statement>> rounds = new ArrayList<>();
+        for (List<Statement> round : byRound) {
+            rounds.add(Set.copyOf(round));
+        }
+        return rounds;
     }
 
     int countInRound(int round) {

@@ -8,6 +8,7 @@ import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,13 @@ final class Detector implements AsyncProcess {
                     + (config.increase() == 0 ? ", timeout stays " + before : " and raises its timeout " + before + " → " + timeout(from)));
         }
         watch(ctx, from);
+    }
+
+    /** The arrival times count: a peer's deadline is its last heartbeat's time plus its timeout. */
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(sent, Arrays.toString(late), Arrays.toString(suspected), Arrays.toString(since),
+                Arrays.toString(heard));
     }
 
     @Override

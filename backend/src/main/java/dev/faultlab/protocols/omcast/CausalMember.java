@@ -6,6 +6,7 @@ import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -82,6 +83,11 @@ final class CausalMember extends Member {
                     clock.missing(stamped.id().origin(), stamped.stamp())));
         }
         return new StateDisplay.Table("Hold-back queue", List.of("message", "origin", "timestamp", "waits for"), rows);
+    }
+
+    @Override
+    Object orderingFingerprint() {
+        return Arrays.asList(clock, new ArrayList<>(held));
     }
 
     @Override

@@ -74,6 +74,11 @@ final class FifoMember extends Member {
     }
 
     @Override
+    Object orderingFingerprint() {
+        return Arrays.asList(Arrays.toString(next), new ArrayList<>(held));
+    }
+
+    @Override
     List<String> held() {
         return held.stream().map(MsgId::name).toList();
     }

@@ -6,6 +6,7 @@ import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -124,6 +125,17 @@ final class IsisMember extends Member {
                     ProcessLabel.of(slot.id().origin()), slot.agreed() ? "agreed" : "proposed"));
         }
         return new StateDisplay.Table("Hold-back queue (by number)", List.of("number", "message", "origin", "number is"), rows);
+    }
+
+    private Map<MsgId, List<Long>> proposalsFingerprint() {
+        Map<MsgId, List<Long>> copy = new HashMap<>();
+        proposals.forEach((id, proposed) -> copy.put(id, Arrays.stream(proposed).boxed().toList()));
+        return copy;
+    }
+
+    @Override
+    Object orderingFingerprint() {
+        return Arrays.asList(largestProposed, largestAgreed, new ArrayList<>(queue), proposalsFingerprint(), new HashSet<>(seen));
     }
 
     @Override

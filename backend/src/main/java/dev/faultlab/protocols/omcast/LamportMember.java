@@ -6,6 +6,7 @@ import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -108,6 +109,11 @@ final class LamportMember extends Member {
         queue.forEach((entry, id) -> rows.add(StateDisplay.Table.row(entry.time(), ProcessLabel.of(id.origin()), id.name(),
                 ackCount(id) + " of " + config.members())));
         return new StateDisplay.Table("Queue (by timestamp)", List.of("timestamp", "origin", "message", "acknowledged by"), rows);
+    }
+
+    @Override
+    Object orderingFingerprint() {
+        return Arrays.asList(clock, new ArrayList<>(queue.keySet()), new HashMap<>(acks), new HashSet<>(seen));
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.faultlab.sim.Request;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,14 @@ abstract class Member implements AsyncProcess {
 
     /** The names of the messages in the hold-back queue, for the state view. */
     abstract List<String> held();
+
+    /** The ordering's own state (clocks, counters, hold-back queue, token) as a value, for the fingerprint. */
+    abstract Object orderingFingerprint();
+
+    @Override
+    public final Object fingerprint() {
+        return Arrays.asList(issued, List.copyOf(delivered), List.copyOf(waiting), orderingFingerprint());
+    }
 
     @Override
     public Map<String, Object> view() {

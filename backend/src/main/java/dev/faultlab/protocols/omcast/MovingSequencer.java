@@ -7,6 +7,7 @@ import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,11 @@ final class MovingSequencer implements AsyncProcess {
     private int successor() {
         int index = self - config.members();
         return config.members() + (index + 1) % config.sequencers();
+    }
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(new ArrayList<>(pending), token, lastHop);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,11 @@ final class PrivilegeMember extends SequencedMember {
             toOthers(ctx, order);
             ordered(ctx, order);
         }
+    }
+
+    @Override
+    Object orderingFingerprint() {
+        return Arrays.asList(super.orderingFingerprint(), token, lastHop, new ArrayList<>(waiting));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.faultlab.sim.Message;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -94,6 +95,11 @@ class SequencedMember extends Member {
         List<List<Object>> rows = new ArrayList<>();
         held.forEach((global, id) -> rows.add(StateDisplay.Table.row(global, id.name(), next)));
         return new StateDisplay.Table("Hold-back queue", List.of("number", "message", "waits for number"), rows);
+    }
+
+    @Override
+    Object orderingFingerprint() {
+        return Arrays.asList(next, new TreeMap<>(held), clock);
     }
 
     @Override

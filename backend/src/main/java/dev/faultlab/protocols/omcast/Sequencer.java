@@ -7,6 +7,7 @@ import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,11 @@ final class Sequencer implements AsyncProcess {
         MsgId id = ((Carrying) message).id();
         return message instanceof Stamped stamped ? "not yet numbered: " + numbered.missing(id.origin(), stamped.stamp())
                 : "waits for " + ProcessLabel.of(id.origin()) + "'s message " + (numbered.get(id.origin()) + 1);
+    }
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(next, numbered, new ArrayList<>(held), new HashSet<>(seen));
     }
 
     @Override

@@ -31,6 +31,11 @@ final class UnorderedMember extends Member {
     }
 
     @Override
+    Object orderingFingerprint() {
+        return List.of();
+    }
+
+    @Override
     List<String> held() {
         return List.of();
     }

@@ -86,6 +86,12 @@ final class Acceptor implements AsyncProcess {
         }
     }
 
+    /** The promise and the votes are in stable storage, which the kernel hashes; this is their copy in memory. */
+    @Override
+    public Object fingerprint() {
+        return new TreeMap<>(accepted);
+    }
+
     @Override
     public Map<String, Object> view() {
         Map<String, Object> view = new LinkedHashMap<>();

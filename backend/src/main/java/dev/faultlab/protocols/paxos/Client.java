@@ -8,6 +8,8 @@ import dev.faultlab.sim.Request;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +142,12 @@ final class Client implements AsyncProcess {
     private void transmit(Context ctx) {
         ctx.send(target, new ClientRequest(op));
         Timers.set(ctx, config.runFor(), Timers.RETRY, config.timeout());
+    }
+
+    /** Duplicate replies are left out: the count is only shown. The random commands follow from how many were drawn. */
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(new ArrayList<>(waiting), drawn, op, busy, target, answered);
     }
 
     @Override

@@ -76,6 +76,11 @@ final class Holdings {
         return shown;
     }
 
+    /** The held slots (a copy of the stable log, which the kernel hashes), for the server's fingerprint. */
+    Object fingerprint() {
+        return new TreeMap<>(slots);
+    }
+
     int size() {
         return slots.size();
     }

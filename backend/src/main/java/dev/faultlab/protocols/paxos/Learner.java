@@ -7,6 +7,7 @@ import dev.faultlab.sim.Output;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,11 @@ final class Learner implements AsyncProcess {
                 ctx.decide(op.command());
             }
         }
+    }
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(learning.fingerprint(), List.copyOf(executed));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.faultlab.protocols.paxos;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,6 +22,20 @@ final class Learning {
     private final int majority;
     private final TreeMap<Integer, LinkedHashMap<Proposal, TreeSet<Integer>>> holders = new TreeMap<>();
     private final TreeMap<Integer, Op> chosen = new TreeMap<>();
+
+    /**
+     * Who holds what per timestamp, in the order proposals were first heard (the first with a majority is the one
+     * decided), and what is known chosen: for the fingerprint of the process that learns.
+     */
+    Object fingerprint() {
+        Map<Integer, List<Map.Entry<Proposal, Set<Integer>>>> held = new TreeMap<>();
+        holders.forEach((t, proposals) -> {
+            List<Map.Entry<Proposal, Set<Integer>>> entries = new ArrayList<>();
+            proposals.forEach((proposal, servers) -> entries.add(Map.entry(proposal, Set.copyOf(servers))));
+            held.put(t, entries);
+        });
+        return List.of(held, new TreeMap<>(chosen));
+    }
 
     Learning(int majority) {
         this.majority = majority;

@@ -9,6 +9,7 @@ import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -250,6 +251,12 @@ final class Proposer implements AsyncProcess {
         List<String> names = new ArrayList<>();
         ids.forEach(id -> names.add(ProcessLabel.of(id)));
         return String.join(", ", names);
+    }
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(learning.fingerprint(), phase, round, ballot, highestSeen, new TreeMap<>(promises),
+                new ArrayList<>(queued), new TreeMap<>(inflight), new TreeMap<>(chosen), new HashMap<>(chosenAt), nextSlot);
     }
 
     @Override

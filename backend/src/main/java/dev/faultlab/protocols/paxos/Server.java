@@ -9,6 +9,7 @@ import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -491,6 +492,14 @@ final class Server implements AsyncProcess {
 
     private String role() {
         return leading ? "leader" : takingOver ? "taking over" : "backup";
+    }
+
+    /** Suspicions are left out: the count is only shown. */
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(holdings == null ? null : holdings.fingerprint(), learning == null ? null : learning.fingerprint(),
+                leader, leading, takingOver, takeoverBase, new TreeMap<>(acks), nextT, List.copyOf(executed),
+                new ArrayList<>(queued), new HashMap<>(lastSeqOf), new HashMap<>(timestampOf), leaderExecuted);
     }
 
     @Override

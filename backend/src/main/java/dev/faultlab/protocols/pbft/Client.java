@@ -10,6 +10,8 @@ import dev.faultlab.sim.Signed;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +114,13 @@ final class Client implements AsyncProcess {
         ctx.stateChanged("accepts " + reply.result() + " for request " + seq + ": " + (config.k() + 1) + " matching replies, from "
                 + String.join(" ", agreeing.stream().map(ProcessLabel::of).toList()));
         next(ctx);
+    }
+
+    /** The random commands follow from how many were drawn. */
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(new ArrayList<>(waiting), drawn, seq, op, busy, view, new TreeMap<>(answers),
+                new TreeMap<>(accepted));
     }
 
     @Override

@@ -19,6 +19,11 @@ final class KeyValueStore {
         return "t=" + t + ": " + command;
     }
 
+    /** The values, for the replica's fingerprint. */
+    Object fingerprint() {
+        return new TreeMap<>(values);
+    }
+
     Map<String, Object> view() {
         return new TreeMap<>(values);
     }

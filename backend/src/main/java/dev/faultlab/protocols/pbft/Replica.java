@@ -9,6 +9,7 @@ import dev.faultlab.sim.Signed;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -429,6 +430,20 @@ final class Replica implements AsyncProcess {
         for (Signed<?> signed : arrived) {
             onMessage(ctx, signed.signer, signed);
         }
+    }
+
+    /** Pending requests count in their arrival order, which is the order a primary assigns them. */
+    private Map<Integer, Object> slotsFingerprint() {
+        Map<Integer, Object> fingerprints = new TreeMap<>();
+        slots.forEach((t, slot) -> fingerprints.put(t, slot.fingerprint()));
+        return fingerprints;
+    }
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(self, view, changingTo, nextT, slotsFingerprint(), new TreeMap<>(certificates),
+                new TreeMap<>(executed), new ArrayList<>(pending.entrySet()), new TreeMap<>(lastReply), new TreeMap<>(viewChanges),
+                new TreeMap<>(early), newViewSent, attempts, timing, store.fingerprint());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.faultlab.protocols.pbft;
 
 import dev.faultlab.sim.Signed;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -18,6 +19,11 @@ final class Slot {
 
     Slot(int t) {
         this.t = t;
+    }
+
+    /** Everything held about the timestamp, for the replica's fingerprint. */
+    Object fingerprint() {
+        return Arrays.asList(t, prePrepare, new TreeMap<>(prepares), new TreeMap<>(commits), certificate);
     }
 
     Operation op() {

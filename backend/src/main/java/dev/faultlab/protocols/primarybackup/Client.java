@@ -9,6 +9,7 @@ import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,6 +99,11 @@ final class Client implements AsyncProcess {
     private void send(Context ctx) {
         ctx.send(target, new ClientRequest(seq, pending));
         Timers.set(ctx, config, Timers.RETRY, config.clientRetry());
+    }
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(new ArrayList<>(queue), List.copyOf(answers), target, seq, pending, scheduled);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ final class Server implements AsyncProcess {
     private boolean out;
     private int follows;
     private Update current;
+    /** The random numbers drawn so far: the next one follows from how many, so the count is part of the state. */
+    private int draws;
 
     Server(PbConfig config, int self) {
         this.config = config;
@@ -167,7 +170,7 @@ final class Server implements AsyncProcess {
                 next = op.apply(value, choice.choice());
             } else {
                 // Active replication: the backup draws its own number, so a random operation may give another x here.
-                next = op.apply(value, Operation.draw(ctx.random()));
+                next = op.apply(value, draw(ctx));
             }
             value = next;
             Update update = new Update(position, sync.client(), sync.seq(), sync.op(), next);
@@ -224,7 +227,7 @@ final class Server implements AsyncProcess {
         ClientRequest request = queue.poll();
         int client = queuedFrom.poll();
         Operation op = Operation.parse(request.op());
-        int choice = Operation.draw(ctx.random());
+        int choice = draw(ctx);
         value = op.apply(value, choice);
         current = new Update(history.size() + 1, client, request.seq(), op.toString(), value);
         history.add(current);
@@ -287,6 +290,17 @@ final class Server implements AsyncProcess {
             return PbStates.OUT;
         }
         return primary ? config.mode().primaryName() : config.mode().backupName();
+    }
+
+    private int draw(Context ctx) {
+        draws++;
+        return Operation.draw(ctx.random());
+    }
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(List.copyOf(history), new TreeSet<>(backups), new ArrayList<>(queue), new ArrayList<>(queuedFrom),
+                new TreeSet<>(waiting), value, primary, out, follows, current, draws);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.faultlab.protocols.reliablemulticast;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -18,6 +19,11 @@ final class Incoming {
 
     Incoming(boolean fifo) {
         this.fifo = fifo;
+    }
+
+    /** The copies held and the numbers known, for the member's fingerprint. */
+    Object fingerprint() {
+        return Arrays.asList(new TreeMap<>(copies), nextExpected, highestKnown);
     }
 
     boolean has(int seq) {

@@ -8,6 +8,7 @@ import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -421,6 +422,19 @@ final class Member implements AsyncProcess {
             }
         });
         return new StateDisplay.Table("Receiving", List.of("from", "next expected", "held back", "missing", "received"), rows);
+    }
+
+    /** The feedback counts are left out: they are only shown. */
+    private Map<Integer, Object> incomingFingerprint() {
+        Map<Integer, Object> fingerprints = new TreeMap<>();
+        incoming.forEach((origin, in) -> fingerprints.put(origin, in.fingerprint()));
+        return fingerprints;
+    }
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(sent, incomingFingerprint(), pending.fingerprint(), piggyback.fingerprint(), retransmitArmed,
+                new TreeSet<>(nackArmed), new TreeSet<>(nackScheduled), new TreeSet<>(repairArmed));
     }
 
     @Override

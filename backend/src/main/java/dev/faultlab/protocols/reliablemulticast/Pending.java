@@ -3,6 +3,7 @@ package dev.faultlab.protocols.reliablemulticast;
 import dev.faultlab.sim.ProcessLabel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
@@ -39,6 +40,13 @@ final class Pending {
 
     private static long key(int origin, int seq) {
         return ((long) origin << 32) | seq;
+    }
+
+    /** Each entry with whom it waits for and when it last went out (which decides when it is due), for the fingerprint. */
+    Object fingerprint() {
+        List<Object> fingerprint = new ArrayList<>();
+        entries.values().forEach(entry -> fingerprint.add(Arrays.asList(entry.data, List.copyOf(entry.waitingFor), entry.sentAt)));
+        return fingerprint;
     }
 
     void add(Data data, Collection<Integer> to, long now) {

@@ -20,6 +20,11 @@ final class Piggyback {
     private final List<Owed> owed = new ArrayList<>();
 
     /** Owes one more (once); true when it is the first, so the caller sets the flush timer. */
+    /** The feedback owed, in order, for the member's fingerprint. */
+    Object fingerprint() {
+        return List.copyOf(owed);
+    }
+
     boolean queue(Feedback feedback, int to) {
         boolean first = owed.isEmpty();
         Owed one = new Owed(feedback, to);

@@ -9,6 +9,7 @@ import dev.faultlab.sim.StableStorage;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -270,6 +271,12 @@ final class Client implements AsyncProcess {
 
     private static List<Integer> log(Context ctx) {
         return ctx.stable().contains("log") ? ctx.stable().get("log") : List.of();
+    }
+
+    /** The checkpoint is in stable storage, which the kernel hashes. */
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(phase, current, requested);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +173,12 @@ final class Server implements AsyncProcess {
         ctx.cancelTimer(LEASE + computation.id());
         ctx.stateChanged("kills " + computation.describe() + ": " + reason);
         ctx.send(computation.client(), new Aborted(computation.seq(), computation.attempt(), reason));
+    }
+
+    /** The accounts and the table are in stable storage, which the kernel hashes. */
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(new ArrayList<>(running.values()), nextId);
     }
 
     @Override

@@ -20,6 +20,11 @@ final class FailureDetector {
         this.timeout = timeout;
     }
 
+    /** When each process was last heard from (which decides when it is suspected) and who is suspected. */
+    Object fingerprint() {
+        return List.of(new HashMap<>(lastHeard), new TreeSet<>(suspects));
+    }
+
     void heard(int node, long now) {
         lastHeard.put(node, now);
     }

@@ -9,6 +9,7 @@ import dev.faultlab.sim.Request;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -417,6 +418,13 @@ final class Member implements AsyncProcess {
     }
 
     // --- what the inspector shows ---
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(detector.fingerprint(), view, messages == null ? null : messages.fingerprint(), left, joining,
+                leaving, pending, List.copyOf(flushes), List.copyOf(early), List.copyOf(queued), new TreeSet<>(wantJoin),
+                new TreeSet<>(wantLeave), number, seqInView, lastAsked);
+    }
 
     @Override
     public Map<String, Object> view() {

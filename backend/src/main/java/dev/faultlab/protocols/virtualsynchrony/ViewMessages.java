@@ -1,6 +1,7 @@
 package dev.faultlab.protocols.virtualsynchrony;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +39,13 @@ final class ViewMessages {
         this.variant = variant;
         this.vt = new int[n];
         this.sequencedVt = new int[n];
+    }
+
+    /** Everything the view's messages stand at, received ones in arrival order (delivery scans them so). */
+    Object fingerprint() {
+        return Arrays.asList(view, new ArrayList<>(received.entrySet()), new TreeMap<>(holders), List.copyOf(delivered),
+                Arrays.toString(vt), List.copyOf(order), nextOrdered, new HashSet<>(sequenced), Arrays.toString(sequencedVt),
+                frozenOrder);
     }
 
     GroupView view() {

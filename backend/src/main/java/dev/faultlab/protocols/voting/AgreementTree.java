@@ -37,6 +37,11 @@ final class AgreementTree {
         return paths;
     }
 
+    /** The values heard, by chain: for the replica's fingerprint. */
+    Object fingerprint() {
+        return new HashMap<>(heard);
+    }
+
     private void extend(List<Integer> prefix, int length, int excluded, List<List<Integer>> into) {
         if (prefix.size() == length) {
             into.add(List.copyOf(prefix));

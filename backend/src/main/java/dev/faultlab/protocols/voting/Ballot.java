@@ -5,6 +5,7 @@ import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,11 @@ final class Ballot {
         counted = true;
         result = VoteRule.vote(config.model(), config.replicas(), new ArrayList<>(answers.values()));
         return result;
+    }
+
+    /** The answers in the order they arrived (the rule may read them in that order) and the result. */
+    Object fingerprint() {
+        return Arrays.asList(new ArrayList<>(answers.keySet()), new ArrayList<>(answers.values()), counted, result);
     }
 
     String describe() {

@@ -6,6 +6,7 @@ import dev.faultlab.sim.RoundProcess;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,11 @@ final class Client implements RoundProcess {
         }
         accepted = result == null ? VotingStates.NONE : result;
         ctx.decide(accepted);
+    }
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(accepted, ballot == null ? null : ballot.fingerprint());
     }
 
     @Override

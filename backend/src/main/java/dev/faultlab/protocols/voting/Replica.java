@@ -7,6 +7,7 @@ import dev.faultlab.sim.RoundProcess;
 import dev.faultlab.sim.StateDisplay;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,11 @@ final class Replica implements RoundProcess {
 
     @Override
     public void onEnd(Context ctx, List<Delivery> inbox) {
+    }
+
+    @Override
+    public Object fingerprint() {
+        return Arrays.asList(input, result, vector, agreed, tree.fingerprint());
     }
 
     @Override

@@ -33,6 +33,11 @@ final class Voter implements RoundProcess {
     }
 
     @Override
+    public Object fingerprint() {
+        return ballot.fingerprint();
+    }
+
+    @Override
     public Map<String, Object> view() {
         return ballot.view();
     }
