@@ -98,7 +98,13 @@ public final class Raft implements KeyedProtocol {
         return RaftMonitors.properties(params, network);
     }
 
-    /** Two servers that both act as leader: the stale one cut off from the rest, and the one elected after it. */
+    /** A server that crashed and recovered from its stable storage is correct again. */
+    @Override
+    public FailureModel failureModel() {
+        return FailureModel.CRASH_RECOVERY;
+    }
+
+    /** Two servers that both act as leader: a stale one that has not heard of the newer term yet, and the one elected in it. */
     @Override
     public List<Goal> goals(Params params, NetworkSpec network) {
         return List.of(new Goal(TWO_LEADERS, "two servers act as leader at the same moment (of different terms, "
@@ -109,12 +115,6 @@ public final class Raft implements KeyedProtocol {
                     }
                     return leaders >= 2;
                 }));
-    }
-
-    /** A server that crashed and recovered from its stable storage is correct again. */
-    @Override
-    public FailureModel failureModel() {
-        return FailureModel.CRASH_RECOVERY;
     }
 
     static RaftConfig config(Params params) {
