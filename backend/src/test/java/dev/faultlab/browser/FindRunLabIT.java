@@ -21,7 +21,7 @@ import static dev.faultlab.browser.StudentInLab.submit;
 /**
  * A find-run exercise in Chromium: the student opens the flooding scenario with one round too few from the lab
  * page, crashes P2 in the run view right after its first send (its broadcast reaches only P1), goes back, submits
- * that run and gets full marks; a run with no fault first gets the grader's words and no marks.
+ * that run and gets full marks.
  */
 @ExtendWith(BrowserExtension.class)
 class FindRunLabIT {

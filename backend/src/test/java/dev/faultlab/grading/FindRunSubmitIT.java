@@ -82,6 +82,16 @@ class FindRunSubmitIT {
         assertThat(json(own).at("/submission/grade/score").asDouble()).isEqualTo(1.0);
     }
 
+    @Test
+    void theProtocolCatalogNamesEachProtocolsGoalsForTheBrowser() {
+        JsonNode protocols = json(new Accounts(server).anonymous().get("/api/protocols")).path("protocols");
+        Map<String, List<String>> goals = new HashMap<>();
+        protocols.forEach(p -> goals.put(p.path("id").asText(), p.path("goals").findValuesAsText("name")));
+
+        assertThat(goals).containsEntry("raft", List.of("two-leaders")).containsEntry("flooding", List.of("smallest-value-lost"))
+                .containsEntry("twophase", List.of("blocked-in-ready")).containsEntry("echo", List.of());
+    }
+
     private static ApiClient student(Accounts accounts, long course, String name) {
         long id = accounts.createUser(name + "@find.test", name, false);
         accounts.enroll(course, id, "STUDENT");
