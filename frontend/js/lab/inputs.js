@@ -4,6 +4,7 @@ import { ChoiceInput, choiceAnswerText } from '/js/lab/choice-input.js';
 import { NumberInput, numberAnswerText } from '/js/lab/number-input.js';
 import { FaultPlanInput, faultPlanAnswerText } from '/js/lab/fault-plan-input.js';
 import { TraceInput, traceAnswerText } from '/js/lab/trace-input.js';
+import { FindRunInput, findRunAnswerText } from '/js/lab/find-run-input.js';
 
 /**
  * @param exercise the exercise from the lab sheet
@@ -23,6 +24,8 @@ export function createInput(exercise, context) {
       return new FaultPlanInput(spec, prefix, context.behaviours, context.beforeLeave);
     case 'trace':
       return new TraceInput(spec, prefix);
+    case 'find-run':
+      return new FindRunInput(spec, prefix, context.beforeLeave);
     default:
       throw new Error(`This page cannot show exercises of the kind "${spec.kind}" yet.`);
   }
@@ -39,6 +42,8 @@ export function answerView(exercise, answer) {
       return numberAnswerText(spec, answer);
     case 'fault-plan':
       return faultPlanAnswerText(spec, answer);
+    case 'find-run':
+      return findRunAnswerText(spec, answer);
     default:
       return traceAnswerText(spec, answer);
   }

@@ -5,7 +5,6 @@ import dev.faultlab.sim.FailureModel;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.FaultKind;
 import dev.faultlab.sim.Monitor;
-import dev.faultlab.sim.MonitorSource;
 import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.sim.Recipe;
@@ -40,7 +39,7 @@ public final class Search {
     private final ProtocolRegistry registry;
     private final Recipe start;
     private final SearchBounds bounds;
-    private final Set<String> properties;
+    private final SearchTarget target;
     private final Consumer<SearchProgress> progress;
     private final BooleanSupplier cancelled;
     private final VisitedStates visited = new VisitedStates();
@@ -61,11 +60,17 @@ public final class Search {
      */
     public Search(ProtocolRegistry registry, Recipe start, SearchBounds bounds, Set<String> properties,
                   Consumer<SearchProgress> progress, BooleanSupplier cancelled) {
+        this(registry, start, bounds, SearchTarget.violating(properties), progress, cancelled);
+    }
+
+    /** A search for {@code target}: a violation of some properties, or a goal of the protocol. */
+    public Search(ProtocolRegistry registry, Recipe start, SearchBounds bounds, SearchTarget target,
+                  Consumer<SearchProgress> progress, BooleanSupplier cancelled) {
         this.registry = registry;
         NetworkSpec network = start.network();
         this.start = start.withNetwork(new NetworkSpec(network.delay(), 0, 0, network.fifo(), network.links()));
         this.bounds = bounds;
-        this.properties = Set.copyOf(properties);
+        this.target = target;
         this.progress = progress;
         this.cancelled = cancelled;
     }
@@ -234,7 +239,7 @@ public final class Search {
     /** Replays the path (the start for null) and looks for a violation of the properties that count. */
     private Reached reach(Path path) {
         explored++;
-        Simulation run = Simulation.explore(recipeOf(path), registry, MonitorSource.PROTOCOL);
+        Simulation run = Simulation.explore(recipeOf(path), registry, target.monitors());
         report(false);
         return new Reached(run, violationIn(run));
     }
@@ -273,7 +278,7 @@ public final class Search {
     private SearchResult probes() {
         SplittableRandom random = new SplittableRandom(bounds.seed());
         for (int probe = 0; probe < bounds.probes(); probe++) {
-            Simulation run = Simulation.explore(start, registry, MonitorSource.PROTOCOL);
+            Simulation run = Simulation.explore(start, registry, target.monitors());
             int crashes = 0;
             int drops = 0;
             for (int step = 1; step <= bounds.probeDepth() && run.paused(); step++) {
@@ -309,17 +314,12 @@ public final class Search {
         return null;
     }
 
-    /** A monitor's violation of a property that counts; before them, a protocol that failed (a bug in its code). */
+    /** What the target's monitors found (a violation that counts, a goal reached); before them, a protocol that failed (a bug in its code). */
     private Monitor.Violation violationIn(Simulation run) {
         if (run.ended() && run.endReason().code().equals(PROTOCOL_ERROR)) {
             return new Monitor.Violation(PROTOCOL_ERROR, run.trace().size() - 1, run.endReason().message(), List.of());
         }
-        for (Monitor monitor : run.monitors()) {
-            if (monitor.violation() != null && (properties.isEmpty() || properties.contains(monitor.property()))) {
-                return monitor.violation();
-            }
-        }
-        return null;
+        return target.foundIn(run.monitors());
     }
 
     /** Why the search must stop now, or null. */

@@ -6,7 +6,7 @@ public interface Exercise {
 
     String title();
 
-    /** "grid", "choice", "number", "fault-plan" or "trace". */
+    /** "grid", "choice", "number", "fault-plan", "trace" or "find-run". */
     String type();
 
     double points();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultlab.lab.exercise.ChoiceExercise;
 import dev.faultlab.lab.exercise.ExerciseInfo;
 import dev.faultlab.lab.exercise.FaultPlanExercise;
+import dev.faultlab.lab.exercise.FindRunExercise;
+import dev.faultlab.explore.SearchTarget;
 import dev.faultlab.lab.exercise.GradedExercise;
 import dev.faultlab.lab.exercise.GridExercise;
 import dev.faultlab.lab.exercise.NumberExercise;
@@ -52,6 +54,9 @@ final class ExerciseParser {
 
     private static GradedExercise exercise(JsonNode exercise, String field, String protocol, LabPolicy labPolicy, AnswerKeys keys) {
         String type = exercise.get("type").asText();
+        if (type.equals("find-run")) {
+            return findRun(exercise, field, labPolicy);
+        }
         AnswerKey key = key(exercise.get("answer"), field + ".answer", protocol, keys);
         ObjectNode argsNode = exercise.get("answer").deepCopy();
         argsNode.remove("key");
@@ -100,6 +105,26 @@ final class ExerciseParser {
             }
             default -> throw new LabException(field + ".type", "unknown exercise type '" + type + "'");
         };
+    }
+
+    /** A find-run exercise names no answer key: what it asks for is a property or goal, and the explorer answers it. */
+    private static FindRunExercise findRun(JsonNode exercise, String field, LabPolicy labPolicy) {
+        if (exercise.has("answer")) {
+            throw new LabException(field + ".answer", "a find-run exercise names no answer key: the explorer finds its answer; "
+                    + "say what the run must show with 'violates' or 'reaches'");
+        }
+        List<JsonNode> wrong = new ArrayList<>();
+        exercise.path("wrong").forEach(wrong::add);
+        ExerciseInfo info = new ExerciseInfo(exercise.get("id").asText(), exercise.get("title").asText(),
+                Markdown.html(exercise.get("prompt").asText()), exercise.get("points").asDouble(),
+                PolicyParser.over(labPolicy, exercise.get("policy")), null, Map.of(), wrong,
+                exercise.has("feedback") ? FeedbackLevel.valueOf(exercise.get("feedback").asText().toUpperCase(java.util.Locale.ROOT)) : null);
+        SearchTarget target = exercise.has("violates") ? SearchTarget.violating(Set.of(exercise.get("violates").asText()))
+                : SearchTarget.reaching(exercise.get("reaches").asText());
+        Set<String> kinds = exercise.has("kinds") ? kinds(exercise.get("kinds"), field + ".kinds", FaultKind.values()) : Set.of();
+        Integer maxFaults = exercise.has("maxFaults") ? exercise.get("maxFaults").asInt() : null;
+        return new FindRunExercise(info, target, ExplorerSpecs.scenario(exercise.get("params")), kinds, maxFaults,
+                ExplorerSpecs.bounds(exercise.get("search"), field + ".search"));
     }
 
     private static AnswerKey key(JsonNode answer, String field, String protocol, AnswerKeys keys) {

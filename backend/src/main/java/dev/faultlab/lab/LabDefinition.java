@@ -15,13 +15,15 @@ import java.util.Map;
  *
  * @param fixedVariants every student gets the variables' defaults
  * @param practice      the lab offers practice variants (it has variables to draw them from, and does not say no)
+ * @param holds         the properties the lab claims hold, which {@code validate} checks with the explorer
  */
 public record LabDefinition(Path folder, Map<String, Variable> variables, boolean fixedVariants, JsonNode scenario,
                             JsonNode given, String instructionsHtml, List<String> panels, boolean practice,
-                            List<Figure> figures) {
+                            List<Figure> figures, List<Claim> holds) {
     public LabDefinition {
         variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         panels = List.copyOf(panels);
         figures = List.copyOf(figures);
+        holds = List.copyOf(holds);
     }
 }

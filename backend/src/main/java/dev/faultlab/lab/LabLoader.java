@@ -105,10 +105,21 @@ final class LabLoader {
         yaml.path("panels").forEach(p -> panels.add(p.asText()));
         LabDefinition definition = new LabDefinition(folder, variables, "fixed".equals(yaml.path("variants").asText()),
                 yaml.get("scenario"), yaml.get("given"), Markdown.html(instructions), yaml.has("panels") ? panels : DEFAULT_PANELS,
-                yaml.path("practice").asBoolean(true) && !variables.isEmpty(), FigureParser.parse(yaml.get("figures"), grading.chartKeys()));
+                yaml.path("practice").asBoolean(true) && !variables.isEmpty(), FigureParser.parse(yaml.get("figures"), grading.chartKeys()),
+                claims(yaml.path("holds")));
         List<GradedExercise> exercises = ExerciseParser.parse(yaml.get("exercises"), protocol, policy, grading.keys());
         return new Lab(id, version(text, instructions), yaml.get("title").asText(), yaml.path("summary").asText(""),
                 protocol, policy, exercises, definition, yaml.hasNonNull("topic") ? yaml.get("topic").asText() : null);
+    }
+
+    private static List<Claim> claims(JsonNode holds) {
+        List<Claim> claims = new ArrayList<>();
+        for (int i = 0; i < holds.size(); i++) {
+            JsonNode claim = holds.get(i);
+            claims.add(new Claim(claim.get("property").asText(), ExplorerSpecs.scenario(claim.get("params")),
+                    ExplorerSpecs.bounds(claim.get("search"), "holds[" + i + "].search")));
+        }
+        return claims;
     }
 
     private static String read(String id, Path file, String where) throws LabLoadException {

@@ -1,6 +1,7 @@
 package dev.faultlab.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultlab.lab.exercise.FindRunExercise;
 import dev.faultlab.lab.exercise.GradedExercise;
 import dev.faultlab.key.KeyException;
 import dev.faultlab.key.Reference;
@@ -40,6 +41,8 @@ final class LabSelfTest {
                 findings.add(new Finding(e.field(), e.problem()));
             } catch (RecipeException e) {
                 e.problems().forEach(p -> findings.add(new Finding("scenario." + p.field(), p.message())));
+            } catch (FindRunExercise.Unsolvable e) {
+                findings.add(new Finding("exercises[" + i + "].search", e.getMessage()));
             } catch (RuntimeException e) {
                 findings.add(new Finding("exercises[" + i + "].answer", "the answer key fails on this variant: " + e.getMessage()));
             }

@@ -78,6 +78,16 @@ public final class LabValidator {
                         finding.message() + " (variant of student " + student + ")").toString());
             }
         }
+        if (problems.isEmpty()) {
+            for (ExplorerChecks.Line line : ExplorerChecks.check(lab, grading.defaultReference(lab))) {
+                LabProblem at = new LabProblem(id, file, locations.line(YamlLocations.pointerOf(line.field())), line.field(), line.text());
+                if (line.problem()) {
+                    problems.add(at.toString());
+                } else {
+                    out.println("  " + at);
+                }
+            }
+        }
         problems.stream().distinct().forEach(problem -> out.println("  " + problem));
         out.println((problems.isEmpty() ? "ok   " : "FAIL ") + id + " (" + lab.exercises().size() + " exercises, default variant and "
                 + variants + " drawn variants, version " + lab.version() + ")");

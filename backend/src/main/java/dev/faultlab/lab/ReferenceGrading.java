@@ -147,7 +147,7 @@ public final class ReferenceGrading implements LabGrading {
             for (Exercise exercise : lab.exercises()) {
                 GradedExercise graded = (GradedExercise) exercise;
                 JsonNode answer = otherAnswers.get(graded.id());
-                if (answer != null && graded.key().name().equals(keyName)
+                if (answer != null && graded.key() != null && graded.key().name().equals(keyName)
                         && args.entrySet().stream().allMatch(a -> a.getValue().equals(graded.info().args().get(a.getKey())))) {
                     return cells(answer);
                 }

@@ -37,6 +37,14 @@ public interface Protocol {
         return List.of();
     }
 
+    /**
+     * The states worth reaching in a run of these parameters ("two leaders at once"), which a lab may ask for and
+     * the explorer can search for; empty for none.
+     */
+    default List<Goal> goals(Params params, NetworkSpec network) {
+        return List.of();
+    }
+
     /** Builds the run's processes; may throw {@link RecipeException} for parameters that do not fit together. */
     Setup setup(Params params);
 }

@@ -32,7 +32,7 @@ final class LabRoutes {
 
     private static final String PRACTICE = "/api/courses/{courseId}/labs/{labId}/practice/{practice}";
 
-    static void register(RoutesConfig routes, Grading grading, CourseAccess access) {
+    static void register(RoutesConfig routes, Grading grading, CourseAccess access, RunAnswers runAnswers) {
         routes.get("/api/courses/{courseId}/labs/{labId}", ctx -> {
             Viewer viewer = Authn.viewer(ctx);
             Course course = access.requireMember(viewer, Requests.id(ctx, "courseId"));
@@ -55,7 +55,7 @@ final class LabRoutes {
             SubmitRequest request = Requests.body(ctx, SubmitRequest.class);
             // The course check runs in the submit's transaction, on what its locking read finds.
             ctx.json(grading.submissions().submit(courseId, ctx.pathParam("labId"), ctx.pathParam("exerciseId"),
-                    viewer.id(), request.submissionId(), request.answer(), Authn.actor(ctx),
+                    viewer.id(), request.submissionId(), runAnswers.resolve(viewer, request.answer()), Authn.actor(ctx),
                     (course, role) -> access.requireStudent(viewer, course, role)));
         }, Access.SIGNED_IN);
 
@@ -71,7 +71,7 @@ final class LabRoutes {
             Course course = access.requireMember(viewer, Requests.id(ctx, "courseId"));
             CheckRequest request = Requests.body(ctx, CheckRequest.class);
             ctx.json(grading.practice().check(course, ctx.pathParam("labId"), ctx.pathParam("exerciseId"), viewer.id(),
-                    access.isInstructor(viewer, course.id()), practice(ctx), request.answer(), request.others()));
+                    access.isInstructor(viewer, course.id()), practice(ctx), runAnswers.resolve(viewer, request.answer()), request.others()));
         }, Access.SIGNED_IN);
 
         routes.get(PRACTICE + "/exercises/{exerciseId}/solution", ctx -> {

@@ -103,7 +103,7 @@ public final class WebServer {
             ProtocolRoutes.register(config.routes, services.runs().registry());
             RunRoutes.register(config.routes, services.runs(), runAccess, services.grading().sheets(),
                     services.grading().practice(), courseAccess);
-            LabRoutes.register(config.routes, services.grading(), courseAccess);
+            LabRoutes.register(config.routes, services.grading(), courseAccess, new RunAnswers(runAccess));
             GradebookRoutes.register(config.routes, services.grading(), courseAccess);
             RunStream.register(config.routes, services.runs(), runAccess, sockets);
             SearchRoutes.register(config.routes, services.searches(), services.runs(), runAccess);

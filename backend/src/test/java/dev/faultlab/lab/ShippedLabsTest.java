@@ -29,6 +29,21 @@ class ShippedLabsTest {
                         "two-phase-commit", "virtual-synchrony", "voting-groups");
     }
 
+    /** The labs that ask for a run the explorer must find, after their existing exercises. */
+    @Test
+    void theFloodingAndRaftLabsEndWithAFindRunExerciseAndFloodingClaimsAgreementWithFPlusOneRounds() {
+        LabCatalog catalog = new LabCatalog(LABS, new ReferenceGrading(Protocols.registry()), Clock.systemUTC());
+        Lab flooding = catalog.lab("flooding-consensus").orElseThrow();
+        Lab raft = catalog.lab("raft").orElseThrow();
+
+        assertThat(flooding.exercises()).extracting(Exercise::id).containsExactly("known", "decisions", "too-few-rounds");
+        assertThat(flooding.exercises().get(2).type()).isEqualTo("find-run");
+        assertThat(flooding.definition().holds()).extracting(Claim::property).containsExactly("agreement");
+        assertThat(raft.exercises()).extracting(Exercise::id)
+                .containsExactly("electable", "before-request", "after-request", "two-leaders", "leaders-by-timing");
+        assertThat(raft.exercises().get(4).type()).isEqualTo("find-run");
+    }
+
     @Test
     void theByzantineLabsDefaultVariantIsTheLecturesExerciseSevenWithProcessesNamedFromP1() {
         Lab lab = new LabCatalog(LABS, new ReferenceGrading(Protocols.registry()), Clock.systemUTC()).lab("byzantine-generals").orElseThrow();

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** An exercise with its grader: it reads its expected answer from the reference run of the student's variant. */
 public sealed interface GradedExercise extends Exercise
-        permits GridExercise, ChoiceExercise, NumberExercise, FaultPlanExercise, TraceExercise {
+        permits GridExercise, ChoiceExercise, NumberExercise, FaultPlanExercise, TraceExercise, FindRunExercise {
 
     ExerciseInfo info();
 
@@ -63,6 +63,7 @@ public sealed interface GradedExercise extends Exercise
         return info().policy();
     }
 
+    /** The answer key the lab names; null for a find-run exercise, whose answer the explorer finds. */
     default AnswerKey key() {
         return info().key();
     }

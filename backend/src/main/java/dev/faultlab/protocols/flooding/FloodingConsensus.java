@@ -4,6 +4,7 @@ import dev.faultlab.check.AgreementMonitor;
 import dev.faultlab.check.TerminationMonitor;
 import dev.faultlab.check.ValidityMonitor;
 import dev.faultlab.sim.FailureModel;
+import dev.faultlab.sim.Goal;
 import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.key.AnswerKey;
@@ -27,6 +28,8 @@ import java.util.SplittableRandom;
  */
 public final class FloodingConsensus implements KeyedProtocol {
     public static final String ID = "flooding";
+    /** The goal of a decision that is not the smallest initial value. */
+    public static final String SMALLEST_LOST = "smallest-value-lost";
 
     @Override
     public String id() {
@@ -92,6 +95,26 @@ public final class FloodingConsensus implements KeyedProtocol {
         return List.of(new AgreementMonitor(FailureModel.CRASH_STOP),
                 ValidityMonitor.ofInputs(FailureModel.CRASH_STOP, inputs(params)),
                 new TerminationMonitor(FailureModel.CRASH_STOP, params.getInt("n"), rounds * Simulation.ROUND_TICKS));
+    }
+
+    /**
+     * A process decides something else than the smallest initial value: a crash took that value away before it
+     * reached anyone who lived to pass it on. Allowed (validity only asks for some process's input), and reachable
+     * with f+1 rounds too.
+     */
+    @Override
+    public List<Goal> goals(Params params, NetworkSpec network) {
+        int smallest = inputs(params).stream().min(Integer::compare).orElseThrow();
+        return List.of(new Goal(SMALLEST_LOST, "a process decides a value other than the smallest initial value",
+                states -> {
+                    for (int node = 0; node < states.count(); node++) {
+                        Object decision = states.up(node) ? states.state(node).get("decision") : null;
+                        if (decision instanceof Integer value && value != smallest) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }));
     }
 
     /** The initial values of a run of this protocol, for the validity checker. */

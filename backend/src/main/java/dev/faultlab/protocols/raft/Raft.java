@@ -4,6 +4,7 @@ import dev.faultlab.key.AnswerKey;
 import dev.faultlab.key.KeyedProtocol;
 import dev.faultlab.protocols.raft.key.RaftKeys;
 import dev.faultlab.sim.FailureModel;
+import dev.faultlab.sim.Goal;
 import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.sim.ParamSpec;
@@ -25,6 +26,8 @@ public final class Raft implements KeyedProtocol {
     public static final String ID = "raft";
     public static final String SERVER = "server";
     public static final String CLIENT = "client";
+    /** The goal of two servers leading at once. */
+    public static final String TWO_LEADERS = "two-leaders";
 
     @Override
     public String id() {
@@ -99,6 +102,19 @@ public final class Raft implements KeyedProtocol {
     @Override
     public FailureModel failureModel() {
         return FailureModel.CRASH_RECOVERY;
+    }
+
+    /** Two servers that both act as leader: a stale one that has not heard of the newer term yet, and the one elected in it. */
+    @Override
+    public List<Goal> goals(Params params, NetworkSpec network) {
+        return List.of(new Goal(TWO_LEADERS, "two servers act as leader at the same moment (of different terms, "
+                + "since each term has at most one)", states -> {
+                    int leaders = 0;
+                    for (int node = 0; node < states.count(); node++) {
+                        leaders += states.up(node) && Role.LEADER.name().equals(states.state(node).get("role")) ? 1 : 0;
+                    }
+                    return leaders >= 2;
+                }));
     }
 
     static RaftConfig config(Params params) {

@@ -7,6 +7,7 @@ import dev.faultlab.key.AnswerKey;
 import dev.faultlab.key.KeyedProtocol;
 import dev.faultlab.protocols.twophase.key.TwoPhaseKeys;
 import dev.faultlab.sim.FailureModel;
+import dev.faultlab.sim.Goal;
 import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.sim.ParamSpec;
@@ -30,6 +31,8 @@ public final class TwoPhaseCommit implements KeyedProtocol {
     public static final String ID = "twophase";
     /** The coordinator's role in a run ({@link dev.faultlab.sim.Simulation#roles()}). */
     public static final String COORDINATOR = "coordinator";
+    /** The goal of a participant left in READY with no one to tell it the decision. */
+    public static final String BLOCKED = "blocked-in-ready";
 
     @Override
     public String id() {
@@ -125,6 +128,20 @@ public final class TwoPhaseCommit implements KeyedProtocol {
                         allCommit ? "every participant voted commit, so either outcome is valid"
                                 : "a participant voted abort and no process committed"),
                 new TerminationMonitor(failureModel(), n, Long.MAX_VALUE), new NonBlocking(coordinatorOf(params)));
+    }
+
+    /** A participant up in READY that has asked everyone it can and still cannot learn the decision. */
+    @Override
+    public List<Goal> goals(Params params, NetworkSpec network) {
+        return List.of(new Goal(BLOCKED, "a participant is blocked in READY: it voted commit and no process it can "
+                + "reach knows the decision", states -> {
+                    for (int node = 0; node < states.count(); node++) {
+                        if (states.up(node) && Boolean.TRUE.equals(states.state(node).get("blocked"))) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }));
     }
 
     /** The coordinator's id in a recipe of this protocol, for checkers and graders. */
