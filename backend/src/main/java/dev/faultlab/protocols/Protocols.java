@@ -12,6 +12,7 @@ import dev.faultlab.protocols.primarybackup.PrimaryBackup;
 import dev.faultlab.protocols.raft.Raft;
 import dev.faultlab.protocols.reliablemulticast.ReliableMulticast;
 import dev.faultlab.protocols.rpc.Rpc;
+import dev.faultlab.protocols.twoarmy.TwoArmy;
 import dev.faultlab.protocols.twophase.TwoPhaseCommit;
 import dev.faultlab.protocols.virtualsynchrony.VirtualSynchrony;
 import dev.faultlab.protocols.voting.Voting;
@@ -40,6 +41,7 @@ public final class Protocols {
                 new ReliableMulticast(),
                 new OrderedMulticast(),
                 new VirtualSynchrony(),
+                new TwoArmy(),
                 new Raft()));
     }
 }
