@@ -1,6 +1,7 @@
 package dev.faultlab.protocols;
 
 import dev.faultlab.protocols.byzantine.ByzantineAgreement;
+import dev.faultlab.protocols.cap.Cap;
 import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.failuredetector.FailureDetector;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
@@ -42,6 +43,7 @@ public final class Protocols {
                 new OrderedMulticast(),
                 new VirtualSynchrony(),
                 new TwoArmy(),
+                new Cap(),
                 new Raft()));
     }
 }
