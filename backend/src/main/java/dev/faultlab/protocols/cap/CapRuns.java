@@ -11,6 +11,7 @@ import dev.faultlab.sim.Output;
 import dev.faultlab.sim.PropertyStatus;
 import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.sim.Recipe;
+import dev.faultlab.sim.Request;
 import dev.faultlab.sim.Simulation;
 import dev.faultlab.sim.TraceEvent;
 
@@ -67,6 +68,12 @@ public final class CapRuns {
     public static Optional<Monitor.Violation> violation(Simulation run, String property) {
         return run.properties().stream().filter(p -> p.property().equals(property)).findFirst()
                 .map(PropertyStatus::now).map(PropertyStatus.Change::violation);
+    }
+
+    /** The replica that received request {@code request} in the run, or -1 if it has no such request. */
+    public static int replicaOf(Simulation run, int request) {
+        return run.trace().events().stream().filter(e -> e.kind() == EventKind.REQUEST && e.payload() instanceof Request r && r.id() == request)
+                .mapToInt(TraceEvent::node).findFirst().orElse(-1);
     }
 
     /** What request {@code request} got in the run: read off its reply and the linearizability monitor. */

@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code cap.given-up}: choice: which property the register gives up in the scenario run in {@code mode} with
- * replica {@code isolated} cut off from time {@code at}: {@code consistency} (the linearizability monitor fails),
+ * {@code cap.given-up}: choice: which property the register gives up in the scenario run in {@code mode} with the
+ * replica of request {@code request} cut off from time {@code at}: {@code consistency} (the linearizability monitor fails),
  * {@code availability} (the availability monitor fails), {@code both} or {@code neither}.
  */
 final class GivenUpKey implements ChoiceKey {
@@ -27,7 +27,7 @@ final class GivenUpKey implements ChoiceKey {
     static final String AVAILABILITY = "availability";
     static final String BOTH = "both";
     static final String NEITHER = "neither";
-    private static final Spec SPEC = new Spec(NAME, Cap.ID, Set.of("mode", "isolated", "at"));
+    private static final Spec SPEC = new Spec(NAME, Cap.ID, Set.of("mode", "request", "at"));
 
     @Override
     public Spec spec() {

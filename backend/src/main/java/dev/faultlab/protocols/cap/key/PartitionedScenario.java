@@ -11,8 +11,9 @@ import dev.faultlab.sim.Simulation;
 import java.util.Map;
 
 /**
- * The run a CAP question asks about: the lab's scenario with the replicas in {@code mode} and replica
- * {@code isolated} cut off from the others at time {@code at}, played with the protocol's monitors.
+ * The run a CAP question asks about: the lab's scenario with the replicas in {@code mode}, and the replica that
+ * receives request {@code request} in the reference run cut off from the others at time {@code at}, played with the
+ * protocol's monitors.
  */
 final class PartitionedScenario {
     private PartitionedScenario() {
@@ -20,8 +21,8 @@ final class PartitionedScenario {
 
     static void check(Map<String, Object> args, String field) {
         mode(args, field);
-        if (Args.integer(args, "isolated", field) < 0) {
-            throw new KeyException(field + ".isolated", "must be a replica id, 0 or more");
+        if (Args.integer(args, "request", field) < 1) {
+            throw new KeyException(field + ".request", "requests are numbered from 1");
         }
         if (Args.integer(args, "at", field) < 0) {
             throw new KeyException(field + ".at", "must be 0 or more ticks");
@@ -36,12 +37,17 @@ final class PartitionedScenario {
         return mode;
     }
 
+    static int request(Map<String, Object> args) {
+        return Args.integer(args, "request", "answer");
+    }
+
     static Simulation run(Reference reference, Map<String, Object> args) {
-        Recipe scenario = CapRuns.inMode(reference.run().recipe(), mode(args, "answer"));
-        int isolated = Args.integer(args, "isolated", "answer");
-        if (isolated >= reference.run().nodeCount()) {
-            throw new KeyException("answer.isolated", "replica " + isolated + " does not exist (n=" + reference.run().nodeCount() + ")");
+        int request = request(args);
+        int isolated = CapRuns.replicaOf(reference.run(), request);
+        if (isolated < 0) {
+            throw new KeyException("answer.request", "the scenario's run has no request " + request);
         }
+        Recipe scenario = CapRuns.inMode(reference.run().recipe(), mode(args, "answer"));
         return CapRuns.played(reference.registry(), scenario.withFault(CapRuns.isolating(isolated, Args.integer(args, "at", "answer"))));
     }
 }

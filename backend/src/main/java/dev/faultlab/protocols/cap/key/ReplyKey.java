@@ -2,7 +2,6 @@ package dev.faultlab.protocols.cap.key;
 
 import dev.faultlab.key.Args;
 import dev.faultlab.key.ChoiceKey;
-import dev.faultlab.key.KeyException;
 import dev.faultlab.key.Reference;
 import dev.faultlab.key.Solution;
 import dev.faultlab.protocols.cap.Cap;
@@ -18,11 +17,12 @@ import java.util.stream.Collectors;
 
 /**
  * {@code cap.reply}: choice: what the client of request {@code request} gets (up-to-date, stale, refused or
- * unanswered) in the scenario run in {@code mode} with replica {@code isolated} cut off from time {@code at}.
+ * unanswered) in the scenario run in {@code mode} with that request's replica cut off from the others from time
+ * {@code at}.
  */
 final class ReplyKey implements ChoiceKey {
     static final String NAME = "cap.reply";
-    private static final Spec SPEC = new Spec(NAME, Cap.ID, Set.of("mode", "request", "isolated", "at"));
+    private static final Spec SPEC = new Spec(NAME, Cap.ID, Set.of("mode", "request", "at"));
 
     @Override
     public Spec spec() {
@@ -37,9 +37,6 @@ final class ReplyKey implements ChoiceKey {
     @Override
     public void check(Map<String, Object> args, String field) {
         PartitionedScenario.check(args, field);
-        if (Args.integer(args, "request", field) < 1) {
-            throw new KeyException(field + ".request", "requests are numbered from 1");
-        }
     }
 
     @Override
