@@ -78,7 +78,8 @@ class TwoArmyLabIT {
         fault.getByLabel("Fault", new Locator.GetByLabelOptions().setExact(true)).selectOption("LINK_DOWN");
         fault.getByLabel("At time").fill(cut.get("at").asText());
         fault.getByLabel("Process", new Locator.GetByLabelOptions().setExact(true)).selectOption(cut.get("target").asText());
-        fault.getByLabel("to", new Locator.GetByLabelOptions().setExact(true)).selectOption(cut.at("/params/to").asText());
+        fault.getByLabel("other end", new Locator.GetByLabelOptions().setExact(true)).selectOption(cut.at("/params/to").asText());
+        fault.getByLabel("one way only").check();
         submit(page, "disagree");
         lab.assertFullMarks(page, "disagree");
         assertThat(exercise.locator(".grade-line")).containsText("attacks alone");

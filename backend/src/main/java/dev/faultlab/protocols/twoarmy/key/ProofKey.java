@@ -81,12 +81,13 @@ final class ProofKey implements GridKey {
             });
         }
         return new Grid(axes, List.of(new Grid.Axis("lost", "messenger caught"), new Grid.Axis("alone", "attacks alone")),
-                values, List.of(SPARTA, CARTHAGE, NOBODY));
+                values, List.of());
     }
 
     @Override
     public CellFormat format(Grid grid, String column) {
-        return "lost".equals(column) ? CellFormat.numberOrWords(NONE) : CellFormat.vocabulary(grid.vocabulary());
+        // Typed, not picked: one column holds numbers, so the grid has no vocabulary of its own to offer as a list.
+        return "lost".equals(column) ? CellFormat.numberOrWords(NONE) : CellFormat.vocabulary(List.of(SPARTA, CARTHAGE, NOBODY));
     }
 
     @Override
