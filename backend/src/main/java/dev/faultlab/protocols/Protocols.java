@@ -1,6 +1,7 @@
 package dev.faultlab.protocols;
 
 import dev.faultlab.protocols.byzantine.ByzantineAgreement;
+import dev.faultlab.protocols.cap.Cap;
 import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.failuredetector.FailureDetector;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
@@ -12,6 +13,7 @@ import dev.faultlab.protocols.primarybackup.PrimaryBackup;
 import dev.faultlab.protocols.raft.Raft;
 import dev.faultlab.protocols.reliablemulticast.ReliableMulticast;
 import dev.faultlab.protocols.rpc.Rpc;
+import dev.faultlab.protocols.twoarmy.TwoArmy;
 import dev.faultlab.protocols.twophase.TwoPhaseCommit;
 import dev.faultlab.protocols.virtualsynchrony.VirtualSynchrony;
 import dev.faultlab.protocols.voting.Voting;
@@ -40,6 +42,8 @@ public final class Protocols {
                 new ReliableMulticast(),
                 new OrderedMulticast(),
                 new VirtualSynchrony(),
+                new TwoArmy(),
+                new Cap(),
                 new Raft()));
     }
 }

@@ -22,13 +22,14 @@ class AnswerKeysTest {
         AnswerKeys keys = AnswerKeys.of(Protocols.registry());
 
         assertThat(keys.names()).containsExactly("byzantine.agreement", "byzantine.received", "byzantine.vector",
-                "dependability", "failuredetector.false-suspicions", "failuredetector.first-suspicion",
+                "cap.given-up", "cap.reply", "cap.stale-read", "dependability", "failuredetector.false-suspicions", "failuredetector.first-suspicion",
                 "failuredetector.timeout", "flooding.decisions", "flooding.known", "omcast.allows", "omcast.clock",
                 "omcast.fifo-breaks-causality", "paxos.chosen", "paxos.competing-leaders", "paxos.order", "pbft.broken",
                 "pbft.certificates", "pbft.messages", "pbft.views", "primarybackup.acknowledged-lost",
                 "primarybackup.safe-timeout", "primarybackup.survivors", "raft.committed", "raft.electable",
                 "raft.two-leaders", "rmcast.all-or-nothing-broken", "rmcast.feedback", "rmcast.retransmissions",
-                "rpc.semantics", "rpc.stopped", "rpc.table", "rpc.twice", "trace.events", "twophase.blocks",
+                "rpc.semantics", "rpc.stopped", "rpc.table", "rpc.twice", "trace.events", "twoarmy.disagree",
+                "twoarmy.one-more", "twoarmy.outcome", "twoarmy.proof", "twophase.blocks",
                 "twophase.recovery", "voting.defeated", "voting.group-size", "voting.output",
                 "vsync.breaks-view-synchrony", "vsync.delivery-views", "vsync.execution");
         assertThat(keys.find("raft.electable").orElseThrow().protocol()).isEqualTo("raft");

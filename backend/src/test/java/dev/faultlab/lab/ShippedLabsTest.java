@@ -24,9 +24,9 @@ class ShippedLabsTest {
         LabCatalog.Listing listing = catalog.list();
         assertThat(listing.problems()).isEmpty();
         assertThat(listing.labs()).extracting(LabCatalog.LabSummary::id)
-                .containsExactly("byzantine-generals", "dependability", "failure-detectors", "flooding-consensus",
+                .containsExactly("byzantine-generals", "cap", "dependability", "failure-detectors", "flooding-consensus",
                         "ordered-multicast", "paxos", "pbft", "primary-backup", "raft", "reliable-multicast", "rpc-failures",
-                        "two-phase-commit", "virtual-synchrony", "voting-groups");
+                        "two-army", "two-phase-commit", "virtual-synchrony", "voting-groups");
     }
 
     /** The labs that ask for a run the explorer must find, after their existing exercises. */
