@@ -17,6 +17,7 @@ import { BranchDialog, branchFaults, startBranch } from '/js/run/branch.js';
 import { eventText, nodeName, payloadText } from '/js/run/event-text.js';
 import { PropertiesPanel } from '/js/run/properties.js';
 import { ChartsPanel } from '/js/run/charts.js';
+import { ValencyPanel } from '/js/run/valency.js';
 
 const TRACE_PAGE = 5000;
 const $ = (id) => document.getElementById(id);
@@ -82,6 +83,10 @@ class RunPage {
     }, this.#timelineActions());
     this.properties = new PropertiesPanel($('properties'), {
       witnesses: (seqs, seq) => this.showWitnesses(seqs, seq),
+    });
+    this.valency = new ValencyPanel($('valency-panel'), this.run.id, this.run.protocol, {
+      act: (fault) => this.applyFaults([fault]),
+      onError: (message) => this.showCommandError(message),
     });
     $('branch-button').addEventListener('click', () => this.openBranch());
     $('command-error-close').addEventListener('click', () => { $('command-error').hidden = true; });
@@ -379,6 +384,7 @@ class RunPage {
     this.faultPlan.show(this.plan, appliedFaults(this.plan, this.index, cursor), cursor, this.index);
     this.properties.show(cursor);
     this.charts.showAt(cursor);
+    this.valency.showAt(cursor, this.live);
     this.timeline.update({
       size: this.index.size, cursor, playing: this.run.status === 'PLAYING', speed: this.run.speed,
       canDrive: this.canDrive, ended: this.ended,

@@ -24,7 +24,7 @@ class LabValidatorTest {
         int failed = new LabValidator(new PrintStream(out, true, StandardCharsets.UTF_8), Protocols.registry()).validate(Path.of("..", "labs"), 10);
 
         assertThat(failed).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ok   byzantine-generals").contains("ok   raft").contains("ok   pbft")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ok   byzantine-generals").contains("ok   flp").contains("ok   raft").contains("ok   pbft")
                 .contains("ok   rpc-failures").contains("ok   failure-detectors").contains("ok   virtual-synchrony")
                 .contains("ok   ordered-multicast").contains("ok   primary-backup").contains("ok   voting-groups")
                 .contains("ok   paxos").contains("ok   reliable-multicast").contains("14 of 14 labs are valid.");

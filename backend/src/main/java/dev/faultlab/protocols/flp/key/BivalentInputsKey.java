@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code flp.bivalent-inputs}: choice (several) among the eight input vectors of three processes ({@code 011}: P1
+ * {@code flp.bivalent-inputs}: choice (several) among the eight input vectors of three processes ({@code in-011}: P1
  * has 0, P2 and P3 have 1): those whose initial configuration is bivalent, each found by search.
  */
 final class BivalentInputsKey implements ChoiceKey {
     static final String NAME = "flp.bivalent-inputs";
-    static final Set<String> VECTORS = Set.of("000", "001", "010", "011", "100", "101", "110", "111");
+    static final Set<String> VECTORS = Set.of("in-000", "in-001", "in-010", "in-011", "in-100", "in-101", "in-110", "in-111");
+    /** Option ids start with a letter: {@code in-011} is the input vector 011. */
+    static final String PREFIX = "in-";
     private static final Spec SPEC = new Spec(NAME, Flp.ID, Set.of());
 
     @Override
@@ -37,7 +39,7 @@ final class BivalentInputsKey implements ChoiceKey {
         Set<String> bivalent = new LinkedHashSet<>();
         InitialKey.valencies(reference).forEach((inputs, valency) -> {
             if (valency.bivalent()) {
-                bivalent.add(inputs);
+                bivalent.add(PREFIX + inputs);
             }
         });
         return bivalent;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code flp.chain}: choice of one: along the chain of initial configurations 000, 100, 110, 111 (the inputs of P1,
+ * {@code flp.chain}: choice of one ({@code in-100} for 100): along the chain of initial configurations 000, 100, 110, 111 (the inputs of P1,
  * then P2, then P3 switched to 1, one at a time), the first that is not 0-valent. The proof's argument: neighbours
  * differ in one process's input, and a run in which that process crashes at once cannot tell them apart, so a
  * 0-valent configuration cannot sit next to a 1-valent one: somewhere on the chain there is a bivalent one.
@@ -29,7 +29,7 @@ final class ChainKey implements ChoiceKey {
 
     @Override
     public Set<String> outcomes() {
-        return Set.copyOf(CHAIN);
+        return Set.copyOf(CHAIN.stream().map(inputs -> BivalentInputsKey.PREFIX + inputs).toList());
     }
 
     @Override
@@ -37,7 +37,7 @@ final class ChainKey implements ChoiceKey {
         InitialKey.threeProcesses(reference);
         Map<String, Valency> valencies = InitialKey.valencies(reference);
         return CHAIN.stream().filter(inputs -> !valencies.get(inputs).label().equals(Valency.valent(0)))
-                .findFirst().map(Set::of).orElse(Set.of());
+                .findFirst().map(inputs -> Set.of(BivalentInputsKey.PREFIX + inputs)).orElse(Set.of());
     }
 
     @Override
