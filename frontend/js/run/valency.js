@@ -92,7 +92,10 @@ export class ValencyPanel {
 
   #message(m) {
     const label = `message ${m.message} ${nodeName(m.from)} → ${nodeName(m.to)}`;
-    const item = el('li', { 'data-message': String(m.message), 'data-held': String(m.held) },
+    const item = el('li', {
+      'data-message': String(m.message), 'data-held': String(m.held), 'data-from': String(m.from), 'data-to': String(m.to),
+      'data-type': m.type ?? '',
+    },
       el('span', {}, `${m.held ? 'Held: ' : ''}${nodeName(m.from)} → ${nodeName(m.to)} ${m.type ?? 'message'} `,
         el('code', {}, payloadText(m.payload, 60)), ` (message ${m.message})`));
     const action = (kind, text) => {
