@@ -18,6 +18,17 @@ public final class InitialValencies {
     /** Initial configurations are small: let the search see all of one where it can. */
     public static final ValencySearch.Bounds BOUNDS = new ValencySearch.Bounds(60_000, 30_000, 60, 200, 3);
 
+    /**
+     * Valencies already found, by initial recipe: a definite one (not "unknown") is a fact about the protocol, so
+     * every reference run of a lab, and every grading, reads it once per server. At most 2^7 per recipe otherwise.
+     */
+    private static final Map<Recipe, Valency> KNOWN = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Recipe, Valency> eldest) {
+            return size() > 1_024;
+        }
+    };
+
     private InitialValencies() {
     }
 
@@ -40,7 +51,19 @@ public final class InitialValencies {
         Map<String, Object> params = new LinkedHashMap<>(recipe.params());
         params.put("inputs", inputs);
         Recipe initial = Recipe.of(recipe.protocol(), params, recipe.seed());
-        return ValencySearch.of(registry, ValencySearch.configuration(registry, initial, -1), BOUNDS);
+        synchronized (KNOWN) {
+            Valency known = KNOWN.get(initial);
+            if (known != null) {
+                return known;
+            }
+        }
+        Valency valency = ValencySearch.of(registry, ValencySearch.configuration(registry, initial, -1), BOUNDS);
+        if (!valency.label().equals(Valency.UNKNOWN)) {
+            synchronized (KNOWN) {
+                KNOWN.put(initial, valency);
+            }
+        }
+        return valency;
     }
 
     public static String name(List<Integer> inputs) {
