@@ -42,9 +42,9 @@ public final class Flp implements KeyedProtocol, IgnoresForever {
 
     @Override
     public String description() {
-        return "Processes with binary inputs agree in rounds of reports and proposals, each waiting for n-1 messages "
-                + "because one may have crashed; they always agree on an input. Nothing in it is random, so the order of "
-                + "deliveries decides everything: acting as the scheduler, you can keep it undecided for as long as you like.";
+        return "Processes with binary inputs agree on one of them in rounds of reports and proposals, each waiting for "
+                + "n-1 messages because one may have crashed. Nothing in it is random, so the order of deliveries decides "
+                + "everything: acting as the scheduler, you can keep it undecided for as long as you like.";
     }
 
     @Override
