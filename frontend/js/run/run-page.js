@@ -18,6 +18,7 @@ import { eventText, nodeName, payloadText } from '/js/run/event-text.js';
 import { PropertiesPanel } from '/js/run/properties.js';
 import { ChartsPanel } from '/js/run/charts.js';
 import { SearchPanel } from '/js/run/search-panel.js';
+import { ValencyPanel } from '/js/run/valency.js';
 
 const TRACE_PAGE = 5000;
 const $ = (id) => document.getElementById(id);
@@ -85,6 +86,10 @@ class RunPage {
       witnesses: (seqs, seq) => this.showWitnesses(seqs, seq),
     });
     this.search = new SearchPanel($('search'), this.run.id, () => this.properties.properties.map((p) => p.name));
+    this.valency = new ValencyPanel($('valency-panel'), this.run.id, this.run.protocol, {
+      act: (fault) => this.applyFaults([fault]),
+      onError: (message) => this.showCommandError(message),
+    });
     $('branch-button').addEventListener('click', () => this.openBranch());
     $('command-error-close').addEventListener('click', () => { $('command-error').hidden = true; });
     this.#renderHead(runs);
@@ -381,6 +386,7 @@ class RunPage {
     this.faultPlan.show(this.plan, appliedFaults(this.plan, this.index, cursor), cursor, this.index);
     this.properties.show(cursor);
     this.charts.showAt(cursor);
+    this.valency.showAt(cursor, this.live);
     this.timeline.update({
       size: this.index.size, cursor, playing: this.run.status === 'PLAYING', speed: this.run.speed,
       canDrive: this.canDrive, ended: this.ended,

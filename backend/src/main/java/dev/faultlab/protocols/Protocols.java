@@ -5,6 +5,7 @@ import dev.faultlab.protocols.cap.Cap;
 import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.failuredetector.FailureDetector;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
+import dev.faultlab.protocols.flp.Flp;
 import dev.faultlab.protocols.omcast.OrderedMulticast;
 import dev.faultlab.protocols.paxos.ClassicPaxos;
 import dev.faultlab.protocols.paxos.SlidesPaxos;
@@ -44,6 +45,7 @@ public final class Protocols {
                 new VirtualSynchrony(),
                 new TwoArmy(),
                 new Cap(),
+                new Flp(),
                 new Raft()));
     }
 }

@@ -307,6 +307,26 @@ public final class LiveRun {
         return new ChartsAt(at, RunCharts.declared(protocol), RunCharts.of(protocol, recipe, events));
     }
 
+    /**
+     * The valency of the configuration right after event {@code at} (-1: before the first), by a search bounded in
+     * time, and the messages in the network then. The search runs outside the run's lock.
+     */
+    public RunValency.ValencyAt valencyAt(int at) {
+        Recipe recipe;
+        List<TraceEvent> events;
+        synchronized (this) {
+            touch();
+            int count = sim.trace().size();
+            if (at < -1 || at >= count) {
+                throw RunProblem.invalid("at", "event " + at + " does not exist; the run has events 0 to " + (count - 1)
+                        + " (-1: before the first)");
+            }
+            recipe = sim.recipe();
+            events = List.copyOf(sim.trace().events(0, at + 1));
+        }
+        return RunValency.of(registry, recipe, at, events);
+    }
+
     // ---------------------------------------------------------------- streaming
 
     /**

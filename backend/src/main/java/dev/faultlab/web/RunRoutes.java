@@ -111,6 +111,14 @@ final class RunRoutes {
             ctx.json(run.chartsAt(intQuery(ctx, "at", 0)));
         }, Access.SIGNED_IN);
 
+        routes.get("/api/runs/{id}/valency", ctx -> {
+            LiveRun run = access.visible(Authn.viewer(ctx), ctx.pathParam("id"));
+            if (ctx.queryParam("at") == null) {
+                throw ApiException.badRequest("Give the event index: ?at=<event> (-1: before the first event).", Map.of("field", "at"));
+            }
+            ctx.json(run.valencyAt(intQuery(ctx, "at", 0)));
+        }, Access.SIGNED_IN);
+
         routes.post("/api/runs/{id}/branch", ctx -> {
             Viewer viewer = Authn.viewer(ctx);
             LiveRun parent = access.visible(viewer, ctx.pathParam("id"));

@@ -196,6 +196,7 @@ class AuthorizationMatrixIT {
         rows.add(row("GET /api/runs/{id}/trace", get("/api/runs/" + annRun + "/trace"), runOwner(200)));
         rows.add(row("GET /api/runs/{id}/state", get("/api/runs/" + annRun + "/state?at=2"), runOwner(200)));
         rows.add(row("GET /api/runs/{id}/charts", get("/api/runs/" + annRun + "/charts?at=2"), runOwner(200)));
+        rows.add(row("GET /api/runs/{id}/valency", get("/api/runs/" + annRun + "/valency?at=2"), runOwner(200)));
         rows.add(row("POST /api/runs/{id}/branch", post("/api/runs/" + annRun + "/branch", Map.of("atEvent", 3)),
                 runOwner(201)));
         rows.add(row("DELETE /api/runs/{id}", (who, client) -> new Call(client, "DELETE", "/api/runs/" + newRunOfAnn(), null),
