@@ -1,6 +1,7 @@
 package dev.faultlab.protocols;
 
 import dev.faultlab.protocols.byzantine.ByzantineAgreement;
+import dev.faultlab.protocols.checkpointing.Checkpointing;
 import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.failuredetector.FailureDetector;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
@@ -40,6 +41,7 @@ public final class Protocols {
                 new ReliableMulticast(),
                 new OrderedMulticast(),
                 new VirtualSynchrony(),
+                new Checkpointing(),
                 new Raft()));
     }
 }
