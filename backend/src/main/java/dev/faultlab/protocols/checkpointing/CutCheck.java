@@ -42,12 +42,18 @@ final class CutCheck {
         }
     }
 
-    /** The first orphan, looking at processes in id order and their messages in the order received; null if none. */
+    /**
+     * The first orphan, looking at processes in id order and their messages in the order received; null if none. A
+     * null picture is a process the cut cannot judge (down, with no checkpoint named): its messages are skipped.
+     */
     Orphan orphan(List<Picture> pictures) {
         for (int receiver = 0; receiver < pictures.size(); receiver++) {
+            if (pictures.get(receiver) == null) {
+                continue;
+            }
             for (String id : pictures.get(receiver).received()) {
                 Integer from = sender.get(id);
-                if (from != null && !pictures.get(from).sent().contains(id)) {
+                if (from != null && pictures.get(from) != null && !pictures.get(from).sent().contains(id)) {
                     Integer delivered = receivedAt.get(receiver + ":" + id);
                     List<Integer> witnesses = delivered == null ? List.of(sentAt.get(id)) : List.of(sentAt.get(id), delivered);
                     return new Orphan(id, from, receiver, witnesses);

@@ -45,19 +45,23 @@ public final class RoundsConsistent implements Monitor {
         }
     }
 
-    /** The checkpoint the cut names, or the process's state where it names none (its latest checkpoint while it is down). */
+    /**
+     * The checkpoint the cut names, or the process's state where it names none; null for a process left out of the
+     * round that is down or taking part in a recovery: what it lost is the recovery's business, not the round's.
+     */
     private static CutCheck.Picture picture(States states, int node, String label) {
-        Map<String, Object> stable = states.stable(node);
-        List<?> saved = (List<?>) stable.getOrDefault(Worker.CHECKPOINTS, List.of());
-        if (label == null && states.up(node)) {
-            return CutCheck.of(states.state(node));
+        if (label == null) {
+            Object phase = states.up(node) ? states.state(node).get("phase") : null;
+            boolean settled = Phase.NORMAL.id().equals(phase) || Phase.HOLDING.id().equals(phase);
+            return settled ? CutCheck.of(states.state(node)) : null;
         }
-        for (int i = saved.size() - 1; i >= 0; i--) {
-            if (saved.get(i) instanceof SavedCheckpoint cp && (label == null || cp.label().equals(label))) {
+        Map<String, Object> stable = states.stable(node);
+        for (Object saved : (List<?>) stable.getOrDefault(Worker.CHECKPOINTS, List.of())) {
+            if (saved instanceof SavedCheckpoint cp && cp.label().equals(label)) {
                 return CutCheck.of(cp);
             }
         }
-        return new CutCheck.Picture(List.of(), List.of());
+        return null;
     }
 
     @Override
