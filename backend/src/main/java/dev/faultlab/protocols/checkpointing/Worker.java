@@ -282,6 +282,11 @@ final class Worker implements AsyncProcess {
     public void onRecover(Context ctx) {
         bind(ctx);
         SavedCheckpoint latest = checkpoints.last();
+        if (latest == null) {
+            // It crashed before it ever started: it has sent nothing, so there is nothing to roll back.
+            onStart(ctx);
+            return;
+        }
         restore(latest);
         phase = Phase.RECOVERING;
         ctx.note(ProcessLabel.of(self) + " restores its latest checkpoint " + latest.label()
