@@ -22,7 +22,7 @@ class AnswerKeysTest {
         AnswerKeys keys = AnswerKeys.of(Protocols.registry());
 
         assertThat(keys.names()).containsExactly("byzantine.agreement", "byzantine.received", "byzantine.vector",
-                "dependability", "failuredetector.false-suspicions", "failuredetector.first-suspicion",
+                "checkpointing.domino", "checkpointing.recovery-line", "checkpointing.rollbacks", "dependability", "failuredetector.false-suspicions", "failuredetector.first-suspicion",
                 "failuredetector.timeout", "flooding.decisions", "flooding.known", "omcast.allows", "omcast.clock",
                 "omcast.fifo-breaks-causality", "paxos.chosen", "paxos.competing-leaders", "paxos.order", "pbft.broken",
                 "pbft.certificates", "pbft.messages", "pbft.views", "primarybackup.acknowledged-lost",

@@ -24,7 +24,7 @@ class ShippedLabsTest {
         LabCatalog.Listing listing = catalog.list();
         assertThat(listing.problems()).isEmpty();
         assertThat(listing.labs()).extracting(LabCatalog.LabSummary::id)
-                .containsExactly("byzantine-generals", "dependability", "failure-detectors", "flooding-consensus",
+                .containsExactly("byzantine-generals", "checkpointing", "dependability", "failure-detectors", "flooding-consensus",
                         "ordered-multicast", "paxos", "pbft", "primary-backup", "raft", "reliable-multicast", "rpc-failures",
                         "two-phase-commit", "virtual-synchrony", "voting-groups");
     }

@@ -5,11 +5,11 @@ import dev.faultlab.key.PropertyKey;
 import dev.faultlab.key.Reference;
 import dev.faultlab.protocols.checkpointing.App;
 import dev.faultlab.protocols.checkpointing.Checkpointing;
-import dev.faultlab.protocols.checkpointing.Labels;
+import dev.faultlab.protocols.checkpointing.Crash;
+import dev.faultlab.protocols.checkpointing.RecoveryLine;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.FaultKind;
-import dev.faultlab.sim.Output;
 import dev.faultlab.sim.ProcessLabel;
 import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.sim.Recipe;
@@ -25,10 +25,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code checkpointing.domino}: fault-plan property: the checkpoints the plan places (REQUEST interventions with the
- * command {@code checkpoint}) cause the domino effect: every process took a checkpoint of its own after the start,
- * and still the recovery line after the scenario's crash is the initial state of every process. The search places
- * one checkpoint per process, each just after a message arrives.
+ * {@code checkpointing.domino}: fault-plan property: the plan places checkpoints (REQUEST interventions with the command
+ * {@code checkpoint}) and a crash such that, at the run's first crash, every process has taken a checkpoint of its
+ * own and still the recovery line by the rollback rule is the initial state of every process: the domino effect.
+ * The search places one checkpoint per process just after a message arrives, then a crash right after the last of
+ * them or after a later arrival.
  */
 final class DominoKey implements PropertyKey {
     static final String NAME = "checkpointing.domino";
@@ -42,60 +43,59 @@ final class DominoKey implements PropertyKey {
 
     @Override
     public Verdict check(Simulation run, ProtocolRegistry registry, Map<String, Object> args) {
-        Trace trace = run.trace();
-        int n = run.processes().size();
-        boolean[] checkpointed = new boolean[n];
-        for (TraceEvent event : trace.events()) {
-            Output output = Output.of(event);
-            if (output instanceof Output.Checkpoint cp && !cp.label().equals(Labels.checkpoint(event.node(), 0))) {
-                checkpointed[event.node()] = true;
-            } else if (output instanceof Output.Cut cut && cut.name().equals("recovery line")) {
-                return judge(cut, checkpointed, event.seq());
+        int crashAt = AtTheCrash.firstCrash(run.trace());
+        if (crashAt < 0) {
+            return Verdict.violated(PROPERTY, "No process crashes: add a crash after your checkpoints.", List.of());
+        }
+        int crashed = run.trace().node(crashAt);
+        Crash crash = AtTheCrash.crash(run, registry);
+        for (int node = 0; node < crash.checkpoints().size(); node++) {
+            if (crash.checkpoints().get(node).size() < 2) {
+                return Verdict.violated(PROPERTY, ProcessLabel.of(node) + " has taken no checkpoint of its own when "
+                        + ProcessLabel.of(crashed) + " crashes: a domino effect needs checkpoints that all turn out useless.", List.of(crashAt));
             }
         }
-        return Verdict.violated(PROPERTY, "No recovery line was computed: the run needs a crash and a recovery.", List.of());
-    }
-
-    private static Verdict judge(Output.Cut cut, boolean[] checkpointed, int at) {
-        for (int node = 0; node < checkpointed.length; node++) {
-            if (!checkpointed[node]) {
-                return Verdict.violated(PROPERTY, ProcessLabel.of(node) + " took no checkpoint before the "
-                        + "recovery: a domino effect needs checkpoints that all turn out useless.", List.of(at));
-            }
+        List<String> line = new ArrayList<>();
+        for (int node = 0; node < crash.line().size(); node++) {
+            String restores = crash.restores(node);
+            line.add(restores == null ? ProcessLabel.of(node) + " keeps its state" : restores);
         }
-        for (int node = 0; node < checkpointed.length; node++) {
-            if (!Labels.checkpoint(node, 0).equals(cut.points().get(node))) {
-                return Verdict.violated(PROPERTY, "The recovery line " + String.join(", ", cut.points().stream()
-                        .map(p -> p == null ? "(current state)" : p).toList()) + " stops before the start.", List.of(at));
-            }
+        if (!RecoveryLine.toTheStart(crash.line())) {
+            return Verdict.violated(PROPERTY, "After " + ProcessLabel.of(crashed) + "'s crash the recovery line is " + String.join(", ", line)
+                    + ": it stops before the start.", List.of(crashAt));
         }
-        return Verdict.holds(PROPERTY, "Every process rolls back to its initial state: the recovery line is "
-                + String.join(", ", cut.points()) + ".");
+        return Verdict.holds(PROPERTY, "After " + ProcessLabel.of(crashed) + "'s crash every process rolls back to its initial state: "
+                + String.join(", ", line) + ".");
     }
 
     @Override
     public Optional<List<Fault>> find(Reference reference, Set<String> kinds, int maxFaults, Map<String, Object> args) {
         int n = reference.run().processes().size();
-        if (!kinds.contains(FaultKind.REQUEST.name()) || maxFaults < n) {
-            return Optional.empty();
-        }
         List<Long> candidates = new ArrayList<>(arrivals(reference.run().trace()));
-        if (candidates.isEmpty()) {
+        if (!kinds.contains(FaultKind.REQUEST.name()) || !kinds.contains(FaultKind.CRASH.name()) || maxFaults < n + 1
+                || candidates.isEmpty()) {
             return Optional.empty();
         }
         Recipe scenario = reference.run().recipe();
         int[] choice = new int[n];
         while (true) {
-            List<Fault> plan = new ArrayList<>();
+            long latest = 0;
+            List<Fault> checkpoints = new ArrayList<>();
             for (int node = 0; node < n; node++) {
-                plan.add(Fault.at(candidates.get(choice[node]), FaultKind.REQUEST, node, Map.of("command", "checkpoint")));
+                checkpoints.add(Fault.at(candidates.get(choice[node]), FaultKind.REQUEST, node, Map.of("command", "checkpoint")));
+                latest = Math.max(latest, candidates.get(choice[node]));
             }
-            List<Fault> all = new ArrayList<>(scenario.faults());
-            all.addAll(plan);
-            Simulation run = Simulation.start(scenario.withFaults(all), reference.registry());
-            run.runToEnd();
-            if (check(run, reference.registry(), args).holds()) {
-                return Optional.of(plan);
+            long after = latest;
+            TreeSet<Long> crashes = new TreeSet<>(candidates.stream().filter(t -> t > after).toList());
+            crashes.add(after + 1);
+            for (long at : crashes) {
+                for (int victim = 0; victim < n; victim++) {
+                    List<Fault> plan = new ArrayList<>(checkpoints);
+                    plan.add(Fault.at(at, FaultKind.CRASH, victim));
+                    if (holds(reference, scenario, plan, args)) {
+                        return Optional.of(plan);
+                    }
+                }
             }
             int node = 0;
             while (node < n && ++choice[node] == candidates.size()) {
@@ -107,13 +107,18 @@ final class DominoKey implements PropertyKey {
         }
     }
 
-    /** One tick after each application message arrives, before the first crash. */
+    private boolean holds(Reference reference, Recipe scenario, List<Fault> plan, Map<String, Object> args) {
+        List<Fault> all = new ArrayList<>(scenario.faults());
+        all.addAll(plan);
+        Simulation run = Simulation.start(scenario.withFaults(all), reference.registry());
+        run.runToEnd();
+        return check(run, reference.registry(), args).holds();
+    }
+
+    /** One tick after each application message arrives. */
     private static TreeSet<Long> arrivals(Trace trace) {
         TreeSet<Long> times = new TreeSet<>();
         for (TraceEvent event : trace.events()) {
-            if (event.kind() == EventKind.CRASH) {
-                break;
-            }
             if (event.kind() == EventKind.DELIVER && event.payload() instanceof App) {
                 times.add(event.time() + 1);
             }

@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code checkpointing.recovery-line {crashed}}: the checkpoint events of the recovery line if process {@code crashed}
- * crashed at the end of the reference run: the checkpoint each process restores by the rollback rule (a process
+ * {@code checkpointing.recovery-line}: the checkpoint events of the recovery line after the
+ * reference run's first crash: the checkpoint each process restores by the rollback rule (a process
  * that keeps its state contributes none).
  */
 final class RecoveryLineKey implements EventsKey {
     static final String NAME = "checkpointing.recovery-line";
-    private static final Spec SPEC = new Spec(NAME, Checkpointing.ID, Set.of("crashed"));
+    private static final Spec SPEC = new Spec(NAME, Checkpointing.ID, Set.of());
 
     @Override
     public Spec spec() {
@@ -26,18 +26,13 @@ final class RecoveryLineKey implements EventsKey {
     }
 
     @Override
-    public void check(Map<String, Object> args, String field) {
-        AtTheEnd.check(args, field);
-    }
-
-    @Override
     public List<Integer> expected(Reference reference, Map<String, Object> args) {
-        Crash crash = AtTheEnd.crash(reference, args);
+        Crash crash = AtTheCrash.crash(reference.run(), reference.registry());
         List<Integer> events = new ArrayList<>();
         for (int node = 0; node < crash.line().size(); node++) {
             String label = crash.restores(node);
             if (label != null) {
-                events.add(AtTheEnd.checkpointEvent(reference.run().trace(), node, label));
+                events.add(AtTheCrash.checkpointEvent(reference.run().trace(), node, label));
             }
         }
         return events.stream().sorted().toList();
@@ -45,6 +40,6 @@ final class RecoveryLineKey implements EventsKey {
 
     @Override
     public Solution solution(Reference reference, Map<String, Object> args) {
-        return RollbacksKey.explain(reference, AtTheEnd.crash(reference, args));
+        return RollbacksKey.explain(reference, AtTheCrash.crash(reference.run(), reference.registry()));
     }
 }

@@ -18,14 +18,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code checkpointing.rollbacks {crashed}}: for each process, the checkpoint it rolls back to (CP_2(1)) if process
- * {@code crashed} crashed at the end of the reference run, or {@code keeps} where it keeps its state.
+ * {@code checkpointing.rollbacks}: for each process, the checkpoint it rolls back to (CP_2(1)) by the rollback rule
+ * after the reference run's first crash, or {@code keeps} where it keeps its state.
  */
 final class RollbacksKey implements GridKey {
     static final String NAME = "checkpointing.rollbacks";
     static final String KEEPS = "keeps";
     static final String COLUMN = "restores";
-    private static final Spec SPEC = new Spec(NAME, Checkpointing.ID, Set.of("crashed"));
+    private static final Spec SPEC = new Spec(NAME, Checkpointing.ID, Set.of());
 
     @Override
     public Spec spec() {
@@ -33,13 +33,8 @@ final class RollbacksKey implements GridKey {
     }
 
     @Override
-    public void check(Map<String, Object> args, String field) {
-        AtTheEnd.check(args, field);
-    }
-
-    @Override
     public Grid expected(Reference reference, Map<String, Object> args) {
-        Crash crash = AtTheEnd.crash(reference, args);
+        Crash crash = AtTheCrash.crash(reference.run(), reference.registry());
         List<Grid.Axis> rows = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         List<String> vocabulary = new ArrayList<>();
@@ -72,7 +67,7 @@ final class RollbacksKey implements GridKey {
 
     @Override
     public Solution solution(Reference reference, Map<String, Object> args) {
-        return explain(reference, AtTheEnd.crash(reference, args));
+        return explain(reference, AtTheCrash.crash(reference.run(), reference.registry()));
     }
 
     /** Each process's checkpoints with their dependencies, and where the rule takes it. */
@@ -85,7 +80,7 @@ final class RollbacksKey implements GridKey {
                 text.append(cp.label()).append(cp.dependencies().isEmpty() ? " (no dependency)" : " saves "
                         + String.join(", ", describe(cp.dependencies(), node)))
                         .append(". ");
-                events.add(AtTheEnd.checkpointEvent(reference.run().trace(), node, cp.label()));
+                events.add(AtTheCrash.checkpointEvent(reference.run().trace(), node, cp.label()));
             }
             String restores = crash.restores(node);
             text.append(node == crash.crashed() ? "It crashed: it restores its latest checkpoint, and by the rule " + restores + "."
