@@ -5,6 +5,7 @@
 import { KIND, TraceIndex, diagramLabel, isEndOfRounds } from '/js/run/trace-index.js';
 import { Viewport, distanceToSegment, laneY } from '/js/run/layout.js';
 import { eventText, nodeName, payloadText } from '/js/run/event-text.js';
+import { paintCheckpointsAndCuts } from '/js/run/cuts.js';
 
 const GUTTER = 44;
 const TOP = 22;
@@ -303,6 +304,10 @@ export class Diagram {
         this.#paintActivity(first, last);
       }
       this.#paintLandmarks(first, last, detailed);
+      paintCheckpointsAndCuts(this.context, this.index, this.canvas, {
+        first, last, cursor: this.cursor, x: (seq) => this.#x(seq), y: (node) => this.#y(node),
+        labels: detailed && this.viewport.seqsPerPixel <= 0.25,
+      });
       this.#paintWitnesses(first, last);
       this.#paintSelection();
       this.#paintCursor();

@@ -2,6 +2,7 @@ package dev.faultlab.protocols;
 
 import dev.faultlab.protocols.byzantine.ByzantineAgreement;
 import dev.faultlab.protocols.cap.Cap;
+import dev.faultlab.protocols.checkpointing.Checkpointing;
 import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.failuredetector.FailureDetector;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
@@ -46,6 +47,7 @@ public final class Protocols {
                 new TwoArmy(),
                 new Cap(),
                 new Flp(),
+                new Checkpointing(),
                 new Raft()));
     }
 }

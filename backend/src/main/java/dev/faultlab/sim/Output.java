@@ -9,9 +9,9 @@ import java.util.List;
  * (payload: the value), as {@link Context#decide(Object)} always did. Values should be immutable.
  */
 public sealed interface Output permits Output.Decide, Output.Deliver, Output.Commit, Output.Reply, Output.Suspect,
-        Output.Trust, Output.ViewInstalled {
+        Output.Trust, Output.ViewInstalled, Output.Checkpoint, Output.Cut {
 
-    /** The kind's name in the trace and the browser: decide, deliver, commit, reply, suspect, trust, view. */
+    /** The kind's name in the trace and the browser: decide, deliver, commit, reply, suspect, trust, view, checkpoint, cut. */
     String kind();
 
     /** Consensus: the process decides {@code value} (its first decision counts). */
@@ -71,6 +71,30 @@ public sealed interface Output permits Output.Decide, Output.Deliver, Output.Com
         @Override
         public String kind() {
             return "view";
+        }
+    }
+
+    /** Recovery: the process saved its state to stable storage as the checkpoint {@code label} (CP_1(2)): a mark on its lane. */
+    record Checkpoint(String label) implements Output {
+        @Override
+        public String kind() {
+            return "checkpoint";
+        }
+    }
+
+    /**
+     * A cut across the processes (a recovery line, a coordinated checkpoint): for each process in id order, the
+     * label of the {@link Checkpoint} it passes through, or null where it passes through the process's state at this
+     * event. The space-time diagram draws it as a line across the lanes.
+     */
+    record Cut(String name, List<String> points) implements Output {
+        public Cut {
+            points = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(points));
+        }
+
+        @Override
+        public String kind() {
+            return "cut";
         }
     }
 

@@ -22,9 +22,11 @@ class AnswerKeysTest {
         AnswerKeys keys = AnswerKeys.of(Protocols.registry());
 
         assertThat(keys.names()).containsExactly("byzantine.agreement", "byzantine.received", "byzantine.vector",
-                "cap.given-up", "cap.reply", "cap.stale-read", "dependability", "failuredetector.false-suspicions", "failuredetector.first-suspicion",
-                "failuredetector.timeout", "flooding.decisions", "flooding.known", "flp.bivalent-inputs", "flp.chain",
-                "flp.statements", "flp.undecided", "omcast.allows", "omcast.clock",
+                "cap.given-up", "cap.reply", "cap.stale-read", "checkpointing.domino", "checkpointing.recovery-line",
+                "checkpointing.rollbacks", "dependability", "failuredetector.false-suspicions",
+                "failuredetector.first-suspicion", "failuredetector.timeout", "flooding.decisions", "flooding.known",
+                "flp.bivalent-inputs", "flp.chain", "flp.statements", "flp.undecided", "omcast.allows",
+                "omcast.clock",
                 "omcast.fifo-breaks-causality", "paxos.chosen", "paxos.competing-leaders", "paxos.order", "pbft.broken",
                 "pbft.certificates", "pbft.messages", "pbft.views", "primarybackup.acknowledged-lost",
                 "primarybackup.safe-timeout", "primarybackup.survivors", "raft.committed", "raft.electable",
