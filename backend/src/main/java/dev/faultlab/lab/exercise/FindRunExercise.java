@@ -7,6 +7,7 @@ import dev.faultlab.explore.Search;
 import dev.faultlab.explore.SearchBounds;
 import dev.faultlab.explore.SearchResult;
 import dev.faultlab.explore.SearchTarget;
+import dev.faultlab.key.Earlier;
 import dev.faultlab.key.Reference;
 import dev.faultlab.key.Solution;
 import dev.faultlab.lab.FeedbackLevel;
@@ -15,6 +16,7 @@ import dev.faultlab.lab.InvalidAnswer;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.FaultKind;
 import dev.faultlab.sim.Monitor;
+import dev.faultlab.sim.MonitorSource;
 import dev.faultlab.sim.Params;
 import dev.faultlab.sim.Protocol;
 import dev.faultlab.sim.Recipe;
@@ -24,6 +26,7 @@ import dev.faultlab.sim.Simulation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -48,7 +51,7 @@ public record FindRunExercise(ExerciseInfo info, SearchTarget target, Scenario s
      * Message actions that only choose an order the network could have chosen itself, like the scheduling choices:
      * always allowed, never counted as faults.
      */
-    public static final Set<FaultKind> SCHEDULING = Set.of(FaultKind.HOLD, FaultKind.RELEASE, FaultKind.DELIVER);
+    static final Set<FaultKind> SCHEDULING = Set.of(FaultKind.HOLD, FaultKind.RELEASE, FaultKind.DELIVER);
     private static final String CELL = "run";
 
     public FindRunExercise {
@@ -94,9 +97,10 @@ public record FindRunExercise(ExerciseInfo info, SearchTarget target, Scenario s
     }
 
     @Override
-    public Grade grade(Reference reference, JsonNode answer, dev.faultlab.key.Earlier earlier) throws InvalidAnswer {
+    public Grade grade(Reference reference, JsonNode answer, Earlier earlier) throws InvalidAnswer {
         Recipe start = start(reference);
         Recipe run = sameScenario(start, read(answer, start));
+        // The scenario has no faults of its own: every fault of the run is one the student added.
         List<Fault> added = run.faults();
         String over = overLimits(added);
         if (over != null) {
@@ -126,7 +130,7 @@ public record FindRunExercise(ExerciseInfo info, SearchTarget target, Scenario s
         if (target instanceof SearchTarget.Reaching) {
             return "Your run never reaches " + target.describe() + ".";
         }
-        Simulation all = Simulation.start(run, reference.registry(), dev.faultlab.sim.MonitorSource.PROTOCOL);
+        Simulation all = Simulation.start(run, reference.registry(), MonitorSource.PROTOCOL);
         all.runToEnd();
         List<String> broken = all.monitors().stream().filter(m -> m.violation() != null).map(Monitor::property).toList();
         return broken.isEmpty() ? "Your run ends with every monitor green: it shows no " + target.describe().replaceFirst("^a ", "") + "."
@@ -218,7 +222,7 @@ public record FindRunExercise(ExerciseInfo info, SearchTarget target, Scenario s
     }
 
     private static String name(Object kind) {
-        return kind.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return kind.toString().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** The run a student makes is graded as a whole; the feedback says what it shows. */
@@ -248,7 +252,7 @@ public record FindRunExercise(ExerciseInfo info, SearchTarget target, Scenario s
         SearchResult result = search(reference);
         if (result.outcome() != SearchResult.Outcome.FOUND) {
             throw new Unsolvable("the explorer finds no run showing " + target.describe() + " within its bounds (" + result.outcome()
-                    .name().toLowerCase(java.util.Locale.ROOT) + " after " + result.progress().explored() + " states): raise "
+                    .name().toLowerCase(Locale.ROOT) + " after " + result.progress().explored() + " states): raise "
                     + "search.maxDepth, maxCrashes or maxDrops, or change the scenario");
         }
         ObjectNode answer = Answers.JSON.createObjectNode();
