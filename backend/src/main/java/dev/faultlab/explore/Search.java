@@ -81,14 +81,17 @@ public final class Search {
      * deliveries (message ids) the state's expansion skips, see {@link SleepSets}.
      */
     private record Path(Path parent, int choice, Fault fault, int steps, int crashes, int drops, int duplicates,
-                        int[] sleep, Expansion next) {
+                        int[] sleep) {
         int faults() {
             return crashes + drops + duplicates;
         }
+    }
 
-        Path expanded(Expansion expansion) {
-            return new Path(parent, choice, fault, steps, crashes, drops, duplicates, sleep, expansion);
-        }
+    /**
+     * A state waiting in the frontier with what may follow it. The expansion lives here, not in the path, so that it
+     * is dropped once the state is expanded: the paths of expanded states stay, shared by their children's recipes.
+     */
+    private record Waiting(Path path, Expansion next) {
     }
 
     /**
@@ -110,9 +113,9 @@ public final class Search {
         lastProgressNanos = startedNanos;
         starts = ByzantineChoices.starts(start, registry);
         lastPlannedEvent = start.faults().stream().filter(f -> f.atEvent() != null).mapToLong(Fault::atEvent).max().orElse(-1);
-        ArrayDeque<Path> frontier = new ArrayDeque<>();
+        ArrayDeque<Waiting> frontier = new ArrayDeque<>();
         for (int i = 0; i < starts.size(); i++) {
-            Path rootPath = new Path(null, i, null, 0, 0, 0, 0, SleepSets.NONE, null);
+            Path rootPath = new Path(null, i, null, 0, 0, 0, 0, SleepSets.NONE);
             Reached root = reach(rootPath);
             recoveries = root.run().protocol().failureModel() == FailureModel.CRASH_RECOVERY;
             if (root.violation() != null) {
@@ -120,7 +123,7 @@ public final class Search {
             }
             OptionalLong fingerprint = root.run().fingerprint();
             if (root.run().paused() && remember(fingerprint)) {
-                frontier.add(rootPath.expanded(expansion(root.run(), fingerprint.isPresent())));
+                frontier.add(new Waiting(rootPath, expansion(root.run(), fingerprint.isPresent())));
             }
         }
         SearchResult.Outcome stop = breadthFirst(frontier);
@@ -135,29 +138,30 @@ public final class Search {
     private Reached bestReached;
 
     /** Returns why the search stops (a violation, a bound, a cancel), or null when the frontier is used up. */
-    private SearchResult.Outcome breadthFirst(ArrayDeque<Path> frontier) {
+    private SearchResult.Outcome breadthFirst(ArrayDeque<Waiting> frontier) {
         while (!frontier.isEmpty()) {
-            Path parent = frontier.peek();
+            Waiting waiting = frontier.peek();
+            Path parent = waiting.path();
             if (best != null && parent.steps() + 1 > best.steps()) {
                 // Every path as short as the best violation has been tried: it is the shortest, with the fewest faults.
                 return SearchResult.Outcome.FOUND;
             }
             frontier.poll();
             depth = Math.max(depth, parent.steps() + 1);
-            Expansion next = parent.next();
+            Expansion next = waiting.next();
             SleepSets sleeps = new SleepSets(next.choiceMessages(), next.choiceNodes(), next.choiceTimes(), parent.sleep(),
                     bounds.reduction() && next.commutes());
             int choices = next.choices().size();
-            List<Path> faults = faultChildren(parent);
+            List<Path> faults = faultChildren(parent, next);
             for (int i = 0; i < choices + faults.size(); i++) {
                 if (i < choices && sleeps.asleep(i)) {
                     continue;
                 }
                 Path child = i < choices ? new Path(parent, next.choices().get(i), null, parent.steps() + 1, parent.crashes(),
-                        parent.drops(), parent.duplicates(), sleeps.childSleep(i), null) : faults.get(i - choices);
+                        parent.drops(), parent.duplicates(), sleeps.childSleep(i)) : faults.get(i - choices);
                 SearchResult.Outcome bound = bound();
                 if (bound != null) {
-                    frontier.addFirst(parent);
+                    frontier.addFirst(waiting);
                     return best != null ? SearchResult.Outcome.FOUND : bound;
                 }
                 Reached reached = reach(child);
@@ -174,7 +178,7 @@ public final class Search {
                 OptionalLong fingerprint = reached.run().fingerprint();
                 if (remember(fingerprint)) {
                     if (child.steps() < bounds.maxDepth()) {
-                        frontier.add(child.expanded(expansion(reached.run(), fingerprint.isPresent())));
+                        frontier.add(new Waiting(child, expansion(reached.run(), fingerprint.isPresent())));
                         if (i < choices) {
                             sleeps.enteredFrontier(i);
                         }
@@ -195,8 +199,7 @@ public final class Search {
      * The paths one step longer by a fault: each crash, recovery, loss and duplicate the bounds allow. The paths by
      * a scheduling choice come first, made by the breadth-first loop, which keeps their sleep sets.
      */
-    private List<Path> faultChildren(Path parent) {
-        Expansion next = parent.next();
+    private List<Path> faultChildren(Path parent, Expansion next) {
         List<Path> children = new ArrayList<>();
         if (parent.crashes() < bounds.maxCrashes()) {
             for (int node : next.upNodes()) {
@@ -227,7 +230,7 @@ public final class Search {
     /** A fault's child: faults are dependent on every step, so it has no sleep set. */
     private static Path faultChild(Path parent, Fault fault, int crashes, int drops, int duplicates) {
         return new Path(parent, -1, fault, parent.steps() + 1, parent.crashes() + crashes, parent.drops() + drops,
-                parent.duplicates() + duplicates, SleepSets.NONE, null);
+                parent.duplicates() + duplicates, SleepSets.NONE);
     }
 
     /** A loss or a second copy of the message in flight with that id, now. */

@@ -22,9 +22,9 @@ import java.util.Map;
 /**
  * DSLabs' lab 0 ping-pong written for FaultLab, handler for handler, to compare the two explorers on one protocol
  * (a fixture of the benchmark, not a protocol for students): P1 is the server and answers each Ping with a Pong of
- * the same value; P2 is the client, which sends pings 1 to {@code pings} one at a time and sends the current one
- * again each time its retry timer fires (DSLabs' PingTimer, 10 ticks) until the matching pong arrives. The monitor
- * is DSLabs' RESULTS_OK: the client's results so far are the pongs of its pings in order. With
+ * the same value; P2 on are the {@code clients}, each of which sends pings 1 to {@code pings} one at a time and
+ * sends the current one again each time its retry timer fires (DSLabs' PingTimer, 10 ticks) until the matching pong
+ * arrives. The monitor is DSLabs' RESULTS_OK: each client's results so far are the pongs of its pings in order. With
  * {@code checksValue=false} the client takes any pong as the answer to its current ping, the bug lab 0 warns about:
  * a late pong of an earlier ping, sent again, is taken for the next.
  */
@@ -32,7 +32,6 @@ public final class PingPong implements Protocol {
     public static final String ID = "pingpong";
     static final String RESULTS_OK = "results-ok";
     private static final int SERVER = 0;
-    private static final int CLIENT = 1;
     private static final String RETRY = "ping";
     private static final long RETRY_TICKS = 10;
 
@@ -63,7 +62,8 @@ public final class PingPong implements Protocol {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(ParamSpec.integer("pings", 1, 1_000, 3, "pings the client sends one after another"),
+        return List.of(ParamSpec.integer("pings", 1, 1_000, 3, "pings each client sends one after another"),
+                ParamSpec.integer("clients", 1, 8, 1, "clients pinging the one server"),
                 ParamSpec.flag("checksValue", true, "the client takes only the pong of its current ping"));
     }
 
@@ -71,7 +71,7 @@ public final class PingPong implements Protocol {
     public Setup setup(Params params) {
         int pings = params.getInt("pings");
         boolean checksValue = params.getBoolean("checksValue");
-        return Setup.async(2, node -> node == SERVER ? new Server() : new Client(pings, checksValue));
+        return Setup.async(1 + params.getInt("clients"), node -> node == SERVER ? new Server() : new Client(pings, checksValue));
     }
 
     @Override
@@ -149,7 +149,7 @@ public final class PingPong implements Protocol {
         }
     }
 
-    /** The client's results are 1, 2, 3, ... in order, checked after each delivery to it. */
+    /** Each client's results are 1, 2, 3, ... in order, checked after each delivery to it. */
     private static final class ResultsOk implements Monitor {
         private Violation violation;
 
@@ -160,13 +160,13 @@ public final class PingPong implements Protocol {
 
         @Override
         public void onEvent(TraceEvent event, States states) {
-            if (violation != null || event.kind() != EventKind.DELIVER || event.node() != CLIENT || !states.up(CLIENT)) {
+            if (violation != null || event.kind() != EventKind.DELIVER || event.node() == SERVER || !states.up(event.node())) {
                 return;
             }
-            List<?> results = (List<?>) states.state(CLIENT).get("results");
+            List<?> results = (List<?>) states.state(event.node()).get("results");
             for (int i = 0; i < results.size(); i++) {
                 if (!results.get(i).equals(i + 1)) {
-                    violation = new Violation(RESULTS_OK, event.seq(), "the client took pong " + results.get(i)
+                    violation = new Violation(RESULTS_OK, event.seq(), "a client took pong " + results.get(i)
                             + " as the answer to ping " + (i + 1), List.of(event.seq()));
                     return;
                 }
