@@ -27,11 +27,13 @@ import java.util.function.Consumer;
  * kernel's choices (which enabled delivery or timer runs next, which node crashes, which message is lost or
  * duplicated, which behaviour a Byzantine node has: see {@link ByzantineChoices}), pruning states already seen by
  * their fingerprint and skipping orders of independent deliveries that meet in one state ({@link SleepSets}), then
- * random depth-first probes for bugs deeper than the breadth-first search reaches. The properties are the protocol's monitors. A state is reached by replaying its recipe, which the
- * deterministic kernel makes exact; the first violation of the breadth-first search is the shortest there is (and,
- * among the shortest, has the fewest faults), and comes back as an ordinary recipe.
+ * random depth-first probes for bugs deeper than the breadth-first search reaches. The properties are the protocol's
+ * monitors. A state is reached by replaying its recipe, which the deterministic kernel makes exact; the first
+ * violation of the breadth-first search is the shortest there is (and, among the shortest, has the fewest faults),
+ * and comes back as an ordinary recipe.
  *
- * <p>The recipe's random loss and duplication are turned off: the search loses messages as choices of its own.
+ * <p>The recipe's random loss and duplication are turned off: the search loses and copies messages as choices of its
+ * own.
  */
 public final class Search {
     private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
@@ -96,12 +98,12 @@ public final class Search {
 
     /**
      * What may follow a paused state: the enabled items the search tries (their indexes; with the message id,
-     * receiver and time it would run at of each that is a delivery, -1 otherwise), the messages on their way, the live nodes, the number of
-     * processes, the trace size there, and whether independent deliveries commute there ({@link SleepSets}).
+     * receiver and time it would run at of each that is a delivery, -1 otherwise), the messages on their way, the
+     * live nodes, the number of processes, the trace size there, and whether independent deliveries commute there
+     * ({@link SleepSets}).
      */
     private record Expansion(List<Integer> choices, int[] choiceMessages, int[] choiceNodes, long[] choiceTimes,
-                             List<Integer> messages,
-                             List<Integer> upNodes, List<Integer> downNodes, int n, int events, boolean commutes) {
+                             List<Integer> messages, List<Integer> upNodes, List<Integer> downNodes, int n, int events, boolean commutes) {
     }
 
     /** A state the search reached: its run (paused or ended) and the violation in it, if any. */
