@@ -23,13 +23,16 @@ import java.util.function.Consumer;
 
 /**
  * Searches the runs of a recipe for one that breaks a property, as a model checker does: breadth-first over the
- * kernel's choices (which enabled delivery or timer runs next, which node crashes, which message is lost), pruning
- * states already seen by their fingerprint, then random depth-first probes for bugs deeper than the breadth-first
- * search reaches. The properties are the protocol's monitors. A state is reached by replaying its recipe, which the
- * deterministic kernel makes exact; the first violation of the breadth-first search is the shortest there is (and,
- * among the shortest, has the fewest faults), and comes back as an ordinary recipe.
+ * kernel's choices (which enabled delivery or timer runs next, which node crashes, which message is lost or
+ * duplicated, which behaviour a Byzantine node has: see {@link ByzantineChoices}), pruning states already seen by
+ * their fingerprint and skipping orders of independent deliveries that meet in one state ({@link SleepSets}), then
+ * random depth-first probes for bugs deeper than the breadth-first search reaches. The properties are the protocol's
+ * monitors. A state is reached by replaying its recipe, which the deterministic kernel makes exact; the first
+ * violation of the breadth-first search is the shortest there is (and, among the shortest, has the fewest faults),
+ * and comes back as an ordinary recipe.
  *
- * <p>The recipe's random loss and duplication are turned off: the search loses messages as choices of its own.
+ * <p>The recipe's random loss and duplication are turned off: the search loses and copies messages as choices of its
+ * own.
  */
 public final class Search {
     private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
@@ -38,6 +41,10 @@ public final class Search {
 
     private final ProtocolRegistry registry;
     private final Recipe start;
+    /** The recipes the search starts from: the start, then its Byzantine alternatives; a root path names its own. */
+    private List<Recipe> starts;
+    /** Trace size after which no fault of the start recipes planned by event index is left to apply. */
+    private long lastPlannedEvent;
     private final SearchBounds bounds;
     private final SearchTarget target;
     private final Consumer<SearchProgress> progress;
@@ -75,19 +82,33 @@ public final class Search {
         this.cancelled = cancelled;
     }
 
-    /** One step of a path from the start: a scheduling choice, or a fault injected between two handlers. */
-    private record Path(Path parent, int choice, Fault fault, int steps, int crashes, int drops, Expansion next) {
+    /**
+     * One step of a path from the start: a scheduling choice, or a fault injected between two handlers. A root path
+     * (no steps) holds in {@code choice} the index of its start recipe in {@link #starts}. {@code sleep} holds the
+     * deliveries (message ids) the state's expansion skips, see {@link SleepSets}.
+     */
+    private record Path(Path parent, int choice, Fault fault, int steps, int crashes, int drops, int duplicates,
+                        int[] sleep) {
         int faults() {
-            return crashes + drops;
+            return crashes + drops + duplicates;
         }
     }
 
     /**
-     * What may follow a paused state: the enabled items the search tries (their indexes), the messages on their way,
-     * the live nodes, the number of processes and the trace size there.
+     * A state waiting in the frontier with what may follow it. The expansion lives here, not in the path, so that it
+     * is dropped once the state is expanded: the paths of expanded states stay, shared by their children's recipes.
      */
-    private record Expansion(List<Integer> choices, List<Integer> messages, List<Integer> upNodes, List<Integer> downNodes,
-                             int n, int events) {
+    private record Waiting(Path path, Expansion next) {
+    }
+
+    /**
+     * What may follow a paused state: the enabled items the search tries (their indexes; with the message id,
+     * receiver and time it would run at of each that is a delivery, -1 otherwise), the messages on their way, the
+     * live nodes, the number of processes, the trace size there, and whether independent deliveries commute there
+     * ({@link SleepSets}).
+     */
+    private record Expansion(List<Integer> choices, int[] choiceMessages, int[] choiceNodes, long[] choiceTimes,
+                             List<Integer> messages, List<Integer> upNodes, List<Integer> downNodes, int n, int events, boolean commutes) {
     }
 
     /** A state the search reached: its run (paused or ended) and the violation in it, if any. */
@@ -97,17 +118,21 @@ public final class Search {
     public SearchResult run() {
         startedNanos = System.nanoTime();
         lastProgressNanos = startedNanos;
-        Reached root = reach(null);
-        recoveries = root.run().protocol().failureModel() == FailureModel.CRASH_RECOVERY;
-        if (root.violation() != null) {
-            return found(root, 0, false);
+        starts = ByzantineChoices.starts(start, registry);
+        lastPlannedEvent = start.faults().stream().filter(f -> f.atEvent() != null).mapToLong(Fault::atEvent).max().orElse(-1);
+        ArrayDeque<Waiting> frontier = new ArrayDeque<>();
+        for (int i = 0; i < starts.size(); i++) {
+            Path rootPath = new Path(null, i, null, 0, 0, 0, 0, SleepSets.NONE);
+            Reached root = reach(rootPath);
+            recoveries = root.run().protocol().failureModel() == FailureModel.CRASH_RECOVERY;
+            if (root.violation() != null) {
+                return found(root, 0, false);
+            }
+            OptionalLong fingerprint = root.run().fingerprint();
+            if (root.run().paused() && remember(fingerprint)) {
+                frontier.add(new Waiting(rootPath, expansion(root.run(), fingerprint.isPresent())));
+            }
         }
-        if (!root.run().paused()) {
-            return finish(SearchResult.Outcome.EXHAUSTED);
-        }
-        remember(root.run());
-        ArrayDeque<Path> frontier = new ArrayDeque<>();
-        frontier.add(new Path(null, -1, null, 0, 0, 0, expansion(root.run())));
         SearchResult.Outcome stop = breadthFirst(frontier);
         if (stop != null) {
             return foundOrStop(stop);
@@ -120,19 +145,30 @@ public final class Search {
     private Reached bestReached;
 
     /** Returns why the search stops (a violation, a bound, a cancel), or null when the frontier is used up. */
-    private SearchResult.Outcome breadthFirst(ArrayDeque<Path> frontier) {
+    private SearchResult.Outcome breadthFirst(ArrayDeque<Waiting> frontier) {
         while (!frontier.isEmpty()) {
-            Path parent = frontier.peek();
+            Waiting waiting = frontier.peek();
+            Path parent = waiting.path();
             if (best != null && parent.steps() + 1 > best.steps()) {
                 // Every path as short as the best violation has been tried: it is the shortest, with the fewest faults.
                 return SearchResult.Outcome.FOUND;
             }
             frontier.poll();
             depth = Math.max(depth, parent.steps() + 1);
-            for (Path child : children(parent)) {
+            Expansion next = waiting.next();
+            SleepSets sleeps = new SleepSets(next.choiceMessages(), next.choiceNodes(), next.choiceTimes(), parent.sleep(),
+                    bounds.reduction() && next.commutes());
+            int choices = next.choices().size();
+            List<Path> faults = faultChildren(parent, next);
+            for (int i = 0; i < choices + faults.size(); i++) {
+                if (i < choices && sleeps.asleep(i)) {
+                    continue;
+                }
+                Path child = i < choices ? new Path(parent, next.choices().get(i), null, parent.steps() + 1, parent.crashes(),
+                        parent.drops(), parent.duplicates(), sleeps.childSleep(i)) : faults.get(i - choices);
                 SearchResult.Outcome bound = bound();
                 if (bound != null) {
-                    frontier.addFirst(parent);
+                    frontier.addFirst(waiting);
                     return best != null ? SearchResult.Outcome.FOUND : bound;
                 }
                 Reached reached = reach(child);
@@ -143,10 +179,16 @@ public final class Search {
                     }
                     continue;
                 }
-                if (best == null && reached.run().paused() && remember(reached.run())) {
+                if (best != null || !reached.run().paused()) {
+                    continue;
+                }
+                OptionalLong fingerprint = reached.run().fingerprint();
+                if (remember(fingerprint)) {
                     if (child.steps() < bounds.maxDepth()) {
-                        frontier.add(new Path(child.parent(), child.choice(), child.fault(), child.steps(), child.crashes(),
-                                child.drops(), expansion(reached.run())));
+                        frontier.add(new Waiting(child, expansion(reached.run(), fingerprint.isPresent())));
+                        if (i < choices) {
+                            sleeps.enteredFrontier(i);
+                        }
                     } else {
                         cutByDepth = true;
                     }
@@ -160,18 +202,16 @@ public final class Search {
         return stop == SearchResult.Outcome.FOUND ? found(bestReached, best.steps(), false) : finish(stop);
     }
 
-    /** The paths one step longer: each enabled item run next, then each crash and each loss the bounds allow. */
-    private List<Path> children(Path parent) {
-        Expansion next = parent.next();
+    /**
+     * The paths one step longer by a fault: each crash, recovery, loss and duplicate the bounds allow. The paths by
+     * a scheduling choice come first, made by the breadth-first loop, which keeps their sleep sets.
+     */
+    private List<Path> faultChildren(Path parent, Expansion next) {
         List<Path> children = new ArrayList<>();
-        int steps = parent.steps() + 1;
-        for (int choice : next.choices()) {
-            children.add(new Path(parent, choice, null, steps, parent.crashes(), parent.drops(), null));
-        }
         if (parent.crashes() < bounds.maxCrashes()) {
             for (int node : next.upNodes()) {
                 for (Fault crash : crashes(node, next)) {
-                    children.add(new Path(parent, -1, crash, steps, parent.crashes() + 1, parent.drops(), null));
+                    children.add(faultChild(parent, crash, 1, 0, 0));
                 }
             }
         }
@@ -179,15 +219,30 @@ public final class Search {
         // protocol promises nothing to one that does); recoveries are bounded by the crashes before them.
         for (int node : recoveries ? next.downNodes() : List.<Integer>of()) {
             Fault recover = new Fault(null, (long) next.events(), FaultKind.RECOVER, node, Map.of());
-            children.add(new Path(parent, -1, recover, steps, parent.crashes(), parent.drops(), null));
+            children.add(faultChild(parent, recover, 0, 0, 0));
         }
         if (parent.drops() < bounds.maxDrops()) {
             for (int message : next.messages()) {
-                Fault drop = new Fault(null, (long) next.events(), FaultKind.DROP, null, Map.of("message", message));
-                children.add(new Path(parent, -1, drop, steps, parent.crashes(), parent.drops() + 1, null));
+                children.add(faultChild(parent, onMessage(FaultKind.DROP, message, next), 0, 1, 0));
+            }
+        }
+        if (parent.duplicates() < bounds.maxDuplicates()) {
+            for (int message : next.messages()) {
+                children.add(faultChild(parent, onMessage(FaultKind.DUPLICATE, message, next), 0, 0, 1));
             }
         }
         return children;
+    }
+
+    /** A fault's child: faults are dependent on every step, so it has no sleep set. */
+    private static Path faultChild(Path parent, Fault fault, int crashes, int drops, int duplicates) {
+        return new Path(parent, -1, fault, parent.steps() + 1, parent.crashes() + crashes, parent.drops() + drops,
+                parent.duplicates() + duplicates, SleepSets.NONE);
+    }
+
+    /** A loss or a second copy of the message in flight with that id, now. */
+    private static Fault onMessage(FaultKind kind, int message, Expansion next) {
+        return new Fault(null, (long) next.events(), kind, null, Map.of("message", message));
     }
 
     /** A crash of {@code node} now, or part-way through its next handler, after each number of sends but the last. */
@@ -205,7 +260,7 @@ public final class Search {
      * one order. In a round protocol the messages of a round all arrive before the next round starts, and a process
      * reads its inbox whatever the order: the search delivers them in one order only and never starts a round early.
      */
-    private static Expansion expansion(Simulation run) {
+    private Expansion expansion(Simulation run, boolean fingerprinted) {
         List<Enabled> enabled = run.enabled();
         List<Integer> messages = new ArrayList<>();
         int firstDelivery = -1;
@@ -213,7 +268,10 @@ public final class Search {
         for (int i = 0; i < enabled.size(); i++) {
             String kind = enabled.get(i).kind();
             if (kind.equals("deliver")) {
-                messages.add(enabled.get(i).message());
+                // A duplicated message is in flight twice under one id: a loss or a copy acts on it once.
+                if (!messages.contains(enabled.get(i).message())) {
+                    messages.add(enabled.get(i).message());
+                }
                 firstDelivery = firstDelivery < 0 ? i : firstDelivery;
             } else if (kind.equals("start") && firstStart < 0) {
                 firstStart = i;
@@ -229,14 +287,25 @@ public final class Search {
                 choices.add(i);
             }
         }
+        int[] choiceMessages = new int[choices.size()];
+        int[] choiceNodes = new int[choices.size()];
+        long[] choiceTimes = new long[choices.size()];
+        for (int i = 0; i < choices.size(); i++) {
+            Enabled item = enabled.get(choices.get(i));
+            boolean delivery = item.kind().equals("deliver");
+            choiceMessages[i] = delivery ? item.message() : -1;
+            choiceNodes[i] = delivery ? item.node() : -1;
+            choiceTimes[i] = Math.max(run.now(), item.time());
+        }
         List<Integer> up = new ArrayList<>();
         List<Integer> down = new ArrayList<>();
         run.processes().forEach(p -> (p.up() ? up : down).add(p.node()));
-        return new Expansion(List.copyOf(choices), List.copyOf(messages), List.copyOf(up), List.copyOf(down), run.nodeCount(),
-                run.trace().size());
+        int events = run.trace().size();
+        return new Expansion(List.copyOf(choices), choiceMessages, choiceNodes, choiceTimes, List.copyOf(messages), List.copyOf(up),
+                List.copyOf(down), run.nodeCount(), events, fingerprinted && events > lastPlannedEvent);
     }
 
-    /** Replays the path (the start for null) and looks for a violation of the properties that count. */
+    /** Replays the path from its start recipe and looks for a violation of the properties that count. */
     private Reached reach(Path path) {
         explored++;
         Simulation run = Simulation.explore(recipeOf(path), registry, target.monitors());
@@ -245,8 +314,7 @@ public final class Search {
     }
 
     /** True for a state not seen before; without fingerprints every state counts as new and nothing is pruned. */
-    private boolean remember(Simulation run) {
-        OptionalLong fingerprint = run.fingerprint();
+    private boolean remember(OptionalLong fingerprint) {
         if (fingerprint.isEmpty()) {
             pruned = false;
             return true;
@@ -258,29 +326,35 @@ public final class Search {
     private Recipe recipeOf(Path path) {
         List<Integer> choices = new ArrayList<>();
         List<Fault> faults = new ArrayList<>();
-        for (Path step = path; step != null && step.steps() > 0; step = step.parent()) {
+        Path step = path;
+        for (; step.steps() > 0; step = step.parent()) {
             if (step.fault() != null) {
                 faults.add(step.fault());
             } else {
                 choices.add(step.choice());
             }
         }
+        Recipe from = starts.get(step.choice());
         Collections.reverse(choices);
         Collections.reverse(faults);
-        List<Integer> schedule = new ArrayList<>(start.schedule());
+        List<Integer> schedule = new ArrayList<>(from.schedule());
         schedule.addAll(choices);
-        List<Fault> all = new ArrayList<>(start.faults());
+        List<Fault> all = new ArrayList<>(from.faults());
         all.addAll(faults);
-        return start.withFaults(all).withSchedule(schedule);
+        return from.withFaults(all).withSchedule(schedule);
     }
 
-    /** Random walks from the start, each choosing among what is enabled and injecting faults within the bounds. */
+    /**
+     * Random walks from a start recipe (any of the Byzantine choices), each choosing among what is enabled and
+     * injecting faults within the bounds.
+     */
     private SearchResult probes() {
         SplittableRandom random = new SplittableRandom(bounds.seed());
         for (int probe = 0; probe < bounds.probes(); probe++) {
-            Simulation run = Simulation.explore(start, registry, target.monitors());
+            Simulation run = Simulation.explore(starts.get(random.nextInt(starts.size())), registry, target.monitors());
             int crashes = 0;
             int drops = 0;
+            int duplicates = 0;
             for (int step = 1; step <= bounds.probeDepth() && run.paused(); step++) {
                 SearchResult.Outcome bound = bound();
                 if (bound != null) {
@@ -288,7 +362,7 @@ public final class Search {
                 }
                 explored++;
                 depth = Math.max(depth, step);
-                Expansion next = expansion(run);
+                Expansion next = expansion(run, false);
                 int pick = random.nextInt(20);
                 if (pick == 0 && crashes < bounds.maxCrashes() && !next.upNodes().isEmpty()) {
                     List<Fault> options = crashes(next.upNodes().get(random.nextInt(next.upNodes().size())), next);
@@ -301,6 +375,9 @@ public final class Search {
                     run.inject(new Fault(run.now(), null, FaultKind.DROP, null,
                             Map.of("message", next.messages().get(random.nextInt(next.messages().size())))));
                     drops++;
+                } else if (pick == 3 && duplicates < bounds.maxDuplicates() && !next.messages().isEmpty()) {
+                    run.inject(onMessage(FaultKind.DUPLICATE, next.messages().get(random.nextInt(next.messages().size())), next));
+                    duplicates++;
                 } else {
                     run.choose(next.choices().get(random.nextInt(next.choices().size())));
                 }

@@ -1,11 +1,15 @@
 package dev.faultlab.explore;
 
+import dev.faultlab.bench.PingPong;
 import dev.faultlab.check.Agreement;
 import dev.faultlab.protocols.Protocols;
+import dev.faultlab.protocols.byzantine.ByzantineAgreement;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
 import dev.faultlab.protocols.raft.LeaderCompleteness;
 import dev.faultlab.protocols.raft.Raft;
 import dev.faultlab.protocols.raft.StateMachineSafety;
+import dev.faultlab.sim.Fault;
+import dev.faultlab.sim.FaultKind;
 import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.MonitorSource;
 import dev.faultlab.sim.ProtocolRegistry;
@@ -123,5 +127,52 @@ class SearchTest {
         SearchResult result = new Search(REGISTRY, flooding(4, 2, 3), bounds(60, 2), Set.of(), progress -> { }, () -> true).run();
 
         assertThat(result.outcome()).isEqualTo(SearchResult.Outcome.CANCELLED);
+    }
+
+    @Test
+    void aDuplicatedPongIsTakenForTheNextPingOneStepSoonerThanARetriedPing() {
+        Recipe recipe = Recipe.of(PingPong.ID, Map.of("pings", 2, "checksValue", false), 1);
+        SearchBounds withoutCopies = new SearchBounds(20, 0, 0, 200_000, 60_000, 0, 1, 1);
+        SearchBounds oneCopy = new SearchBounds(20, 0, 0, 200_000, 60_000, 0, 1, 1, 1, true);
+
+        SearchResult retried = new Search(PingPong.registry(), recipe, withoutCopies, Set.of(), progress -> { }, () -> false).run();
+        SearchResult copied = new Search(PingPong.registry(), recipe, oneCopy, Set.of(), progress -> { }, () -> false).run();
+
+        assertThat(retried.outcome()).isEqualTo(copied.outcome()).isEqualTo(SearchResult.Outcome.FOUND);
+        assertThat(retried.counterexample().faults()).isEmpty();
+        assertThat(copied.counterexample().faults()).singleElement().extracting(Fault::kind).isEqualTo(FaultKind.DUPLICATE);
+        assertThat(copied.steps()).isLessThan(retried.steps());
+        Simulation replay = Simulation.start(copied.counterexample(), PingPong.registry(), MonitorSource.PROTOCOL);
+        replay.runToEnd();
+        assertThat(replay.monitors()).singleElement().extracting(Monitor::violation).isNotNull();
+    }
+
+    private static Recipe generals(int n, List<String> values, String traitorBehaviour) {
+        Map<String, Object> behaviour = new java.util.LinkedHashMap<>(Map.of("behaviour", traitorBehaviour));
+        return Recipe.of(ByzantineAgreement.ID, Map.of("n", n, "m", 1, "values", values), 1)
+                .withFault(Fault.at(0, FaultKind.BYZANTINE, 0, behaviour));
+    }
+
+    @Test
+    void theSearchTriesEachOfTheProtocolsBehavioursForANodeTheRecipeMakesByzantine() {
+        Recipe recipe = generals(3, List.of("ATTACK", "ATTACK", "RETREAT"), "mirror");
+        Simulation asGiven = Simulation.start(recipe, REGISTRY, MonitorSource.PROTOCOL);
+        asGiven.runToEnd();
+        assertThat(asGiven.monitors()).extracting(Monitor::violation).containsOnlyNulls();
+
+        SearchResult result = new Search(REGISTRY, recipe, bounds(20, 0), Set.of(Agreement.NAME), progress -> { }, () -> false).run();
+
+        assertThat(result.outcome()).isEqualTo(SearchResult.Outcome.FOUND);
+        assertThat(result.pruned()).isFalse();
+        assertThat(result.counterexample().faults()).singleElement()
+                .satisfies(byzantine -> assertThat(byzantine.params().get("behaviour")).isNotEqualTo("mirror"));
+        Simulation replay = Simulation.start(result.counterexample(), REGISTRY, MonitorSource.PROTOCOL);
+        replay.runToEnd();
+        assertThat(replay.monitors()).filteredOn(m -> m.property().equals(Agreement.NAME)).singleElement()
+                .extracting(Monitor::violation).isNotNull();
+        // With one traitor among four, OM(1) holds whatever the traitor does.
+        SearchResult four = new Search(REGISTRY, generals(4, List.of("ATTACK", "ATTACK", "ATTACK", "RETREAT"), "silent"),
+                bounds(60, 0), Set.of(), progress -> { }, () -> false).run();
+        assertThat(four.outcome()).isEqualTo(SearchResult.Outcome.EXHAUSTED);
     }
 }
