@@ -4,6 +4,7 @@ import dev.faultlab.protocols.byzantine.ByzantineAgreement;
 import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.failuredetector.FailureDetector;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
+import dev.faultlab.protocols.messagelogging.MessageLogging;
 import dev.faultlab.protocols.omcast.OrderedMulticast;
 import dev.faultlab.protocols.paxos.ClassicPaxos;
 import dev.faultlab.protocols.paxos.SlidesPaxos;
@@ -40,6 +41,7 @@ public final class Protocols {
                 new ReliableMulticast(),
                 new OrderedMulticast(),
                 new VirtualSynchrony(),
+                new MessageLogging(),
                 new Raft()));
     }
 }
