@@ -67,6 +67,11 @@ final class LoggingProcess implements AsyncProcess {
     @Override
     public void onRecover(Context ctx) {
         stable = ctx.stable();
+        app = AppState.initial(ctx.self(), ctx.n());
+        if (checkpoints().isEmpty()) {
+            // Crashed before it started: its initial state is its first checkpoint.
+            takeCheckpoint(ctx);
+        }
         app = checkpoints().last().state();
         armTimers(ctx);
         startRestore(ctx, Replay.CRASH);
