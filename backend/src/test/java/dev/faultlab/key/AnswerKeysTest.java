@@ -23,7 +23,8 @@ class AnswerKeysTest {
 
         assertThat(keys.names()).containsExactly("byzantine.agreement", "byzantine.received", "byzantine.vector",
                 "dependability", "failuredetector.false-suspicions", "failuredetector.first-suspicion",
-                "failuredetector.timeout", "flooding.decisions", "flooding.known", "omcast.allows", "omcast.clock",
+                "failuredetector.timeout", "flooding.decisions", "flooding.known", "logging.orphans",
+                "logging.pessimistic", "logging.replayed", "logging.rollback-reason", "omcast.allows", "omcast.clock",
                 "omcast.fifo-breaks-causality", "paxos.chosen", "paxos.competing-leaders", "paxos.order", "pbft.broken",
                 "pbft.certificates", "pbft.messages", "pbft.views", "primarybackup.acknowledged-lost",
                 "primarybackup.safe-timeout", "primarybackup.survivors", "raft.committed", "raft.electable",

@@ -25,7 +25,7 @@ class ShippedLabsTest {
         assertThat(listing.problems()).isEmpty();
         assertThat(listing.labs()).extracting(LabCatalog.LabSummary::id)
                 .containsExactly("byzantine-generals", "dependability", "failure-detectors", "flooding-consensus",
-                        "ordered-multicast", "paxos", "pbft", "primary-backup", "raft", "reliable-multicast", "rpc-failures",
+                        "message-logging", "ordered-multicast", "paxos", "pbft", "primary-backup", "raft", "reliable-multicast", "rpc-failures",
                         "two-phase-commit", "virtual-synchrony", "voting-groups");
     }
 
