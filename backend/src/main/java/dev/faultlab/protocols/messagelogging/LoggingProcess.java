@@ -53,7 +53,7 @@ final class LoggingProcess implements AsyncProcess {
 
     @Override
     public void onStart(Context ctx) {
-        stable = ctx.stable();
+        openStorage(ctx);
         app = AppState.initial(ctx.self(), ctx.n());
         takeCheckpoint(ctx);
         armTimers(ctx);
@@ -66,7 +66,7 @@ final class LoggingProcess implements AsyncProcess {
 
     @Override
     public void onRecover(Context ctx) {
-        stable = ctx.stable();
+        openStorage(ctx);
         app = AppState.initial(ctx.self(), ctx.n());
         if (checkpoints().isEmpty()) {
             // Crashed before it started: its initial state is its first checkpoint.
@@ -75,6 +75,14 @@ final class LoggingProcess implements AsyncProcess {
         app = checkpoints().last().state();
         armTimers(ctx);
         startRestore(ctx, Replay.CRASH);
+    }
+
+    /** Opens the logs at once, so that looking at the process (its view, its display) never changes its storage. */
+    private void openStorage(Context ctx) {
+        stable = ctx.stable();
+        log();
+        checkpoints();
+        rollbacks();
     }
 
     /** The script's inputs still to come, and the periodic checkpoint. */
@@ -401,6 +409,10 @@ final class LoggingProcess implements AsyncProcess {
     @Override
     public Map<String, Object> view() {
         Map<String, Object> view = new LinkedHashMap<>();
+        if (app == null) {
+            view.put("phase", "not started");
+            return view;
+        }
         view.put("phase", replaying ? "replaying" : "running");
         view.put("incarnation", app.interval().incarnation());
         view.put("interval", app.count());
@@ -426,6 +438,9 @@ final class LoggingProcess implements AsyncProcess {
 
     @Override
     public StateDisplay display() {
+        if (app == null) {
+            return StateDisplay.of(new StateDisplay.Fields("Process", Map.of("phase", "not started")));
+        }
         return LoggingDisplay.of(config, app, replaying, awaiting, log().entries(), volatileLog, checkpoints().entries(),
                 rollbacks().entries(), lastReplay, heldBack);
     }
