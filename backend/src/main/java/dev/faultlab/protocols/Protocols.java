@@ -7,6 +7,7 @@ import dev.faultlab.protocols.echo.EchoProtocol;
 import dev.faultlab.protocols.failuredetector.FailureDetector;
 import dev.faultlab.protocols.flooding.FloodingConsensus;
 import dev.faultlab.protocols.flp.Flp;
+import dev.faultlab.protocols.messagelogging.MessageLogging;
 import dev.faultlab.protocols.omcast.OrderedMulticast;
 import dev.faultlab.protocols.paxos.ClassicPaxos;
 import dev.faultlab.protocols.paxos.SlidesPaxos;
@@ -48,6 +49,7 @@ public final class Protocols {
                 new Cap(),
                 new Flp(),
                 new Checkpointing(),
+                new MessageLogging(),
                 new Raft()));
     }
 }

@@ -26,8 +26,8 @@ class LabValidatorTest {
         assertThat(failed).as(out.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("ok   byzantine-generals").contains("ok   flp").contains("ok   raft").contains("ok   pbft")
                 .contains("ok   rpc-failures").contains("ok   failure-detectors").contains("ok   virtual-synchrony")
-                .contains("ok   ordered-multicast").contains("ok   checkpointing").contains("ok   two-army").contains("ok   cap").contains("ok   primary-backup").contains("ok   voting-groups")
-                .contains("ok   paxos").contains("ok   reliable-multicast").contains("18 of 18 labs are valid.")
+                .contains("ok   ordered-multicast").contains("ok   checkpointing").contains("ok   two-army").contains("ok   cap").contains("ok   message-logging").contains("ok   primary-backup").contains("ok   voting-groups")
+                .contains("ok   paxos").contains("ok   reliable-multicast").contains("19 of 19 labs are valid.")
                 .containsPattern("flooding-consensus/lab\\.yaml:\\d+: exercises\\[2]: find-run too-few-rounds is solvable: the shortest run has \\d+ steps")
                 .containsPattern("flooding-consensus/lab\\.yaml:\\d+: holds\\[0]: agreement holds: every state seen")
                 .containsPattern("raft/lab\\.yaml:\\d+: exercises\\[4]: find-run leaders-by-timing is solvable");

@@ -25,7 +25,7 @@ class ShippedLabsTest {
         assertThat(listing.problems()).isEmpty();
         assertThat(listing.labs()).extracting(LabCatalog.LabSummary::id)
                 .containsExactly("byzantine-generals", "cap", "checkpointing", "dependability", "failure-detectors", "flooding-consensus", "flp",
-                        "ordered-multicast", "paxos", "pbft", "primary-backup", "raft", "reliable-multicast", "rpc-failures",
+                        "message-logging", "ordered-multicast", "paxos", "pbft", "primary-backup", "raft", "reliable-multicast", "rpc-failures",
                         "two-army", "two-phase-commit", "virtual-synchrony", "voting-groups");
     }
 
