@@ -4,6 +4,7 @@ import dev.faultlab.sim.Enabled;
 import dev.faultlab.sim.FailureModel;
 import dev.faultlab.sim.Fault;
 import dev.faultlab.sim.FaultKind;
+import dev.faultlab.sim.Fingerprint;
 import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.NetworkSpec;
 import dev.faultlab.sim.ProtocolRegistry;
@@ -129,7 +130,7 @@ public final class Search {
                 return found(root, 0, false);
             }
             OptionalLong fingerprint = root.run().fingerprint();
-            if (root.run().paused() && remember(fingerprint)) {
+            if (root.run().paused() && remember(fingerprint, rootPath)) {
                 frontier.add(new Waiting(rootPath, expansion(root.run(), fingerprint.isPresent())));
             }
         }
@@ -183,7 +184,7 @@ public final class Search {
                     continue;
                 }
                 OptionalLong fingerprint = reached.run().fingerprint();
-                if (remember(fingerprint)) {
+                if (remember(fingerprint, child)) {
                     if (child.steps() < bounds.maxDepth()) {
                         frontier.add(new Waiting(child, expansion(reached.run(), fingerprint.isPresent())));
                         if (i < choices) {
@@ -313,13 +314,18 @@ public final class Search {
         return new Reached(run, violationIn(run));
     }
 
-    /** True for a state not seen before; without fingerprints every state counts as new and nothing is pruned. */
-    private boolean remember(OptionalLong fingerprint) {
+    /**
+     * True for a state not seen before with the same faults spent; without fingerprints every state counts as new and
+     * nothing is pruned. The faults spent are part of what is seen: a state reached with a crash still to spend may
+     * lead where the same state reached with none left cannot.
+     */
+    private boolean remember(OptionalLong fingerprint, Path path) {
         if (fingerprint.isEmpty()) {
             pruned = false;
             return true;
         }
-        return visited.add(fingerprint.getAsLong());
+        long spent = ((long) path.crashes() << 42) | ((long) path.drops() << 21) | path.duplicates();
+        return visited.add(Fingerprint.combine(fingerprint.getAsLong(), spent));
     }
 
     /** The start's recipe with the path's faults and choices after its own. */

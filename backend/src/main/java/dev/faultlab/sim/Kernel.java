@@ -615,12 +615,15 @@ final class Kernel {
     /**
      * The state of the run as the explorer compares states, hashed, or empty when it cannot be compared: a live
      * process offers no {@link NodeProcess#fingerprint()} or a node is Byzantine (an adversary's state is its own).
-     * Virtual time is left out: the explorer lets any enabled item run next, whatever its due time. A timer that
-     * would no longer fire counts for nothing, so a state that only differs by one is the same state. A round
+     * Virtual time counts: a protocol may read the clock (a time stored as "last heard", no timer after its end), so
+     * two states at different times may go on differently. It costs little: the clock is the latest due time of what
+     * has run, the same whatever order that ran in. A timer that would no longer fire counts for nothing, so a state
+     * that only differs by one is the same state. A round
      * process's inbox counts as a multiset: it reads the round's messages whatever their order.
      */
     OptionalLong fingerprint() {
         long hash = Fingerprint.mix(round * 2L + (roundsOver ? 1 : 0));
+        hash = Fingerprint.combine(hash, now);
         for (NodeState node : nodes) {
             if (node.adversary != null) {
                 return OptionalLong.empty();

@@ -15,6 +15,8 @@ import dev.faultlab.sim.MonitorSource;
 import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Simulation;
+import dev.faultlab.sim.fixtures.Fixtures;
+import dev.faultlab.sim.fixtures.Ticking;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -70,6 +72,18 @@ class SearchTest {
 
         assertThat(result.outcome()).isEqualTo(SearchResult.Outcome.EXHAUSTED);
         assertThat(result.progress().distinct()).isGreaterThan(10);
+    }
+
+    /** Each tick leaves the process and the queue as they were: were the clock not part of a state, the first tick's state would be pruned as the start's and the late tick never reached. */
+    @Test
+    void statesThatOnlyTheClockTellsApartAreNotPrunedAsOne() {
+        Recipe ticking = Recipe.of(Ticking.ID, Map.of("failAt", 15), 1);
+        SearchResult result = new Search(Fixtures.REGISTRY, ticking, bounds(10, 0), Set.of(), progress -> { }, () -> false).run();
+
+        assertThat(result.outcome()).isEqualTo(SearchResult.Outcome.FOUND);
+        assertThat(result.violation().property()).isEqualTo(Search.PROTOCOL_ERROR);
+        assertThat(result.violation().explanation()).contains("late at 15");
+        assertThat(result.steps()).isEqualTo(4);
     }
 
     @Test
