@@ -58,6 +58,8 @@ public final class Search {
     private boolean cutByDepth;
     /** Whether the protocol's fault model has processes that recover: only then may the search recover one. */
     private boolean recoveries;
+    /** Whether the protocol assumes bounded delays: then timers and deliveries keep the clock's order among them. */
+    private boolean synchronous;
     private long startedNanos;
     private long lastProgressNanos;
 
@@ -126,6 +128,7 @@ public final class Search {
             Path rootPath = new Path(null, i, null, 0, 0, 0, 0, SleepSets.NONE);
             Reached root = reach(rootPath);
             recoveries = root.run().protocol().failureModel() == FailureModel.CRASH_RECOVERY;
+            synchronous = root.run().protocol().synchronous();
             if (root.violation() != null) {
                 return found(root, 0, false);
             }
@@ -284,8 +287,11 @@ public final class Search {
         } else if (run.roundBased() && firstDelivery >= 0) {
             choices.add(firstDelivery);
         } else {
+            long[] due = synchronous ? firstDue(enabled) : null;
             for (int i = 0; i < enabled.size(); i++) {
-                choices.add(i);
+                if (due == null || inTime(enabled.get(i), due[0], due[1])) {
+                    choices.add(i);
+                }
             }
         }
         int[] choiceMessages = new int[choices.size()];
@@ -304,6 +310,34 @@ public final class Search {
         int events = run.trace().size();
         return new Expansion(List.copyOf(choices), choiceMessages, choiceNodes, choiceTimes, List.copyOf(messages), List.copyOf(up),
                 List.copyOf(down), run.nodeCount(), events, fingerprinted && events > lastPlannedEvent);
+    }
+
+    /** The earliest due time of a timer and of a delivery among the enabled items (Long.MAX_VALUE for none). */
+    private static long[] firstDue(List<Enabled> enabled) {
+        long timer = Long.MAX_VALUE;
+        long delivery = Long.MAX_VALUE;
+        for (Enabled item : enabled) {
+            if (item.kind().equals("timer")) {
+                timer = Math.min(timer, item.time());
+            } else if (item.kind().equals("deliver")) {
+                delivery = Math.min(delivery, item.time());
+            }
+        }
+        return new long[] {timer, delivery};
+    }
+
+    /**
+     * Whether an item may run next in a synchronous system: a timer only when no message is due before it (the delay
+     * bound is what makes a timeout mean something), a delivery only when no timer is due before it (the clock would
+     * jump past that timer, which would then fire late), anything else in the clock's order with both. Deliveries due
+     * between two timers still come in any order.
+     */
+    private static boolean inTime(Enabled item, long firstTimer, long firstDelivery) {
+        return switch (item.kind()) {
+            case "timer" -> item.time() <= firstDelivery;
+            case "deliver" -> item.time() <= firstTimer;
+            default -> item.time() <= Math.min(firstTimer, firstDelivery);
+        };
     }
 
     /** Replays the path from its start recipe and looks for a violation of the properties that count. */

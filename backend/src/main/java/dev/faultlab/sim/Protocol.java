@@ -30,6 +30,15 @@ public interface Protocol {
     }
 
     /**
+     * Whether the protocol's safety rests on bounded delays (a synchronous system: a timeout means the message is not
+     * coming): the explorer then never fires a timer while a message due before it is still on its way, nor delivers a
+     * message due after a timer that has not fired. An asynchronous protocol (the default) is explored in any order.
+     */
+    default boolean synchronous() {
+        return false;
+    }
+
+    /**
      * Fresh monitors for the properties a run of these parameters promises (agreement, validity, termination,
      * or the protocol's own); the run view and grading show what they say. Empty for none.
      */

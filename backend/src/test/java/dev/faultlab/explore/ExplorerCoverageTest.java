@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the correct configuration comes out clean within the stated bounds. docs/SIMULATION.md ("Every protocol under the
  * explorer") has the figures of these searches.
  *
- * <p>The explorer's runs are asynchronous: any enabled timer may fire before a message due earlier. A protocol whose
- * safety rests on timing (primary-backup's takeover, virtual synchrony's failure detector, the heartbeat failure
- * detector) is therefore broken even in its correct configuration; those cases say so and expect it.
+ * <p>A protocol whose safety rests on timing (primary-backup's takeover, virtual synchrony's failure detector, the
+ * heartbeat failure detector) declares itself synchronous, and the explorer then keeps timers and deliveries in the
+ * clock's order among them; without that, a backup would take over before the primary's update arrives in every
+ * correct configuration.
  */
 class ExplorerCoverageTest {
     private static final ProtocolRegistry REGISTRY = Protocols.registry();
@@ -117,8 +118,8 @@ class ExplorerCoverageTest {
                         recipe("voting", Map.of("n", 4, "model", "byzantine"), byzantine(0, "two-faced-answers")),
                         breadth(40, 0, 0, 20_000), EXHAUSTED),
 
-                // Outside the model: heartbeats that arrive after the timeout, which asynchrony allows.
-                found("failuredetector: accuracy under asynchrony", recipe("failuredetector", Map.of("n", 3, "runFor", 60)),
+                // The monitor counts every false suspicion; the detector only promises eventual accuracy, after GST.
+                found("failuredetector: a false suspicion before GST", recipe("failuredetector", Map.of("n", 3, "runFor", 60)),
                         breadth(30, 1, 0, 20_000), "no false suspicions"),
                 clean("failuredetector: completeness with a crash", recipe("failuredetector", Map.of("n", 3, "runFor", 60)),
                         breadth(30, 1, 0, 4_000), BOUNDED, "completeness"),
@@ -156,10 +157,10 @@ class ExplorerCoverageTest {
                         recipe("pbft", Map.of("k", 1, "clients", 1, "requests", 1, "runFor", 150), byzantine(0, "equivocate")),
                         breadth(30, 0, 0, 3_000), BOUNDED),
 
-                // Outside the model: the backup's timeout fires before the primary's update arrives.
-                found("primarybackup: takeover under asynchrony",
+                // Synchronous: the backup's timeout never fires while the primary's update is still on its way.
+                clean("primarybackup: passive, 1 backup, 1 client",
                         recipe("primarybackup", Map.of("backups", 1, "clients", 1, "workload", List.of("set 1"), "runFor", 80)),
-                        breadth(20, 0, 0, 5_000), "no acknowledged update lost"),
+                        breadth(20, 0, 0, 5_000), EXHAUSTED, "no acknowledged update lost"),
 
                 found("rmcast: a sender's crash without re-multicast", recipe("rmcast", Map.of("n", 3, "messages", 1, "runFor", 40)),
                         breadth(20, 1, 0, 20_000), "all-or-nothing"),
@@ -175,9 +176,11 @@ class ExplorerCoverageTest {
                 found("rpc: a client's crash leaves an orphan", recipe("rpc", Map.of("clients", 1, "calls", 1)),
                         breadth(20, 1, 0, 20_000), "no orphan runs on", "no orphan runs on"),
 
-                // Outside the model: a member suspects the others before their messages arrive, flush or not.
-                found("vsync: without flush", recipe("vsync", vsync(false)), probes(0, 500, 40), "view synchrony"),
-                found("vsync: with flush, under asynchrony", recipe("vsync", vsync(true)), probes(0, 500, 40), "view synchrony"));
+                found("vsync: without flush, a crash part-way through a multicast", recipe("vsync", vsync(false)),
+                        probes(1, 500, 40), "view synchrony"),
+                // Not yet explained: with the flush on, a probe still finds a member installing the next view without a
+                // message another delivered in the old one (the timed runs of the flush's own properties never do).
+                found("vsync: with flush, a crash", recipe("vsync", vsync(true)), probes(1, 500, 40), "view synchrony"));
     }
 
     private static Map<String, Object> paxos(boolean leaderIds, boolean majorityWait) {

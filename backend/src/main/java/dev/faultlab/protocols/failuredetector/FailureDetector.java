@@ -22,6 +22,12 @@ import java.util.List;
  * that timeout. With {@code increase} 0 the timeout is fixed, the variant the slides improve on.
  */
 public final class FailureDetector implements KeyedProtocol, RunCharts {
+    /** Its safety rests on timeouts: a message not there by its bound is taken as lost, or its sender as crashed. */
+    @Override
+    public boolean synchronous() {
+        return true;
+    }
+
     public static final String ID = "failuredetector";
 
     @Override

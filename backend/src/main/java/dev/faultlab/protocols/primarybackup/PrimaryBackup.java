@@ -20,6 +20,12 @@ import java.util.List;
  * active, passive and semi-active replication (lecture 000) as a parameter.
  */
 public final class PrimaryBackup implements KeyedProtocol {
+    /** Its safety rests on timeouts: a message not there by its bound is taken as lost, or its sender as crashed. */
+    @Override
+    public boolean synchronous() {
+        return true;
+    }
+
     public static final String ID = "primarybackup";
     public static final String SERVER = "server";
     public static final String CLIENT = "client";

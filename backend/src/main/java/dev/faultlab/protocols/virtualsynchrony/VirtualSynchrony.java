@@ -18,6 +18,12 @@ import java.util.List;
  * change on a join, a leave or a crash, and the flush that makes each view change a barrier no message crosses.
  */
 public final class VirtualSynchrony implements KeyedProtocol {
+    /** Its safety rests on timeouts: a message not there by its bound is taken as lost, or its sender as crashed. */
+    @Override
+    public boolean synchronous() {
+        return true;
+    }
+
     public static final String ID = "vsync";
 
     @Override
