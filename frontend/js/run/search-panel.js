@@ -13,12 +13,13 @@ const FIELDS = [
   { key: 'maxDepth', label: 'Steps from the start', help: 'each delivery, timer or injected fault is one step' },
   { key: 'maxCrashes', label: 'Crashes it may inject', help: 'at any step between two handlers' },
   { key: 'maxDrops', label: 'Messages it may lose', help: 'any message in flight' },
+  { key: 'maxDuplicates', label: 'Messages it may duplicate', help: 'any message in flight, delivered twice' },
   { key: 'maxStates', label: 'States to look at', help: 'what limits memory: every distinct state is remembered' },
   { key: 'maxSeconds', label: 'Time limit (seconds)', help: 'wall-clock time', scale: 1000, sent: 'maxMillis' },
   { key: 'probes', label: 'Random deep probes', help: 'after the breadth-first search, for bugs deeper than it goes' },
 ];
 
-const LEAST = { maxDepth: 1, maxCrashes: 0, maxDrops: 0, maxStates: 1, maxSeconds: 1, probes: 0 };
+const LEAST = { maxDepth: 1, maxCrashes: 0, maxDrops: 0, maxDuplicates: 0, maxStates: 1, maxSeconds: 1, probes: 0 };
 
 const ENDED = {
   EXHAUSTED: 'No violation: the search saw every state within its crash and loss bounds.',

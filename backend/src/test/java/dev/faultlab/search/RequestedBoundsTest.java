@@ -17,7 +17,7 @@ class RequestedBoundsTest {
 
     @Test
     void whatIsAskedForIsKeptAndWhatIsAboveTheCapIsLoweredToIt() {
-        SearchBounds resolved = new RequestedBounds(12, 2, null, 999_999_999L, 5_000L, 0, null, 42L).resolve(CAPS);
+        SearchBounds resolved = new RequestedBounds(12, 2, null, 999_999_999L, 5_000L, 0, null, 42L, 9).resolve(CAPS);
 
         assertThat(resolved.maxDepth()).isEqualTo(12);
         assertThat(resolved.maxCrashes()).isEqualTo(2);
@@ -26,6 +26,7 @@ class RequestedBoundsTest {
         assertThat(resolved.maxMillis()).isEqualTo(5_000);
         assertThat(resolved.probes()).isZero();
         assertThat(resolved.seed()).isEqualTo(42);
+        assertThat(resolved.maxDuplicates()).isEqualTo(CAPS.maxDuplicates());
     }
 
     @Test
@@ -38,13 +39,13 @@ class RequestedBoundsTest {
 
     @Test
     void aBoundBelowItsLeastIsRefusedNamingTheField() {
-        assertThatThrownBy(() -> new RequestedBounds(0, null, null, null, null, null, null, null).resolve(CAPS))
+        assertThatThrownBy(() -> new RequestedBounds(0, null, null, null, null, null, null, null, null).resolve(CAPS))
                 .isInstanceOfSatisfying(SearchProblem.class, refused -> {
                     assertThat(refused.kind()).isEqualTo(SearchProblem.Kind.INVALID);
                     assertThat(refused.field()).isEqualTo("bounds.maxDepth");
                     assertThat(refused.getMessage()).isEqualTo("maxDepth must be at least 1, got 0.");
                 });
-        assertThatThrownBy(() -> new RequestedBounds(null, -1, null, null, null, null, null, null).resolve(CAPS))
+        assertThatThrownBy(() -> new RequestedBounds(null, -1, null, null, null, null, null, null, null).resolve(CAPS))
                 .isInstanceOfSatisfying(SearchProblem.class, refused ->
                         assertThat(refused.field()).isEqualTo("bounds.maxCrashes"));
     }

@@ -114,12 +114,14 @@ class SearchesIT {
         assertThat(start(bob, run, null, FIND_AGREEMENT).statusCode()).as("Ann's run, to Bob").isEqualTo(404);
         assertThat(ann.get("/api/searches/not-a-search").statusCode()).isEqualTo(404);
 
-        HttpResponse<String> tooLarge = start(ann, run, "agreement", Map.of("maxStates", 999_999_999, "maxDepth", 999));
+        HttpResponse<String> tooLarge = start(ann, run, "agreement", Map.of("maxStates", 999_999_999, "maxDepth", 999,
+                "maxDuplicates", 99));
 
         String id = started(tooLarge);
         assertThat(json(tooLarge).path("bounds").path("maxStates").asLong()).as("lowered to the server's cap")
                 .isEqualTo(SearchBounds.SERVER_CAPS.maxStates());
         assertThat(json(tooLarge).path("bounds").path("maxDepth").asInt()).isEqualTo(SearchBounds.SERVER_CAPS.maxDepth());
+        assertThat(json(tooLarge).path("bounds").path("maxDuplicates").asInt()).isEqualTo(SearchBounds.SERVER_CAPS.maxDuplicates());
         awaitSearch(ann, id, status("FOUND"), "the violation");
     }
 
