@@ -5,15 +5,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import dev.faultlab.support.ReferenceAnswers;
-import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -33,33 +28,19 @@ class CapLabIT {
     static final String LINEARIZABLE = "#properties li[data-property='linearizable register']";
     static final String AVAILABLE = "#properties li[data-property='every request answered']";
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     @Test
     void aStudentAnswersTheCapLabAndProducesAStaleRead(Page page) {
-        Map<String, JsonNode> expected = lab.openLab(page);
+        Map<String, JsonNode> expected = lab.student().openLab(page);
         assertThat(page.locator("#given-tables table").first()).containsText("cut off from the other two replicas");
 
         for (String exercise : new String[] {"consistent-read", "available-read", "consistency-gives-up", "availability-gives-up"}) {
             expected.get(exercise).get("choices").forEach(choice ->
                     page.locator("#exercise-" + exercise + " input[value='" + choice.asText() + "']").check());
             submit(page, exercise);
-            lab.assertFullMarks(page, exercise);
+            lab.student().assertFullMarks(page, exercise);
         }
 
         JsonNode partition = expected.get("stale-read").get("faults").get(0);
@@ -70,7 +51,7 @@ class CapLabIT {
         fault.getByLabel("At time").fill(partition.get("at").asText());
         fault.getByLabel("groups, e.g. P1 P2 | P3 P4 P5").fill("P" + (partition.at("/params/groups/0/0").asInt() + 1));
         submit(page, "stale-read");
-        lab.assertFullMarks(page, "stale-read");
+        lab.student().assertFullMarks(page, "stale-read");
         assertThat(exercise.locator(".grade-line")).containsText("stale read");
     }
 
@@ -93,7 +74,7 @@ class CapLabIT {
 
     @Test
     void cuttingOffAReplicaLiveInConsistencyModeTurnsEveryRequestAnsweredRed(Page page) {
-        lab.openRun(page, recipe("consistency"));
+        lab.student().openRun(page, recipe("consistency"));
         assertThat(page.locator(AVAILABLE)).hasAttribute("data-status", "holds");
 
         cutOffP3AndPlay(page);
@@ -105,7 +86,7 @@ class CapLabIT {
 
     @Test
     void cuttingOffAReplicaLiveInAvailabilityModeTurnsLinearizableRegisterRedWithTheStaleRead(Page page) {
-        lab.openRun(page, recipe("availability"));
+        lab.student().openRun(page, recipe("availability"));
         assertThat(page.locator(LINEARIZABLE)).hasAttribute("data-status", "holds");
 
         cutOffP3AndPlay(page);

@@ -5,15 +5,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import dev.faultlab.support.ReferenceAnswers;
-import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -36,26 +31,12 @@ class CheckpointingLabIT {
     static final List<String> DOMINO = List.of("P1 -> P2", "P2 checkpoint", "P2 -> P1", "P1 checkpoint", "P1 -> P2",
             "P2 checkpoint", "P2 -> P1", "P1 checkpoint", "P1 -> P2");
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     @Test
     void aStudentPicksTheRecoveryLineSaysWhoRollsBackAndMakesTheDominoesFall(Page page) {
-        Map<String, JsonNode> expected = lab.openLab(page);
+        Map<String, JsonNode> expected = lab.student().openLab(page);
 
         Locator line = page.locator("#exercise-recovery-line");
         line.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Load the run's events")).click();
@@ -64,11 +45,11 @@ class CheckpointingLabIT {
             line.locator(".trace-events input[value='" + event.asText() + "']").check();
         }
         submit(page, "recovery-line");
-        lab.assertFullMarks(page, "recovery-line");
+        lab.student().assertFullMarks(page, "recovery-line");
 
         fillGrid(page, "rollbacks", expected.get("rollbacks").get("cells"));
         submit(page, "rollbacks");
-        lab.assertFullMarks(page, "rollbacks");
+        lab.student().assertFullMarks(page, "rollbacks");
 
         Locator domino = page.locator("#exercise-domino");
         int row = 0;
@@ -84,13 +65,13 @@ class CheckpointingLabIT {
             }
         }
         submit(page, "domino");
-        lab.assertFullMarks(page, "domino");
+        lab.student().assertFullMarks(page, "domino");
         assertThat(domino.locator(".grade-line")).containsText("every process rolls back to its initial state");
     }
 
     @Test
     void restoringEveryLatestCheckpointAfterALiveCrashTurnsTheRecoveryMonitorRedAndDrawsTheCut(Page page) {
-        lab.openRun(page, Map.of("protocol", "checkpointing", "seed", 1,
+        lab.student().openRun(page, Map.of("protocol", "checkpointing", "seed", 1,
                 "params", Map.of("n", 2, "method", "independent", "script", DOMINO, "recovery", "latest-checkpoints")));
         Locator consistent = page.locator("#properties li[data-property='consistent state after recovery']");
         assertThat(consistent).hasAttribute("data-status", "holds");

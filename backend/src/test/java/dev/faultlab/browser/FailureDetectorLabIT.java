@@ -4,15 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import dev.faultlab.support.ReferenceAnswers;
-import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -33,26 +28,12 @@ class FailureDetectorLabIT {
     static final String LAB = "failure-detectors";
     static final Map<String, Object> THREE = Map.of("protocol", "failuredetector", "seed", 1, "params", Map.of("n", 3, "runFor", 200));
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     @Test
     void aStudentCountsFalseSuspicionsReadsTheTimeoutAndFindsWhenTheCrashIsSuspected(Page page) {
-        Map<String, JsonNode> expected = lab.openLab(page);
+        Map<String, JsonNode> expected = lab.student().openLab(page);
         assertThat(page.locator("#given-tables table").first()).containsText("P2 is slow");
         Locator figure = page.locator("#figure-fixed-or-lengthening");
         assertThat(figure.locator(".chart-legend")).containsText("fixed timeout (25 ticks)");
@@ -61,13 +42,13 @@ class FailureDetectorLabIT {
         for (String exercise : List.of("false-suspicions", "timeout-after", "crash-suspected")) {
             fillNumber(page, exercise, expected.get(exercise));
             submit(page, exercise);
-            lab.assertFullMarks(page, exercise);
+            lab.student().assertFullMarks(page, exercise);
         }
     }
 
     @Test
     void aCrashInjectedLiveIsSuspectedAndCompletenessTurnsFromPendingToHoldingWhileTheChartsFollowTheRun(Page page) {
-        lab.openRun(page, THREE);
+        lab.student().openRun(page, THREE);
         Locator completeness = page.locator("#properties li[data-property='completeness']");
         Locator falseSuspicions = page.locator("#properties li[data-property='no false suspicions']");
         assertThat(completeness).hasAttribute("data-status", "pending");
@@ -103,7 +84,7 @@ class FailureDetectorLabIT {
 
     @Test
     void aLinkCutLiveMakesAProcessSuspectOneThatIsUpAndTheFalseSuspicionMonitorTurnsRed(Page page) {
-        lab.openRun(page, THREE);
+        lab.student().openRun(page, THREE);
         Locator falseSuspicions = page.locator("#properties li[data-property='no false suspicions']");
         assertThat(falseSuspicions).hasAttribute("data-status", "holds");
 

@@ -3,15 +3,10 @@ package dev.faultlab.browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.faultlab.support.ReferenceAnswers;
-import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -28,26 +23,12 @@ class FindRunLabIT {
     static final String LAB = "flooding-consensus";
     static final String EXERCISE = "too-few-rounds";
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     @Test
     void aStudentCrashesAProcessPartWayThroughItsBroadcastInTheRunViewAndSubmitsThatRun(Page page) {
-        lab.openLab(page);
+        lab.student().openLab(page);
         String labUrl = page.url();
         Locator exercise = page.locator("#exercise-" + EXERCISE);
         assertThat(exercise.locator(".find-run-answer .hint")).containsText("Make a run that violates agreement");
@@ -74,7 +55,7 @@ class FindRunLabIT {
         assertThat(run.locator("option")).hasCount(1);
         submit(page, EXERCISE);
 
-        lab.assertFullMarks(page, EXERCISE);
+        lab.student().assertFullMarks(page, EXERCISE);
         assertThat(page.locator("#exercise-" + EXERCISE + " .grade-line")).containsText("Your run shows a violation of agreement");
     }
 }

@@ -5,15 +5,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import dev.faultlab.support.ReferenceAnswers;
-import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -33,33 +28,19 @@ class FlpLabIT {
     static final String LAB = "flp";
     private static final LocatorAssertions.HasAttributeOptions SEARCH = new LocatorAssertions.HasAttributeOptions().setTimeout(60_000);
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     @Test
     void aStudentKeepsTheRunBivalentForTwentyStepsAndGetsFullMarks(Page page) {
-        Map<String, JsonNode> expected = lab.openLab(page);
+        Map<String, JsonNode> expected = lab.student().openLab(page);
         String labUrl = page.url();
         for (String exercise : List.of("statements", "bivalent-inputs", "chain")) {
             expected.get(exercise).get("choices").forEach(choice ->
                     page.locator("#exercise-" + exercise + " input[value='" + choice.asText() + "']").check());
             submit(page, exercise);
             graded(page, exercise);
-            lab.assertFullMarks(page, exercise);
+            lab.student().assertFullMarks(page, exercise);
         }
 
         Locator challenge = page.locator("#exercise-undecided");
@@ -101,12 +82,12 @@ class FlpLabIT {
         assertThat(form.locator(".fault-row").first()).containsText("right after event #");
         submit(page, "undecided");
         graded(page, "undecided");
-        lab.assertFullMarks(page, "undecided");
+        lab.student().assertFullMarks(page, "undecided");
     }
 
     @Test
     void holdingEveryMessageTheAdversaryWouldNotDeliverTurnsTheIndicatorRed(Page page) {
-        lab.openRun(page, Map.of("protocol", "flp", "seed", 1, "params", Map.of("n", 3, "inputs", List.of(0, 1, 1), "steps", 6)));
+        lab.student().openRun(page, Map.of("protocol", "flp", "seed", 1, "params", Map.of("n", 3, "inputs", List.of(0, 1, 1), "steps", 6)));
         Locator undecided = page.locator("#properties li[data-property='decision-within-steps']");
         assertThat(undecided).hasAttribute("data-status", "holds");
         Locator valency = page.locator("#valency");

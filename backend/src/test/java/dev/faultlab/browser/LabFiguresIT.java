@@ -3,15 +3,10 @@ package dev.faultlab.browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.faultlab.protocols.byzantine.ByzantineAgreement;
-import dev.faultlab.support.ReferenceAnswers;
-import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,22 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LabFiguresIT {
     static final String LAB = "byzantine-generals";
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     @Test
     void aStudentSeesTheMessageGrowthChartWithItsNumbers(Page page) {
@@ -52,7 +33,7 @@ class LabFiguresIT {
                 errors.add(message.text());
             }
         });
-        lab.openLab(page);
+        lab.student().openLab(page);
 
         Locator figure = page.locator("#figure-message-growth");
         assertThat(figure.locator("h3")).hasText("How many messages the algorithm sends");

@@ -4,15 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import dev.faultlab.support.ReferenceAnswers;
-import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -30,44 +25,30 @@ import static dev.faultlab.browser.StudentInLab.submit;
 class MessageLoggingLabIT {
     static final String LAB = "message-logging";
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     @Test
     void aStudentNamesTheReplayedMessagesTheOrphansAndWhyToFullMarks(Page page) {
-        Map<String, JsonNode> expected = lab.openLab(page);
+        Map<String, JsonNode> expected = lab.student().openLab(page);
         assertThat(page.locator("#given-tables table").first()).containsText("P, Q and R of the slides");
 
         for (String grid : new String[] {"replayed", "orphans"}) {
             fillGrid(page, grid, expected.get(grid).get("cells"));
             submit(page, grid);
-            lab.assertFullMarks(page, grid);
+            lab.student().assertFullMarks(page, grid);
         }
         for (String choice : new String[] {"why", "pessimistic"}) {
             expected.get(choice).get("choices").forEach(option ->
                     page.locator("#exercise-" + choice + " input[value='" + option.asText() + "']").check());
             submit(page, choice);
-            lab.assertFullMarks(page, choice);
+            lab.student().assertFullMarks(page, choice);
         }
     }
 
     @Test
     void crashingQLiveBeforeM2IsLoggedTurnsNoOrphanProcessesRedNamingR(Page page) {
-        lab.openRun(page, Map.of("protocol", "logging", "seed", 1, "params", Map.of("mode", "optimistic")));
+        lab.student().openRun(page, Map.of("protocol", "logging", "seed", 1, "params", Map.of("mode", "optimistic")));
         Locator noOrphans = page.locator("#properties li[data-property='no orphan processes']");
         assertThat(noOrphans).hasAttribute("data-status", "holds");
 

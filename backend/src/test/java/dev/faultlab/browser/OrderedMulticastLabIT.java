@@ -5,15 +5,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import dev.faultlab.support.ReferenceAnswers;
-import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -33,26 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderedMulticastLabIT {
     static final String LAB = "ordered-multicast";
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     @Test
     void aStudentGivesTheTimestampsJudgesTheOrdersAndBreaksCausalityWithFifoOnly(Page page) {
-        Map<String, JsonNode> expected = lab.openLab(page);
+        Map<String, JsonNode> expected = lab.student().openLab(page);
         assertThat(page.locator("#given-tables table").first()).containsText("as soon as P3 has delivered m1");
         Locator figure = page.locator("#figure-lecture-figure");
         assertThat(figure.locator(".chart-legend li[data-series='m2 held back at P1']")).hasCount(1);
@@ -60,13 +41,13 @@ class OrderedMulticastLabIT {
 
         fillGrid(page, "q2-timestamps", expected.get("q2-timestamps").get("cells"));
         submit(page, "q2-timestamps");
-        lab.assertFullMarks(page, "q2-timestamps");
+        lab.student().assertFullMarks(page, "q2-timestamps");
 
         for (String order : List.of("order-fifo", "order-total", "order-causal")) {
             expected.get(order).get("choices").forEach(choice ->
                     page.locator("#exercise-" + order + " input[value='" + choice.asText() + "']").check());
             submit(page, order);
-            lab.assertFullMarks(page, order);
+            lab.student().assertFullMarks(page, order);
         }
 
         JsonNode cut = expected.get("fifo-breaks-causality").get("faults").get(0);
@@ -79,13 +60,13 @@ class OrderedMulticastLabIT {
         fault.getByLabel("other end").selectOption(cut.at("/params/to").asText());
         fault.getByLabel("one way only").check();
         submit(page, "fifo-breaks-causality");
-        lab.assertFullMarks(page, "fifo-breaks-causality");
+        lab.student().assertFullMarks(page, "fifo-breaks-causality");
         assertThat(exercise.locator(".grade-line")).containsText("without having delivered");
     }
 
     @Test
     void theLabsRunIsTheLecturesFigureWithEachDeliveryLabelledByItsVectorTimestamp(Page page) {
-        lab.openRun(page, Map.of("protocol", "omcast", "seed", 1,
+        lab.student().openRun(page, Map.of("protocol", "omcast", "seed", 1,
                 "params", Map.of("n", 3, "ordering", "causal", "multicasts", List.of(List.of(1, 0), List.of(2, 0, 1))),
                 "network", Map.of("links", List.of(Map.of("from", 1, "to", 0, "delay", Map.of("kind", "constant", "min", 10))))));
         page.locator("#speed").selectOption("2000");
@@ -113,7 +94,7 @@ class OrderedMulticastLabIT {
 
     @Test
     void crashingTheSequencerLiveStopsTotalOrderAndTheDeliveryPropertySaysWhy(Page page) {
-        lab.openRun(page, Map.of("protocol", "omcast", "seed", 1,
+        lab.student().openRun(page, Map.of("protocol", "omcast", "seed", 1,
                 "params", Map.of("n", 3, "ordering", "sequencer", "multicasts", List.of(List.of(0, 0), List.of(1, 40)))));
         Locator delivered = page.locator("#properties li[data-property='every multicast delivered']");
         assertThat(delivered).hasAttribute("data-status", "pending");

@@ -4,15 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.faultlab.support.ReferenceAnswers;
-import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -31,32 +26,18 @@ import static dev.faultlab.browser.StudentInLab.submit;
 class PaxosLabIT {
     static final String LAB = "paxos";
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     @Test
     void aStudentReadsTheOrdersAndWhatIsChosenAndMakesTwoLeadersCompeteWithAndWithoutLeaderIds(Page page) {
-        Map<String, JsonNode> expected = lab.openLab(page);
+        Map<String, JsonNode> expected = lab.student().openLab(page);
         assertThat(page.locator("#given-tables table").first()).containsText("S3 crashes");
 
         for (String grid : List.of("order-while-s3-is-down", "order-after-recovery", "chosen-before-takeover", "order-after-takeover")) {
             fillGrid(page, grid, expected.get(grid).get("cells"));
             submit(page, grid);
-            lab.assertFullMarks(page, grid);
+            lab.student().assertFullMarks(page, grid);
         }
 
         for (String challenge : List.of("break-without-leader-ids", "safe-with-leader-ids")) {
@@ -69,7 +50,7 @@ class PaxosLabIT {
             fault.getByLabel("At time").fill(timing.get("at").asText());
             fault.getByLabel("extra message delay in ticks").fill(timing.at("/params/extraDelay").asText());
             submit(page, challenge);
-            lab.assertFullMarks(page, challenge);
+            lab.student().assertFullMarks(page, challenge);
         }
         assertThat(page.locator("#exercise-break-without-leader-ids .grade-line")).containsText("is violated");
         assertThat(page.locator("#exercise-safe-with-leader-ids .grade-line")).containsText("Nothing broke");
@@ -77,7 +58,7 @@ class PaxosLabIT {
 
     @Test
     void withoutLeaderIdsCuttingTheLeaderOffLiveTurnsTheSameOperationMonitorRed(Page page) {
-        lab.openRun(page, Map.of("protocol", "paxos", "seed", 1,
+        lab.student().openRun(page, Map.of("protocol", "paxos", "seed", 1,
                 "params", Map.of("clients", 2, "requests", 0, "runFor", 400, "leaderIds", false),
                 "faults", List.of(Map.of("at", 30, "kind", "REQUEST", "target", 3, "params", Map.of("command", "o1")),
                         Map.of("at", 100, "kind", "REQUEST", "target", 4, "params", Map.of("command", "o2")),

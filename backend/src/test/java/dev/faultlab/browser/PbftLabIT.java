@@ -4,15 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import dev.faultlab.support.ReferenceAnswers;
-import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -33,26 +28,12 @@ import static dev.faultlab.browser.StudentInLab.submit;
 class PbftLabIT {
     static final String LAB = "pbft";
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     @Test
     void aStudentFillsTheCertificatesFollowsTheViewChangeAndCountsTheMessagesToFullMarks(Page page) {
-        Map<String, JsonNode> expected = lab.openLab(page);
+        Map<String, JsonNode> expected = lab.student().openLab(page);
         assertThat(page.locator("#given-tables table").first()).containsText("PRE-PREPARE(1, 0, o)");
         Locator figure = page.locator("#figure-message-growth");
         assertThat(figure.locator(".chart-legend li")).hasText(new String[] {"PBFT, measured", "n²"});
@@ -64,19 +45,19 @@ class PbftLabIT {
         for (String grid : List.of("before-view-change", "new-primary", "after-view-change", "messages")) {
             fillGrid(page, grid, expected.get(grid).get("cells"));
             submit(page, grid);
-            lab.assertFullMarks(page, grid);
+            lab.student().assertFullMarks(page, grid);
         }
         for (String choice : List.of("n-equals-3k", "n-equals-3k-plus-1")) {
             expected.get(choice).get("choices").forEach(option ->
                     page.locator("#exercise-" + choice + " input[value='" + option.asText() + "']").check());
             submit(page, choice);
-            lab.assertFullMarks(page, choice);
+            lab.student().assertFullMarks(page, choice);
         }
     }
 
     @Test
     void withThreeReplicasAnEquivocatingPrimaryMadeLiveSplitsTheCorrectReplicasAndTheMonitorsTurnRed(Page page) {
-        lab.openRun(page, Map.of("protocol", "pbft", "seed", 1, "params", Map.of("k", 1, "n", 3, "requests", 1)));
+        lab.student().openRun(page, Map.of("protocol", "pbft", "seed", 1, "params", Map.of("k", 1, "n", 3, "requests", 1)));
         Locator same = page.locator("#properties li[data-property='same operation at each timestamp']");
         Locator trusted = page.locator("#properties li[data-property='results from k+1 correct replicas']");
         assertThat(same).hasAttribute("data-status", "holds");

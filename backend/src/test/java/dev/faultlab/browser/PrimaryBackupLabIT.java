@@ -4,15 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.faultlab.support.ReferenceAnswers;
-import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -31,35 +26,21 @@ import static dev.faultlab.browser.StudentInLab.submit;
 class PrimaryBackupLabIT {
     static final String LAB = "primary-backup";
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     @Test
     void aStudentAnswersThePrimaryBackupLabAndLosesAnAcknowledgedUpdateWithALossyLink(Page page) {
-        Map<String, JsonNode> expected = lab.openLab(page);
+        Map<String, JsonNode> expected = lab.student().openLab(page);
         assertThat(page.locator("#given-tables table").first()).containsText("delay bound");
 
         fillGrid(page, "survivors", expected.get("survivors").get("cells"));
         submit(page, "survivors");
-        lab.assertFullMarks(page, "survivors");
+        lab.student().assertFullMarks(page, "survivors");
 
         page.locator("#exercise-safe-timeout input.number-value").fill(expected.get("safe-timeout").get("value").asText());
         submit(page, "safe-timeout");
-        lab.assertFullMarks(page, "safe-timeout");
+        lab.student().assertFullMarks(page, "safe-timeout");
 
         JsonNode loss = expected.get("lose-acknowledged").get("faults").get(0);
         Locator exercise = page.locator("#exercise-lose-acknowledged");
@@ -71,13 +52,13 @@ class PrimaryBackupLabIT {
         fault.getByLabel("to", new Locator.GetByLabelOptions().setExact(true)).selectOption(loss.at("/params/to").asText());
         fault.getByLabel("loss probability").fill("1");
         submit(page, "lose-acknowledged");
-        lab.assertFullMarks(page, "lose-acknowledged");
+        lab.student().assertFullMarks(page, "lose-acknowledged");
         assertThat(exercise.locator(".grade-line")).containsText("acts as primary without it");
     }
 
     @Test
     void cuttingTheLinkFromThePrimaryToItsBackupLiveTurnsNoAcknowledgedUpdateLostRed(Page page) {
-        lab.openRun(page, Map.of("protocol", "primarybackup", "seed", 1,
+        lab.student().openRun(page, Map.of("protocol", "primarybackup", "seed", 1,
                 "params", Map.of("mode", "passive", "runFor", 300, "workload", List.of("set 1", "add 2", "add 3", "add 4"))));
         Locator lost = page.locator("#properties li[data-property='no acknowledged update lost']");
         assertThat(lost).hasAttribute("data-status", "holds");

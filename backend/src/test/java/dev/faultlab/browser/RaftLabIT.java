@@ -5,15 +5,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import dev.faultlab.support.ReferenceAnswers;
-import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -35,32 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RaftLabIT {
     static final String LAB = "raft";
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     @Test
     void aStudentAnswersTheRaftLabAndMeetsTheTwoLeadersChallengeWithAPartition(Page page) {
-        Map<String, JsonNode> expected = lab.openLab(page);
+        Map<String, JsonNode> expected = lab.student().openLab(page);
         assertThat(page.locator("#given-tables table").first()).containsText("current term");
 
         for (String grid : List.of("electable", "before-request", "after-request")) {
             fillGrid(page, grid, expected.get(grid).get("cells"));
             submit(page, grid);
-            lab.assertFullMarks(page, grid);
+            lab.student().assertFullMarks(page, grid);
         }
 
         JsonNode partition = expected.get("two-leaders").get("faults").get(0);
@@ -71,13 +52,13 @@ class RaftLabIT {
         fault.getByLabel("At time").fill(partition.get("at").asText());
         fault.getByLabel("groups, e.g. P1 P2 | P3 P4 P5").fill("P" + (partition.at("/params/groups/0/0").asInt() + 1));
         submit(page, "two-leaders");
-        lab.assertFullMarks(page, "two-leaders");
+        lab.student().assertFullMarks(page, "two-leaders");
         assertThat(exercise.locator(".grade-line")).containsText("Nothing committed was lost");
     }
 
     @Test
     void aLeaderPartitionedAwayLiveStaysLeaderBesideTheNewOneWhichCommitsTheClientsRequest(Page page) {
-        lab.openRun(page, Map.of("protocol", "raft", "seed", 1,
+        lab.student().openRun(page, Map.of("protocol", "raft", "seed", 1,
                 "params", Map.of("n", 3, "clients", 1, "requests", 0, "runFor", 600),
                 "faults", List.of(Map.of("at", 300, "kind", "REQUEST", "target", 3, "params", Map.of("command", "x=5")))));
 
@@ -123,7 +104,7 @@ class RaftLabIT {
     @Test
     void aServersLogReadsAsATableAndTheRunViewFitsA1280PixelWindow(Page page) {
         page.setViewportSize(1280, 800);
-        lab.openRun(page, Map.of("protocol", "raft", "seed", 3,
+        lab.student().openRun(page, Map.of("protocol", "raft", "seed", 3,
                 "params", Map.of("n", 3, "clients", 1, "requests", 2, "runFor", 800)));
         page.locator("#speed").selectOption("2000");
         Locator play = page.locator("#play");

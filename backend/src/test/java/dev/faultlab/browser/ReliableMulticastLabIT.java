@@ -11,15 +11,10 @@ import dev.faultlab.protocols.reliablemulticast.ReliableMulticast;
 import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Simulation;
-import dev.faultlab.support.ReferenceAnswers;
-import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -38,37 +33,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReliableMulticastLabIT {
     static final String LAB = "reliable-multicast";
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     @Test
     void aStudentReadsTheRetransmissionsAndTheFigureAndBreaksAllOrNothingWithACrash(Page page) {
-        Map<String, JsonNode> expected = lab.openLab(page);
+        Map<String, JsonNode> expected = lab.student().openLab(page);
         assertThat(page.locator("#given-tables table").first()).containsText("lost on the way to");
         assertThat(page.locator("#figure-feedback")).containsText("ACK from every receiver");
 
         fillGrid(page, "retransmissions", expected.get("retransmissions").get("cells"));
         submit(page, "retransmissions");
-        lab.assertFullMarks(page, "retransmissions");
+        lab.student().assertFullMarks(page, "retransmissions");
 
         for (String number : new String[] {"feedback-ack", "feedback-suppression"}) {
             page.locator("#exercise-" + number).getByLabel("Your answer").fill(expected.get(number).get("value").asText());
             submit(page, number);
-            lab.assertFullMarks(page, number);
+            lab.student().assertFullMarks(page, number);
         }
 
         JsonNode crash = expected.get("break-atomicity").get("faults").get(0);
@@ -80,13 +61,13 @@ class ReliableMulticastLabIT {
         fault.getByLabel("Process").selectOption(crash.get("target").asText());
         fault.getByLabel("after this many more sends (optional)").fill(crash.at("/params/afterSends").asText());
         submit(page, "break-atomicity");
-        lab.assertFullMarks(page, "break-atomicity");
+        lab.student().assertFullMarks(page, "break-atomicity");
         assertThat(exercise.locator(".grade-line")).containsText("never did");
     }
 
     @Test
     void theSenderCrashedLiveAfterItsCopyToP2WentOutLeavesTheOthersWithoutTheMessage(Page page) {
-        lab.openRun(page, Map.of("protocol", "rmcast", "seed", 1,
+        lab.student().openRun(page, Map.of("protocol", "rmcast", "seed", 1,
                 "params", Map.of("n", 5, "messages", 4, "variant", "nack", "runFor", 60)));
         Locator atomic = page.locator("#properties li[data-property='all-or-nothing']");
         assertThat(atomic).hasAttribute("data-status", "pending");

@@ -5,15 +5,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import dev.faultlab.support.ReferenceAnswers;
-import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -31,26 +26,12 @@ import static dev.faultlab.browser.StudentInLab.submit;
 class RpcLabIT {
     static final String LAB = "rpc-failures";
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     @Test
     void aStudentFillsTheTableNamesTheSemanticsAndMakesATransferHappenTwice(Page page) {
-        Map<String, JsonNode> expected = lab.openLab(page);
+        Map<String, JsonNode> expected = lab.student().openLab(page);
         assertThat(page.locator("#given-tables table").first()).containsText("client reissue strategy");
         Locator figure = page.locator("#figure-crash-pc-m");
         assertThat(figure.locator(".chart-plot canvas")).hasCount(1);
@@ -59,17 +40,17 @@ class RpcLabIT {
 
         fillGrid(page, "table", expected.get("table").get("cells"));
         submit(page, "table");
-        lab.assertFullMarks(page, "table");
+        lab.student().assertFullMarks(page, "table");
 
         expected.get("semantics").get("choices").forEach(choice ->
                 page.locator("#exercise-semantics input[value='" + choice.asText() + "']").check());
         submit(page, "semantics");
-        lab.assertFullMarks(page, "semantics");
+        lab.student().assertFullMarks(page, "semantics");
 
         for (String challenge : new String[] {"twice", "stopped"}) {
             enterPlan(page, challenge, expected.get(challenge).get("faults"));
             submit(page, challenge);
-            lab.assertFullMarks(page, challenge);
+            lab.student().assertFullMarks(page, challenge);
         }
         assertThat(page.locator("#exercise-stopped .grade-line")).containsText("answered it from its table");
     }
@@ -92,12 +73,12 @@ class RpcLabIT {
 
     @Test
     void crashingTheServerLiveBetweenTheWorkAndTheCompletionMessageTurnsAtMostOnceRed(Page page) {
-        lab.openRun(page, Map.of("protocol", "rpc", "seed", 1,
+        lab.student().openRun(page, Map.of("protocol", "rpc", "seed", 1,
                 "params", Map.of("operation", "transfer", "strategy", "unacked", "order", "PM")));
         Locator atMostOnce = page.locator("#properties li[data-property='at-most-once']");
         assertThat(atMostOnce).hasAttribute("data-status", "holds");
 
-        // Step to event #8, the server's commit of the transfer (P), before it sends the completion message (M).
+        // Step to event #8, the lab.server()'s commit of the transfer (P), before it sends the completion message (M).
         Locator position = page.locator("#position");
         for (int step = 0; step < 9; step++) {
             String before = position.textContent();

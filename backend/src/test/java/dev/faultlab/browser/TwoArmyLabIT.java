@@ -6,15 +6,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.faultlab.support.ApiClient;
-import dev.faultlab.support.ReferenceAnswers;
 import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -35,22 +31,8 @@ class TwoArmyLabIT {
     static final String LAB = "two-army";
     static final String PROPERTY = "#properties li[data-property='both attack or neither']";
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     private static void choose(Page page, String exercise, JsonNode expected) {
         expected.get("choices").forEach(choice -> page.locator("#exercise-" + exercise + " input[value='" + choice.asText() + "']").check());
@@ -59,17 +41,17 @@ class TwoArmyLabIT {
 
     @Test
     void aStudentAnswersTheTwoArmyLabAndMakesTheGeneralsDisagree(Page page) {
-        Map<String, JsonNode> expected = lab.openLab(page);
+        Map<String, JsonNode> expected = lab.student().openLab(page);
         assertThat(page.locator("#given-tables table").first()).containsText("messages (k)");
 
         for (String exercise : new String[] {"early-loss", "last-loss", "one-more"}) {
             choose(page, exercise, expected.get(exercise));
-            lab.assertFullMarks(page, exercise);
+            lab.student().assertFullMarks(page, exercise);
         }
 
         fillGrid(page, "proof", expected.get("proof").get("cells"));
         submit(page, "proof");
-        lab.assertFullMarks(page, "proof");
+        lab.student().assertFullMarks(page, "proof");
 
         JsonNode cut = expected.get("disagree").get("faults").get(0);
         Locator exercise = page.locator("#exercise-disagree");
@@ -81,13 +63,13 @@ class TwoArmyLabIT {
         fault.getByLabel("other end", new Locator.GetByLabelOptions().setExact(true)).selectOption(cut.at("/params/to").asText());
         fault.getByLabel("one way only").check();
         submit(page, "disagree");
-        lab.assertFullMarks(page, "disagree");
+        lab.student().assertFullMarks(page, "disagree");
         assertThat(exercise.locator(".grade-line")).containsText("attacks alone");
     }
 
     @Test
     void cuttingTheLinkWhileTheLastMessengerIsOnItsWayTurnsBothAttackOrNeitherRed(Page page) {
-        lab.openRun(page, Map.of("protocol", "twoarmy", "seed", 1, "params", Map.of("k", 3)));
+        lab.student().openRun(page, Map.of("protocol", "twoarmy", "seed", 1, "params", Map.of("k", 3)));
         Locator property = page.locator(PROPERTY);
         assertThat(property).hasAttribute("data-status", "holds");
 
@@ -112,7 +94,7 @@ class TwoArmyLabIT {
 
     @Test
     void droppingTheLastMessengerByHandInABranchTurnsBothAttackOrNeitherRed(Page page) {
-        ApiClient user = lab.openRun(page, Map.of("protocol", "twoarmy", "seed", 1, "params", Map.of("k", 2)));
+        ApiClient user = lab.student().openRun(page, Map.of("protocol", "twoarmy", "seed", 1, "params", Map.of("k", 2)));
         for (int round = 1; round <= 2; round++) {
             button(page, "Next round (Shift+→)").click();
             assertThat(page.locator("#diagram")).hasAttribute("data-round", String.valueOf(round));

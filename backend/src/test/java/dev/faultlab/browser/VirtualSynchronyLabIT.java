@@ -11,15 +11,10 @@ import dev.faultlab.sim.EventKind;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Simulation;
 import dev.faultlab.sim.TraceEvent;
-import dev.faultlab.support.ReferenceAnswers;
-import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,26 +34,12 @@ import static dev.faultlab.browser.StudentInLab.submit;
 class VirtualSynchronyLabIT {
     static final String LAB = "virtual-synchrony";
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     @Test
     void aStudentJudgesTheFourExecutionsReadsTheViewsAndBreaksViewSynchronyWithACrash(Page page) {
-        Map<String, JsonNode> expected = lab.openLab(page);
+        Map<String, JsonNode> expected = lab.student().openLab(page);
 
         Locator figureD = page.locator("#figure-execution-d");
         assertThat(figureD.locator(".chart-plot canvas")).hasCount(1);
@@ -70,12 +51,12 @@ class VirtualSynchronyLabIT {
             expected.get(execution).get("choices").forEach(choice ->
                     page.locator("#exercise-" + execution + " input[value='" + choice.asText() + "']").check());
             submit(page, execution);
-            lab.assertFullMarks(page, execution);
+            lab.student().assertFullMarks(page, execution);
         }
 
         fillGrid(page, "delivery-views", expected.get("delivery-views").get("cells"));
         submit(page, "delivery-views");
-        lab.assertFullMarks(page, "delivery-views");
+        lab.student().assertFullMarks(page, "delivery-views");
 
         JsonNode crash = expected.get("break-it").get("faults").get(0);
         Locator exercise = page.locator("#exercise-break-it");
@@ -88,7 +69,7 @@ class VirtualSynchronyLabIT {
         crash.at("/params/reaches").forEach(node -> reaches.add("P" + (node.asInt() + 1)));
         fault.getByLabel("its last broadcast reaches only (optional, e.g. P2 P4)").fill(String.join(" ", reaches));
         submit(page, "break-it");
-        lab.assertFullMarks(page, "break-it");
+        lab.student().assertFullMarks(page, "break-it");
         assertThat(exercise.locator(".grade-line")).containsText("With the flush switched off your plan breaks view synchrony");
     }
 
@@ -97,7 +78,7 @@ class VirtualSynchronyLabIT {
         Map<String, Object> recipe = Map.of("protocol", "vsync", "seed", 1,
                 "params", Map.of("n", 3, "flush", false, "multicasts", List.of(List.of(0, 12)), "runFor", 100));
         int sendToQ = sendOfTheMulticastTo(recipe, 1);
-        lab.openRun(page, recipe);
+        lab.student().openRun(page, recipe);
 
         Locator synchrony = page.locator("#properties li[data-property='view synchrony']");
         assertThat(synchrony).hasAttribute("data-status", "holds");

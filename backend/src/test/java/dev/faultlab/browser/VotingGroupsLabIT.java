@@ -4,15 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.faultlab.support.ReferenceAnswers;
-import dev.faultlab.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -30,32 +25,18 @@ import static dev.faultlab.browser.StudentInLab.submit;
 class VotingGroupsLabIT {
     static final String LAB = "voting-groups";
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static StudentInLab lab;
-
-    @BeforeAll
-    static void start() {
-        ReferenceAnswers.installLab(dataDir, LAB);
-        server = TestServer.start(dataDir);
-        lab = new StudentInLab(server, new ReferenceAnswers(dataDir, LAB), LAB);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LabServer lab = new LabServer(LAB);
 
     @Test
     void aStudentSizesTheGroupsAndDefeatsAFiveReplicaVoterWithAThirdValueFault(Page page) {
-        Map<String, JsonNode> expected = lab.openLab(page);
+        Map<String, JsonNode> expected = lab.student().openLab(page);
         assertThat(page.locator("#given-tables table").first()).containsText("value fault");
 
         for (String grid : new String[] {"voter-output", "sizing"}) {
             fillGrid(page, grid, expected.get(grid).get("cells"));
             submit(page, grid);
-            lab.assertFullMarks(page, grid);
+            lab.student().assertFullMarks(page, grid);
         }
 
         JsonNode liar = expected.get("defeat").get("faults").get(0);
@@ -66,13 +47,13 @@ class VotingGroupsLabIT {
         fault.getByLabel("Process", new Locator.GetByLabelOptions().setExact(true)).selectOption(liar.get("target").asText());
         fault.getByLabel("behaviour", new Locator.GetByLabelOptions().setExact(true)).selectOption("wrong-value");
         submit(page, "defeat");
-        lab.assertFullMarks(page, "defeat");
+        lab.student().assertFullMarks(page, "defeat");
         assertThat(exercise.locator(".grade-line")).containsText("but a correct replica computes");
     }
 
     @Test
     void aSeparateVoterMadeByzantineLiveFoolsTheClientAndTheOutputPropertyTurnsRed(Page page) {
-        lab.openRun(page, Map.of("protocol", "voting", "seed", 1,
+        lab.student().openRun(page, Map.of("protocol", "voting", "seed", 1,
                 "params", Map.of("n", 3, "model", "value", "voter", "separate", "input", 7)));
         Locator output = page.locator("#properties li[data-property=\"voter's output is correct\"]");
         assertThat(output).hasAttribute("data-status", "holds");
