@@ -10,8 +10,10 @@ CREATE TABLE searches (
     protocol            text        NOT NULL,
     recipe              jsonb       NOT NULL,
     bounds              jsonb       NOT NULL,
-    -- Null: any of the protocol's monitors.
+    -- Null (and goal null): any of the protocol's monitors.
     property            text,
+    -- A goal of the protocol to reach instead of a property to break.
+    goal                text        CHECK (goal IS NULL OR property IS NULL),
     status              text        NOT NULL CHECK (status IN ('QUEUED', 'RUNNING', 'FOUND', 'EXHAUSTED', 'BOUNDED',
                                                                'CANCELLED', 'INTERRUPTED', 'FAILED')),
     -- The instance that runs (or queues) it while it is QUEUED or RUNNING: see runs.live_on in V6.

@@ -85,7 +85,8 @@ class RunPage {
     this.properties = new PropertiesPanel($('properties'), {
       witnesses: (seqs, seq) => this.showWitnesses(seqs, seq),
     });
-    this.search = new SearchPanel($('search'), this.run.id, () => this.properties.properties.map((p) => p.name));
+    this.search = new SearchPanel($('search'), this.run.id, () => this.properties.properties.map((p) => p.name),
+      this.run.protocol);
     this.valency = new ValencyPanel($('valency-panel'), this.run.id, this.run.protocol, {
       act: (fault) => this.applyFaults([fault]),
       onError: (message) => this.showCommandError(message),

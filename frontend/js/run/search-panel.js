@@ -53,11 +53,14 @@ export class SearchPanel {
    * @param container  the panel's body
    * @param runId      the run searched from
    * @param properties () => the names of the run's properties (its monitors), as the properties panel has them
+   * @param protocol the run's protocol id, whose goals (states to reach) the catalog lists
    */
-  constructor(container, runId, properties) {
+  constructor(container, runId, properties, protocol) {
     this.container = container;
     this.runId = runId;
     this.properties = properties;
+    this.protocol = protocol;
+    this.goals = null;
     this.search = null;
     this.timer = null;
     this.limits = null;
@@ -69,7 +72,7 @@ export class SearchPanel {
     this.error = el('p', { class: 'form-error', id: 'search-error', role: 'alert' });
     this.start = el('button', { type: 'submit', class: 'button primary', id: 'search-start' }, 'Start the search');
     this.form = el('form', { class: 'stack-form search-form', id: 'search-form', noValidate: true },
-      el('div', { class: 'field' }, el('label', { htmlFor: 'search-property' }, 'Property to break'), this.property),
+      el('div', { class: 'field' }, el('label', { htmlFor: 'search-property' }, 'Property to break, or goal to reach'), this.property),
       ...FIELDS.map((f) => el('div', { class: 'field' },
         el('label', { htmlFor: `search-${f.key}` }, f.label), this.inputs[f.key], this.hints[f.key])),
       this.error, this.start);
@@ -116,9 +119,17 @@ export class SearchPanel {
     if (this.limits === null) {
       await this.#loadLimits();
     }
+    if (this.goals === null) {
+      const catalog = await api.get('/api/protocols');
+      this.goals = catalog.find((p) => p.id === this.protocol)?.goals ?? [];
+    }
     const chosen = this.property.value;
-    this.property.replaceChildren(el('option', { value: '' }, 'any of them'),
-      ...this.properties().map((name) => el('option', { value: name }, name)));
+    const goals = this.goals.length === 0 ? [] : [el('optgroup', { label: 'Goals to reach' },
+      ...this.goals.map((g) => el('option', { value: `goal:${g.name}`, title: g.description }, `${g.name}: ${g.description}`)))];
+    this.property.replaceChildren(el('option', { value: '' }, 'any property'),
+      el('optgroup', { label: 'Properties to break' },
+        ...this.properties().map((name) => el('option', { value: `property:${name}` }, name))),
+      ...goals);
     this.property.value = chosen;
     const { defaults, caps } = this.limits;
     for (const field of FIELDS) {
@@ -145,13 +156,14 @@ export class SearchPanel {
     this.start.disabled = true;
     try {
       const body = { runId: this.runId, bounds: read.bounds };
-      if (this.property.value) {
-        body.property = this.property.value;
+      const [kind, ...name] = this.property.value.split(':');
+      if (kind) {
+        body[kind] = name.join(':');
       }
       this.#show(await api.post('/api/searches', body));
     } catch (error) {
       const field = error.field?.startsWith('bounds.') ? error.field.slice('bounds.'.length) : error.field;
-      this.#refuse(error.message, field === 'maxMillis' ? 'maxSeconds' : field);
+      this.#refuse(error.message, field === 'maxMillis' ? 'maxSeconds' : field === 'goal' ? 'property' : field);
     } finally {
       this.start.disabled = false;
     }
@@ -207,7 +219,9 @@ export class SearchPanel {
     const s = this.search;
     const p = s.progress;
     this.status.dataset.status = s.status;
-    const parts = [el('h3', {}, s.property ? `Search for a violation of ${s.property}` : 'Search for a violation of any property')];
+    const aim = s.goal ? `Search for the goal ${s.goal}`
+      : s.property ? `Search for a violation of ${s.property}` : 'Search for a violation of any property';
+    const parts = [el('h3', {}, aim)];
     const state = s.status === 'QUEUED'
       ? `Waiting for a free slot: number ${s.queuePosition} in the queue.`
       : `${s.status === 'RUNNING' ? 'Running' : 'Finished'}: ${(p.elapsedMillis / 1000).toFixed(1)} s of at most ${number(s.bounds.maxMillis / 1000)} s.`;
@@ -227,7 +241,7 @@ export class SearchPanel {
       const open = el('button', { type: 'button', class: 'button primary', id: 'search-open' }, 'Open counterexample');
       open.addEventListener('click', () => this.#open(open));
       parts.push(el('p', { id: 'search-violation', class: 'notice error' },
-        `${f.property} is violated: ${f.explanation}. `,
+        s.goal ? `${s.goal} is reached: ${f.explanation}. ` : `${f.property} is violated: ${f.explanation}. `,
         f.byProbe ? `A random probe found it in ${f.steps} steps (a shorter run may exist).`
           : `${f.steps} steps: no run breaks it in fewer.`), open);
     } else {

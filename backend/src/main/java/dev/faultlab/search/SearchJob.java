@@ -4,6 +4,7 @@ import dev.faultlab.explore.Search;
 import dev.faultlab.explore.SearchBounds;
 import dev.faultlab.explore.SearchProgress;
 import dev.faultlab.explore.SearchResult;
+import dev.faultlab.explore.SearchTarget;
 import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.sim.Recipe;
 
@@ -21,18 +22,20 @@ final class SearchJob {
     private final long ownerId;
     private final Recipe start;
     private final SearchBounds bounds;
-    private final Optional<String> property;
+    private final SearchTarget target;
     private volatile SearchProgress progress = new SearchProgress(0, 0, 0, 0);
     private volatile boolean running;
     private volatile boolean cancelled;
     private volatile boolean serverStopping;
 
-    SearchJob(UUID id, long ownerId, Recipe start, SearchBounds bounds, Optional<String> property) {
+    /** {@code goal} present: the search reaches it; else it breaks {@code property}, or any property when empty. */
+    SearchJob(UUID id, long ownerId, Recipe start, SearchBounds bounds, Optional<String> property, Optional<String> goal) {
         this.id = id;
         this.ownerId = ownerId;
         this.start = start;
         this.bounds = bounds;
-        this.property = property;
+        this.target = goal.map(SearchTarget::reaching)
+                .orElseGet(() -> SearchTarget.violating(property.map(Set::of).orElse(Set.of())));
     }
 
     UUID id() {
@@ -54,8 +57,7 @@ final class SearchJob {
     /** Runs the search on the calling thread; {@code onProgress} hears each report after the job has noted it. */
     SearchResult run(ProtocolRegistry registry, Consumer<SearchProgress> onProgress) {
         running = true;
-        Set<String> properties = property.map(Set::of).orElse(Set.of());
-        SearchResult result = new Search(registry, start, bounds, properties, reported -> {
+        SearchResult result = new Search(registry, start, bounds, target, reported -> {
             progress = reported;
             onProgress.accept(reported);
         }, () -> cancelled).run();

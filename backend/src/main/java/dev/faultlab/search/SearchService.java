@@ -6,8 +6,11 @@ import dev.faultlab.explore.SearchBounds;
 import dev.faultlab.explore.SearchProgress;
 import dev.faultlab.explore.SearchResult;
 import dev.faultlab.run.RunCodec;
+import dev.faultlab.sim.Goal;
 import dev.faultlab.sim.Monitor;
 import dev.faultlab.sim.MonitorSource;
+import dev.faultlab.sim.Params;
+import dev.faultlab.sim.Protocol;
 import dev.faultlab.sim.ProtocolRegistry;
 import dev.faultlab.sim.Recipe;
 import dev.faultlab.sim.Simulation;
@@ -77,12 +80,19 @@ public final class SearchService implements AutoCloseable {
                 .map(Monitor::property).distinct().toList();
     }
 
+    /** The goals a run of this recipe may reach: its protocol's, by name. */
+    public List<String> goals(Recipe recipe) {
+        Protocol protocol = registry.find(recipe.protocol()).orElseThrow();
+        Params params = Params.check(protocol.parameters(), recipe.params(), recipe.seed());
+        return protocol.goals(params, recipe.network()).stream().map(Goal::name).toList();
+    }
+
     /**
-     * Queues a search from {@code recipe} (a run's), started at once when a slot is free. {@code property} empty
-     * searches for a violation of any monitor.
+     * Queues a search from {@code recipe} (a run's), started at once when a slot is free. It reaches {@code goal}
+     * when one is given, else breaks {@code property}, or any monitor when that is empty too.
      */
     public SearchView start(long ownerId, Optional<Long> courseId, Optional<UUID> runId, Recipe recipe,
-                            RequestedBounds requested, Optional<String> property) {
+                            RequestedBounds requested, Optional<String> property, Optional<String> goal) {
         if (closing) {
             throw new SearchProblem(SearchProblem.Kind.SERVER_BUSY, null, "The server is stopping; start the search again "
                     + "in a minute.");
@@ -96,10 +106,21 @@ public final class SearchService implements AutoCloseable {
                         + " (or leave it out to search for a violation of any).");
             }
         }
-        SearchJob job = new SearchJob(UUID.randomUUID(), ownerId, recipe, bounds, property);
+        if (goal.isPresent()) {
+            if (property.isPresent()) {
+                throw new SearchProblem(SearchProblem.Kind.INVALID, "goal", "Ask for a property to break or a goal to "
+                        + "reach, not both.");
+            }
+            List<String> known = goals(recipe);
+            if (!known.contains(goal.get())) {
+                throw new SearchProblem(SearchProblem.Kind.INVALID, "goal", "'" + goal.get() + "' is not a goal of this run; "
+                        + (known.isEmpty() ? "its protocol names none." : "it has: " + String.join(", ", known) + "."));
+            }
+        }
+        SearchJob job = new SearchJob(UUID.randomUUID(), ownerId, recipe, bounds, property, goal);
         // Saved before the queue knows it, so a slot freed meanwhile finds the row it marks running.
         store.insert(job.id(), ownerId, courseId, runId, recipe.protocol(), RunCodec.recipeJson(recipe),
-                RunCodec.write(bounds), property, "QUEUED", instance);
+                RunCodec.write(bounds), property, goal, "QUEUED", instance);
         live.put(job.id(), job);
         try {
             if (queue.admit(job) == SearchQueue.Admission.START) {
@@ -130,6 +151,7 @@ public final class SearchService implements AutoCloseable {
                 : new SearchProgress(saved.explored(), saved.distinct(), saved.depth(), saved.elapsedMillis());
         String status = job != null && active ? (job.running() ? "RUNNING" : "QUEUED") : stored.status();
         return new SearchView(stored.id(), stored.runId().orElse(null), stored.protocol(), stored.property().orElse(null),
+                stored.goal().orElse(null),
                 status, job != null ? queue.position(stored.id()) : 0, bounds(stored.boundsJson()),
                 new SearchView.Progress(progress.explored(), progress.distinct(), progress.depth(), progress.rate(),
                         progress.elapsedMillis()),

@@ -23,8 +23,8 @@ public final class SearchStore {
 
     /** A search as stored. JSON columns stay text: the search package reads them. */
     public record StoredSearch(UUID id, long ownerId, Optional<Long> courseId, Optional<UUID> runId, String protocol,
-                               String recipeJson, String boundsJson, Optional<String> property, String status,
-                               Figures figures, Optional<Found> found, Optional<Boolean> pruned, Optional<String> note,
+                               String recipeJson, String boundsJson, Optional<String> property, Optional<String> goal,
+                               String status, Figures figures, Optional<Found> found, Optional<Boolean> pruned, Optional<String> note,
                                OffsetDateTime createdAt, Optional<OffsetDateTime> finishedAt) {
     }
 
@@ -49,7 +49,8 @@ public final class SearchStore {
     }
 
     public void insert(UUID id, long ownerId, Optional<Long> courseId, Optional<UUID> runId, String protocol,
-                       String recipeJson, String boundsJson, Optional<String> property, String status, int liveOn) {
+                       String recipeJson, String boundsJson, Optional<String> property, Optional<String> goal, String status,
+                       int liveOn) {
         sql.insertInto(SEARCHES)
                 .set(SEARCHES.ID, id)
                 .set(SEARCHES.OWNER_ID, ownerId)
@@ -59,6 +60,7 @@ public final class SearchStore {
                 .set(SEARCHES.RECIPE, JSONB.valueOf(recipeJson))
                 .set(SEARCHES.BOUNDS, JSONB.valueOf(boundsJson))
                 .set(SEARCHES.PROPERTY, property.orElse(null))
+                .set(SEARCHES.GOAL, goal.orElse(null))
                 .set(SEARCHES.STATUS, status)
                 .set(SEARCHES.LIVE_ON, liveOn)
                 .execute();
@@ -137,7 +139,7 @@ public final class SearchStore {
                 row.getViolationText(), row.getSteps(), Boolean.TRUE.equals(row.getByProbe())));
         return new StoredSearch(row.getId(), row.getOwnerId(), Optional.ofNullable(row.getCourseId()),
                 Optional.ofNullable(row.getRunId()), row.getProtocol(), row.getRecipe().data(), row.getBounds().data(),
-                Optional.ofNullable(row.getProperty()), row.getStatus(),
+                Optional.ofNullable(row.getProperty()), Optional.ofNullable(row.getGoal()), row.getStatus(),
                 new Figures(row.getExplored(), row.getDistinctStates(), row.getDepth(), row.getElapsedMs()), found,
                 Optional.ofNullable(row.getPruned()), Optional.ofNullable(row.getNote()), row.getCreatedAt(),
                 Optional.ofNullable(row.getFinishedAt()));

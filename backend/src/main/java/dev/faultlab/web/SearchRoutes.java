@@ -27,8 +27,8 @@ final class SearchRoutes {
     private SearchRoutes() {
     }
 
-    /** {@code property} left out or blank: a violation of any of the run's monitors. */
-    record CreateSearch(String runId, String property, RequestedBounds bounds) {
+    /** {@code property} and {@code goal} left out or blank: a violation of any of the run's monitors. */
+    record CreateSearch(String runId, String property, String goal, RequestedBounds bounds) {
     }
 
     /** What the search form needs: the defaults and caps of each bound, and how many searches one may have. */
@@ -61,9 +61,8 @@ final class SearchRoutes {
                 throw ApiException.badRequest("Give the run to search from: runId.", Map.of("field", "runId"));
             }
             LiveRun run = access.visible(viewer, body.runId());
-            Optional<String> property = Optional.ofNullable(body.property()).map(String::trim).filter(p -> !p.isEmpty());
             SearchView started = searches.start(viewer.id(), run.courseId(), Optional.of(run.id()), run.recipe(),
-                    body.bounds() == null ? RequestedBounds.none() : body.bounds(), property);
+                    body.bounds() == null ? RequestedBounds.none() : body.bounds(), named(body.property()), named(body.goal()));
             ctx.status(201).json(started);
         }, Access.SIGNED_IN);
 
@@ -90,6 +89,11 @@ final class SearchRoutes {
         }
         return searches.stored(id).filter(s -> viewer.isAdmin() || s.ownerId() == viewer.id())
                 .orElseThrow(() -> ApiException.notFound("There is no search " + id + "."));
+    }
+
+    /** A name from the request, or empty when left out or blank. */
+    private static Optional<String> named(String raw) {
+        return Optional.ofNullable(raw).map(String::trim).filter(name -> !name.isEmpty());
     }
 
     private static ApiException asApi(SearchProblem e) {

@@ -65,6 +65,7 @@ class SearchPanelIT {
         page.locator("#search-details summary").click();
         assertThat(page.locator("#search-maxStates-hint")).containsText("1 to 5,000,000 on this server");
         assertThat(page.locator("#search-maxDepth")).hasValue("40");
+        assertThat(page.locator("#search-property option[value='goal:smallest-value-lost']")).hasCount(1);
         page.locator("#search-property").selectOption("agreement");
         page.locator("#search-start").click();
 

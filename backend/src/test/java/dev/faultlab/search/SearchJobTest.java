@@ -24,7 +24,7 @@ class SearchJobTest {
 
     @Test
     void aCancelledSearchStopsAndSaysSoWithItsProgressSoFar() throws Exception {
-        SearchJob job = new SearchJob(UUID.randomUUID(), 1, LONG, LARGE, Optional.empty());
+        SearchJob job = new SearchJob(UUID.randomUUID(), 1, LONG, LARGE, Optional.empty(), Optional.empty());
         CountDownLatch reported = new CountDownLatch(1);
         CompletableFuture<SearchResult> result = CompletableFuture.supplyAsync(
                 () -> job.run(Protocols.registry(), progress -> reported.countDown()));
@@ -42,7 +42,7 @@ class SearchJobTest {
 
     @Test
     void aSearchStoppedByTheServerIsToldApartFromOneItsOwnerCancelled() throws Exception {
-        SearchJob job = new SearchJob(UUID.randomUUID(), 1, LONG, LARGE, Optional.empty());
+        SearchJob job = new SearchJob(UUID.randomUUID(), 1, LONG, LARGE, Optional.empty(), Optional.empty());
         CountDownLatch reported = new CountDownLatch(1);
         CompletableFuture<SearchResult> result = CompletableFuture.supplyAsync(
                 () -> job.run(Protocols.registry(), progress -> reported.countDown()));

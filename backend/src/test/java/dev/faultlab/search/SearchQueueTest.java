@@ -17,7 +17,7 @@ class SearchQueueTest {
 
     private static SearchJob job(long owner) {
         return new SearchJob(UUID.randomUUID(), owner, Recipe.of("flooding", Map.of("n", 3), 1),
-                RequestedBounds.DEFAULTS, Optional.empty());
+                RequestedBounds.DEFAULTS, Optional.empty(), Optional.empty());
     }
 
     @Test

@@ -99,6 +99,26 @@ class SearchesIT {
     }
 
     @Test
+    void aSearchReachesAGoalOfTheProtocolInsteadOfBreakingAProperty() throws Exception {
+        String run = newRun(ann, BROKEN_FLOODING);
+
+        HttpResponse<String> response = ann.post("/api/searches", Map.of("runId", run, "goal", "smallest-value-lost",
+                "bounds", FIND_AGREEMENT));
+
+        String id = started(response);
+        assertThat(json(response).path("goal").asText()).isEqualTo("smallest-value-lost");
+        assertThat(json(response).path("property").isNull()).isTrue();
+        JsonNode found = awaitSearch(ann, id, status("FOUND"), "the goal");
+        assertThat(found.path("found").path("property").asText()).isEqualTo("smallest-value-lost");
+        assertThat(found.path("found").path("steps").asInt()).isPositive();
+
+        assertField(ann.post("/api/searches", Map.of("runId", run, "goal", "two-leaders")), "goal",
+                "'two-leaders' is not a goal of this run; it has: smallest-value-lost.");
+        assertField(ann.post("/api/searches", Map.of("runId", run, "goal", "smallest-value-lost", "property", "agreement")),
+                "goal", "Ask for a property to break or a goal to reach, not both.");
+    }
+
+    @Test
     void whatARequestGetsWrongIsA400NamingTheField() throws Exception {
         String run = newRun(ann, BROKEN_FLOODING);
 
