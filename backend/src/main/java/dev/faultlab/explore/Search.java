@@ -60,6 +60,8 @@ public final class Search {
     private boolean recoveries;
     /** Whether the protocol assumes bounded delays: then timers and deliveries keep the clock's order among them. */
     private boolean synchronous;
+    /** Whether the recipe's network keeps each link's messages in the order they were sent. */
+    private final boolean fifo;
     private long startedNanos;
     private long lastProgressNanos;
 
@@ -78,6 +80,7 @@ public final class Search {
                   Consumer<SearchProgress> progress, BooleanSupplier cancelled) {
         this.registry = registry;
         NetworkSpec network = start.network();
+        this.fifo = network.fifo();
         this.start = start.withNetwork(new NetworkSpec(network.delay(), 0, 0, network.fifo(), network.links()));
         this.bounds = bounds;
         this.target = target;
@@ -289,7 +292,7 @@ public final class Search {
         } else {
             long[] due = synchronous ? firstDue(enabled) : null;
             for (int i = 0; i < enabled.size(); i++) {
-                if (due == null || inTime(enabled.get(i), due[0], due[1])) {
+                if ((due == null || inTime(enabled.get(i), due[0], due[1])) && (!fifo || firstOnItsLink(enabled, i))) {
                     choices.add(i);
                 }
             }
@@ -310,6 +313,24 @@ public final class Search {
         int events = run.trace().size();
         return new Expansion(List.copyOf(choices), choiceMessages, choiceNodes, choiceTimes, List.copyOf(messages), List.copyOf(up),
                 List.copyOf(down), run.nodeCount(), events, fingerprinted && events > lastPlannedEvent);
+    }
+
+    /**
+     * Whether item {@code i} is not a delivery, or is the next message on its link: a FIFO network delivers each
+     * sender's messages to a receiver in the order they were sent (their due times, then their ids, keep that order).
+     */
+    private static boolean firstOnItsLink(List<Enabled> enabled, int i) {
+        Enabled item = enabled.get(i);
+        if (!item.kind().equals("deliver")) {
+            return true;
+        }
+        for (Enabled other : enabled) {
+            if (other.kind().equals("deliver") && other.peer() == item.peer() && other.node() == item.node()
+                    && (other.time() < item.time() || other.time() == item.time() && other.message() < item.message())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The earliest due time of a timer and of a delivery among the enabled items (Long.MAX_VALUE for none). */
