@@ -121,7 +121,7 @@ export class SearchPanel {
     }
     if (this.goals === null) {
       const catalog = await api.get('/api/protocols');
-      this.goals = catalog.find((p) => p.id === this.protocol)?.goals ?? [];
+      this.goals = catalog.protocols.find((p) => p.id === this.protocol)?.goals ?? [];
     }
     const chosen = this.property.value;
     const goals = this.goals.length === 0 ? [] : [el('optgroup', { label: 'Goals to reach' },
