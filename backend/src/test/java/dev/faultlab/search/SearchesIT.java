@@ -19,13 +19,13 @@ import static dev.faultlab.search.Searching.BROKEN_FLOODING;
 import static dev.faultlab.search.Searching.CORRECT_FLOODING;
 import static dev.faultlab.search.Searching.FIND_AGREEMENT;
 import static dev.faultlab.search.Searching.HUGE;
-import static dev.faultlab.search.Searching.awaitSearch;
+import static dev.faultlab.support.SearchWait.awaitSearch;
 import static dev.faultlab.search.Searching.exploring;
 import static dev.faultlab.search.Searching.newRun;
 import static dev.faultlab.search.Searching.search;
 import static dev.faultlab.search.Searching.start;
 import static dev.faultlab.search.Searching.started;
-import static dev.faultlab.search.Searching.status;
+import static dev.faultlab.support.SearchWait.status;
 import static dev.faultlab.support.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -6,12 +6,10 @@ import dev.faultlab.support.ApiClient;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static dev.faultlab.support.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /** Runs and searches over HTTP for the search ITs. */
 final class Searching {
@@ -49,26 +47,6 @@ final class Searching {
         HttpResponse<String> response = user.get("/api/searches/" + id);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);
-    }
-
-    /** Polls the search until {@code condition} holds (a search checks its bounds itself: none waits forever). */
-    static JsonNode awaitSearch(ApiClient user, String id, Predicate<JsonNode> condition, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            JsonNode search = search(user, id);
-            if (condition.test(search)) {
-                return search;
-            }
-            if (System.nanoTime() > deadline) {
-                return fail("waited 120 s for " + what + "; the search is " + search);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    static Predicate<JsonNode> status(String status) {
-        return search -> search.path("status").asText().equals(status);
     }
 
     static Predicate<JsonNode> exploring() {

@@ -6,6 +6,7 @@ import dev.faultlab.support.ApiClient;
 import dev.faultlab.support.Classroom;
 import dev.faultlab.support.Labs;
 import dev.faultlab.support.RunSocket;
+import dev.faultlab.support.SearchWait;
 import dev.faultlab.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -423,16 +424,7 @@ class AuthorizationMatrixIT {
                 "bounds", Map.of("maxDepth", 30, "maxCrashes", 1, "probes", 0)));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         String id = json(started).path("id").asText();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
-        while (!json(clients.get(Who.STUDENT_A).get("/api/searches/" + id)).path("status").asText().equals("FOUND")) {
-            assertThat(System.nanoTime()).as("Ann's search to find the violation within 120 s").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        SearchWait.awaitSearch(clients.get(Who.STUDENT_A), id, SearchWait.status("FOUND"), "Ann's search to find the violation");
         return id;
     }
 
